@@ -1,0 +1,97 @@
+#include "councilvote/crypto/bytes.hpp"
+
+#include <sodium.h>
+
+namespace cv::crypto {
+
+std::string to_hex(ByteView b) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(b.size() * 2);
+  for (auto v : b) {
+    out.push_back(digits[v >> 4]);
+    out.push_back(digits[v & 0x0f]);
+  }
+  return out;
+}
+
+Result<Bytes> from_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return make_error(Errc::invalid_encoding, "hex string has odd length");
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  Bytes out(hex.size() / 2);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0)
+      return make_error(Errc::invalid_encoding, "invalid hex digit at position " + std::to_string(2 * i));
+    out[i] = static_cast<std::uint8_t>((hi << 4) | lo);
+  }
+  return out;
+}
+
+ByteView as_bytes(std::string_view s) noexcept {
+  return {reinterpret_cast<const std::uint8_t *>(s.data()), s.size()};
+}
+
+bool ct_equal(ByteView a, ByteView b) noexcept {
+  if (a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+void ByteWriter::u32(std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) buf_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+}
+
+void ByteWriter::var(ByteView b) {
+  u32(static_cast<std::uint32_t>(b.size()));
+  fixed(b);
+}
+
+Result<std::uint8_t> ByteReader::u8(const char *what) {
+  if (remaining() < 1) return make_error(Errc::invalid_encoding, std::string("truncated at ") + what);
+  return b_[pos_++];
+}
+
+Result<std::uint32_t> ByteReader::u32(const char *what) {
+  if (remaining() < 4) return make_error(Errc::invalid_encoding, std::string("truncated at ") + what);
+  std::uint32_t v = 0;
+  for (std::size_t i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(b_[pos_ + i]) << (8 * i);
+  pos_ += 4;
+  return v;
+}
+
+Result<ByteView> ByteReader::fixed(std::size_t n, const char *what) {
+  if (remaining() < n) return make_error(Errc::invalid_encoding, std::string("truncated at ") + what);
+  ByteView v = b_.subspan(pos_, n);
+  pos_ += n;
+  return v;
+}
+
+Result<ByteView> ByteReader::var(const char *what, std::size_t max_len) {
+  auto n = u32(what);
+  if (!n) return n.error();
+  if (*n > max_len)
+    return make_error(Errc::invalid_encoding, std::string(what) + ": length " + std::to_string(*n) +
+                                                  " exceeds the maximum " + std::to_string(max_len));
+  return fixed(*n, what);
+}
+
+Result<std::string> ByteReader::str(const char *what, std::size_t max_len) {
+  auto v = var(what, max_len);
+  if (!v) return v.error();
+  return std::string(reinterpret_cast<const char *>(v->data()), v->size());
+}
+
+Result<void> ByteReader::expect_end(const char *what) const {
+  if (remaining() != 0)
+    return make_error(Errc::invalid_encoding,
+                      std::string(what) + ": " + std::to_string(remaining()) + " trailing bytes");
+  return {};
+}
+
+} // namespace cv::crypto

@@ -1,0 +1,373 @@
+#include "councilvote/crypto/ballot.hpp"
+
+#include "councilvote/crypto/hash.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace cv::crypto {
+
+namespace {
+
+constexpr std::string_view kTagCommendation = "CV/commendation";
+constexpr std::string_view kTagSelection = "CV/selection";
+constexpr std::string_view kTagSum = "CV/contest-sum";
+
+std::string contest_name(std::size_t i) { return "contest[" + std::to_string(i) + "]"; }
+
+Error fail(Errc code, const std::string &check, const std::string &detail) {
+  return make_error(code, check + ": " + detail);
+}
+
+} // namespace
+
+// ---- manifest and context ----------------------------------------------------------------------
+
+Result<void> PollManifest::validate() const {
+  if (meeting_id.empty() || meeting_id.size() > kMaxIdLength || poll_id.empty() || poll_id.size() > kMaxIdLength)
+    return make_error(Errc::invalid_argument, "meeting and poll ids must be 1..256 bytes");
+  if (contests.empty() || contests.size() > kMaxContests)
+    return make_error(Errc::invalid_argument, "a poll needs 1.." + std::to_string(kMaxContests) + " contests");
+  if (disagree_weight < 2) return make_error(Errc::invalid_argument, "disagree weight must be at least 2");
+  for (std::size_t i = 0; i < contests.size(); ++i) {
+    const auto &c = contests[i];
+    if (c.id.size() > kMaxIdLength) return make_error(Errc::invalid_argument, contest_name(i) + ": id too long");
+    if (c.kind == ContestKind::commendation) {
+      if (c.options != 2 || c.min_selections != 0 || c.max_selections != 1)
+        return make_error(Errc::invalid_argument, contest_name(i) + ": a commendation contest is 2 options, 0..1");
+    } else if (c.kind == ContestKind::general) {
+      if (c.options < 1 || c.options > kMaxOptions || c.min_selections > c.max_selections ||
+          c.max_selections > c.options)
+        return make_error(Errc::invalid_argument, contest_name(i) + ": options/min/max out of range");
+    } else {
+      return make_error(Errc::invalid_argument, contest_name(i) + ": unknown contest kind");
+    }
+  }
+  return {};
+}
+
+ByteArray<32> PollManifest::digest() const {
+  Transcript t("CV/manifest");
+  t.str(kGroupId).str(meeting_id).str(poll_id).u32(disagree_weight);
+  t.u32(static_cast<std::uint32_t>(contests.size()));
+  for (const auto &c : contests) {
+    t.str(c.id);
+    t.fixed(ByteArray<1>{static_cast<std::uint8_t>(c.kind)});
+    t.u32(c.options).u32(c.min_selections).u32(c.max_selections);
+  }
+  return t.digest32();
+}
+
+ByteArray<32> PollContext::hash() const {
+  return Transcript("CV/context")
+      .str(kGroupId)
+      .str(manifest.meeting_id)
+      .str(manifest.poll_id)
+      .fixed(manifest.digest())
+      .point(joint_key)
+      .digest32();
+}
+
+bool Roster::contains(const SignPublicKey &pk) const noexcept {
+  return std::any_of(members.begin(), members.end(), [&](const SignPublicKey &m) { return m == pk; });
+}
+
+std::vector<std::uint32_t> selection_values(const PollManifest &m, const ContestSpec &c) {
+  if (c.kind == ContestKind::commendation) return {0, 1, m.disagree_weight};
+  return {0, 1};
+}
+
+std::vector<std::uint32_t> sum_values(const ContestSpec &c) {
+  std::vector<std::uint32_t> v;
+  for (std::uint32_t k = c.min_selections; k <= c.max_selections; ++k) v.push_back(k);
+  return v;
+}
+
+// ---- encoding ----------------------------------------------------------------------------------
+
+Bytes Ballot::encode_body() const {
+  ByteWriter w;
+  w.fixed(as_bytes("CVB"));
+  w.u8(format);
+  w.fixed(context_hash);
+  w.fixed(member_key);
+  w.u32(static_cast<std::uint32_t>(contests.size()));
+  for (const auto &c : contests) {
+    w.u8(static_cast<std::uint8_t>(c.kind));
+    w.u32(static_cast<std::uint32_t>(c.ciphertexts.size()));
+    for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
+      w.fixed(c.ciphertexts[j].alpha.bytes());
+      w.fixed(c.ciphertexts[j].beta.bytes());
+      encode_disjunctive(w, c.proofs[j]);
+    }
+    w.u8(c.sum_proof ? 1 : 0);
+    if (c.sum_proof) encode_disjunctive(w, *c.sum_proof);
+  }
+  return w.take();
+}
+
+Bytes Ballot::encode() const {
+  Bytes b = encode_body();
+  b.insert(b.end(), signature.begin(), signature.end());
+  return b;
+}
+
+ByteArray<32> Ballot::ballot_hash() const { return Transcript("CV/ballot-hash").var(encode_body()).digest32(); }
+
+ByteArray<32> Ballot::tracking_code() const { return Transcript("CV/tracking-code").var(encode()).digest32(); }
+
+std::string short_tracking_code(const ByteArray<32> &code) {
+  static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
+  std::string out;
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (std::size_t i = 0; i < 10; ++i) {
+    acc = (acc << 8) | code[i];
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out.push_back(alphabet[(acc >> bits) & 31u]);
+      if (out.size() % 5 == 4 && out.size() < 19) out.push_back('-');
+    }
+  }
+  return out;
+}
+
+Bytes ballot_signing_message(const ByteArray<32> &context_hash, const ByteArray<32> &ballot_hash) {
+  ByteWriter w;
+  w.fixed(context_hash);
+  w.fixed(ballot_hash);
+  return w.take();
+}
+
+namespace {
+
+Result<Ciphertext> read_ciphertext(ByteReader &r) {
+  Ciphertext ct;
+  for (Point *p : {&ct.alpha, &ct.beta}) {
+    auto b = r.fixed(32, "ciphertext point");
+    if (!b) return b.error();
+    auto pt = Point::from_bytes(*b, false);
+    if (!pt) return make_error(pt.error().code, "ciphertext point: " + pt.error().message);
+    *p = *pt;
+  }
+  return ct;
+}
+
+Result<EncryptedContest> read_contest(ByteReader &r) {
+  EncryptedContest c;
+  auto kind = r.u8("contest kind");
+  if (!kind) return kind.error();
+  if (*kind != 1 && *kind != 2)
+    return make_error(Errc::invalid_encoding, "unknown contest kind " + std::to_string(*kind));
+  c.kind = static_cast<ContestKind>(*kind);
+  auto n = r.u32("ciphertext count");
+  if (!n) return n.error();
+  if (*n == 0 || *n > kMaxOptions)
+    return make_error(Errc::invalid_encoding, "ciphertext count " + std::to_string(*n) + " out of range");
+  for (std::uint32_t j = 0; j < *n; ++j) {
+    auto ct = read_ciphertext(r);
+    if (!ct) return ct.error();
+    auto pr = decode_disjunctive(r);
+    if (!pr) return pr.error();
+    c.ciphertexts.push_back(*ct);
+    c.proofs.push_back(std::move(*pr));
+  }
+  auto has_sum = r.u8("sum proof flag");
+  if (!has_sum) return has_sum.error();
+  if (*has_sum > 1) return make_error(Errc::invalid_encoding, "sum proof flag must be 0 or 1");
+  if (*has_sum == 1) {
+    auto pr = decode_disjunctive(r);
+    if (!pr) return pr.error();
+    c.sum_proof = std::move(*pr);
+  }
+  return c;
+}
+
+} // namespace
+
+Result<Ballot> decode_ballot(ByteView wire) {
+  ByteReader r(wire);
+  auto magic = r.fixed(3, "magic");
+  if (!magic) return magic.error();
+  if (!ct_equal(*magic, as_bytes("CVB"))) return make_error(Errc::invalid_encoding, "not a ballot (bad magic)");
+  Ballot b;
+  auto fmt = r.u8("format");
+  if (!fmt) return fmt.error();
+  if (*fmt != kBallotFormat)
+    return make_error(Errc::invalid_encoding, "unsupported ballot format " + std::to_string(*fmt));
+  b.format = *fmt;
+  auto ctx = r.array<32>("context hash");
+  if (!ctx) return ctx.error();
+  b.context_hash = *ctx;
+  auto pk = r.array<32>("member key");
+  if (!pk) return pk.error();
+  b.member_key = *pk;
+  auto n = r.u32("contest count");
+  if (!n) return n.error();
+  if (*n == 0 || *n > kMaxContests)
+    return make_error(Errc::invalid_encoding, "contest count " + std::to_string(*n) + " out of range");
+  // Each contest takes at least 1 + 4 + 64 + 4 + 128 + 1 bytes: refuse counts the input cannot hold.
+  if (static_cast<std::size_t>(*n) * 202 > r.remaining())
+    return make_error(Errc::invalid_encoding, "contest count exceeds the ballot's length");
+  for (std::uint32_t i = 0; i < *n; ++i) {
+    auto c = read_contest(r);
+    if (!c) return make_error(c.error().code, contest_name(i) + ": " + c.error().message);
+    b.contests.push_back(std::move(*c));
+  }
+  auto sig = r.array<kSignatureBytes>("signature");
+  if (!sig) return sig.error();
+  b.signature = *sig;
+  if (auto end = r.expect_end("ballot"); !end) return end.error();
+  return b;
+}
+
+// ---- encryption ----------------------------------------------------------------------------
+
+namespace {
+
+Result<void> check_selection(const ContestSpec &c, const ContestSelection &s, std::size_t i) {
+  auto sel = s.selected;
+  std::sort(sel.begin(), sel.end());
+  if (std::adjacent_find(sel.begin(), sel.end()) != sel.end())
+    return make_error(Errc::invalid_argument, contest_name(i) + ": an option is selected twice");
+  if (!sel.empty() && sel.back() >= c.options)
+    return make_error(Errc::invalid_argument, contest_name(i) + ": no such option " + std::to_string(sel.back()));
+  if (sel.size() < c.min_selections || sel.size() > c.max_selections)
+    return make_error(Errc::invalid_argument, contest_name(i) + ": " + std::to_string(sel.size()) +
+                                                  " selections, allowed " + std::to_string(c.min_selections) +
+                                                  ".." + std::to_string(c.max_selections));
+  return {};
+}
+
+} // namespace
+
+Result<Ballot> encrypt_ballot(const BallotRequest &req) {
+  const auto &m = req.poll.manifest;
+  if (auto v = m.validate(); !v) return v.error();
+  if (req.selections.size() != m.contests.size())
+    return make_error(Errc::invalid_argument, "one selection per contest expected: " +
+                                                  std::to_string(req.selections.size()) + " given, " +
+                                                  std::to_string(m.contests.size()) + " contests");
+  Ballot b;
+  b.context_hash = req.poll.hash();
+  b.member_key = req.member.public_key;
+  const Point &K = req.poll.joint_key;
+  for (std::size_t i = 0; i < m.contests.size(); ++i) {
+    const auto &spec = m.contests[i];
+    const auto &sel = req.selections[i];
+    if (auto ok = check_selection(spec, sel, i); !ok) return ok.error();
+    EncryptedContest ec;
+    ec.kind = spec.kind;
+    const auto values = selection_values(m, spec);
+    const auto idx = static_cast<std::uint32_t>(i);
+    if (spec.kind == ContestKind::commendation) {
+      // value index: 0 blank, 1 agree (option 0), 2 disagree (option 1)
+      const std::size_t real = sel.selected.empty() ? 0 : (sel.selected[0] == 0 ? 1 : 2);
+      const Scalar r = Scalar::random(req.rng);
+      auto ct = elgamal_encrypt(K, values[real], r);
+      DisjunctiveStatement st{kTagCommendation, b.context_hash, K, b.member_key, idx, 0, values, ct};
+      ec.proofs.push_back(disjunctive_prove(st, real, r, req.rng));
+      ec.ciphertexts.push_back(ct);
+    } else {
+      Scalar r_sum;
+      Ciphertext sum{};
+      for (std::uint32_t o = 0; o < spec.options; ++o) {
+        const bool on = std::find(sel.selected.begin(), sel.selected.end(), o) != sel.selected.end();
+        const Scalar r = Scalar::random(req.rng);
+        auto ct = elgamal_encrypt(K, on ? 1 : 0, r);
+        DisjunctiveStatement st{kTagSelection, b.context_hash, K, b.member_key, idx, o, values, ct};
+        ec.proofs.push_back(disjunctive_prove(st, on ? 1 : 0, r, req.rng));
+        ec.ciphertexts.push_back(ct);
+        sum += ct;
+        r_sum += r;
+      }
+      const auto sums = sum_values(spec);
+      DisjunctiveStatement st{kTagSum, b.context_hash, K, b.member_key, idx, kSumSlot, sums, sum};
+      ec.sum_proof = disjunctive_prove(st, sel.selected.size() - spec.min_selections, r_sum, req.rng);
+    }
+    b.contests.push_back(std::move(ec));
+  }
+  b.signature = sign(req.member, "CV/ballot-signature", ballot_signing_message(b.context_hash, b.ballot_hash()));
+  return b;
+}
+
+// ---- verification --------------------------------------------------------------------------
+
+namespace {
+
+template <class ProofCheck>
+Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, const Ballot &ballot,
+                                ProofCheck &&check_proof) {
+  const auto &m = poll.manifest;
+  if (auto v = m.validate(); !v) return fail(Errc::invalid_argument, "manifest", v.error().message);
+  // The roster must fit under the disagree weight, or a contest total would not decode uniquely.
+  if (roster.members.size() >= m.disagree_weight)
+    return fail(Errc::invalid_argument, "manifest", "disagree weight must exceed the roster size");
+  const bool format_ok = ballot.format == kBallotFormat;
+  if (!format_ok) return fail(Errc::invalid_encoding, "format", "unsupported ballot format");
+  const auto ctx = poll.hash();
+  // context: the ballot is bound to this meeting, poll, manifest and joint key
+  const bool context_ok = ct_equal(ballot.context_hash, ctx);
+  if (!context_ok) return fail(Errc::wrong_context, "context", "ballot is bound to another meeting, poll or key");
+  // eligibility: the signer is a member on the roster
+  if (!roster.contains(ballot.member_key))
+    return fail(Errc::not_eligible, "eligibility", "member key " + to_hex(ballot.member_key) + " is not on the roster");
+  if (ballot.contests.size() != m.contests.size())
+    return fail(Errc::verification_failed, "contest_count",
+                std::to_string(ballot.contests.size()) + " contests, poll has " + std::to_string(m.contests.size()));
+  for (std::size_t i = 0; i < m.contests.size(); ++i) {
+    const auto &spec = m.contests[i];
+    const auto &c = ballot.contests[i];
+    const std::size_t want_ct = spec.kind == ContestKind::commendation ? 1 : spec.options;
+    const bool shape_ok = c.kind == spec.kind && c.ciphertexts.size() == want_ct && c.proofs.size() == want_ct &&
+                          c.sum_proof.has_value() == (spec.kind == ContestKind::general);
+    if (!shape_ok)
+      return fail(Errc::verification_failed, contest_name(i) + ".shape",
+                  "kind, ciphertext count or sum proof does not match the manifest");
+  }
+  // signature: Ed25519 by the member over context hash || ballot hash
+  if (auto s = verify_signature(ballot.member_key, "CV/ballot-signature",
+                                ballot_signing_message(ballot.context_hash, ballot.ballot_hash()), ballot.signature);
+      !s)
+    return fail(Errc::verification_failed, "signature", s.error().message);
+  for (std::size_t i = 0; i < m.contests.size(); ++i) {
+    const auto &spec = m.contests[i];
+    const auto &c = ballot.contests[i];
+    const auto values = selection_values(m, spec);
+    const auto idx = static_cast<std::uint32_t>(i);
+    const std::string_view tag = spec.kind == ContestKind::commendation ? kTagCommendation : kTagSelection;
+    Ciphertext sum{};
+    for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
+      const auto slot = spec.kind == ContestKind::commendation ? 0u : static_cast<std::uint32_t>(j);
+      DisjunctiveStatement st{tag, ctx, poll.joint_key, ballot.member_key, idx, slot, values, c.ciphertexts[j]};
+      if (auto r = check_proof(st, c.proofs[j]); !r)
+        return fail(Errc::verification_failed,
+                    contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof", r.error().message);
+      sum += c.ciphertexts[j];
+    }
+    if (spec.kind == ContestKind::general) {
+      const auto sums = sum_values(spec);
+      DisjunctiveStatement st{kTagSum, ctx, poll.joint_key, ballot.member_key, idx, kSumSlot, sums, sum};
+      if (auto r = check_proof(st, *c.sum_proof); !r)
+        return fail(Errc::verification_failed, contest_name(i) + ".sum_proof", r.error().message);
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot,
+                           const FastVerifier &fast) {
+  return verify_ballot_with(poll, roster, ballot, [&](const DisjunctiveStatement &st, const DisjunctiveProof &p) {
+    return fast.verify(st, p);
+  });
+}
+
+Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot) {
+  const FastVerifier fast(poll.joint_key);
+  return verify_ballot(poll, roster, ballot, fast);
+}
+
+} // namespace cv::crypto

@@ -71,7 +71,9 @@ bool operator==(const Scalar &a, const Scalar &b) noexcept { return ct_equal(a.b
 Result<Point> Point::from_bytes(ByteView b, bool allow_identity) {
   if (b.size() != kPointBytes)
     return make_error(Errc::invalid_encoding, "point must be 32 bytes, got " + std::to_string(b.size()));
-  if (crypto_core_ristretto255_is_valid_point(b.data()) != 1)
+  // libsodium 1.0.18 ignores the top bit of the last byte; RFC 9496 requires it to be clear
+  // (the encoded field element must be < p), so one point cannot have two encodings.
+  if ((b[31] & 0x80) != 0 || crypto_core_ristretto255_is_valid_point(b.data()) != 1)
     return make_error(Errc::invalid_encoding, "not a canonical ristretto255 encoding");
   Point p;
   for (std::size_t i = 0; i < 32; ++i) p.b_[i] = b[i];

@@ -47,6 +47,10 @@ TEST_CASE("point decoding validates and handles the identity") {
   auto p = from_hex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
   CHECK_FALSE(Point::from_bytes(*p, true));
   CHECK_FALSE(Point::from_bytes(Bytes(33, 0), true));
+  // The same point with the top bit set is a second, non-canonical encoding: rejected.
+  auto high = g.bytes();
+  high[31] |= 0x80;
+  CHECK(Point::from_bytes(high, true).error().code == Errc::invalid_encoding);
 }
 
 TEST_CASE("scalar multiplication by zero and of the identity give the identity") {

@@ -35,6 +35,7 @@ void bench_ballot(std::size_t contests, std::size_t members) {
   Roster roster;
   roster.members.push_back(member.public_key);
   for (std::size_t i = 1; i < members; ++i) roster.members.push_back(SigningKey::generate(rng).public_key);
+  poll.manifest.roster_digest = roster.digest();
   std::vector<ContestSelection> sel;
   for (std::size_t i = 0; i < contests; ++i)
     sel.push_back(i % 3 == 0 ? ContestSelection::agree() : i % 3 == 1 ? ContestSelection::disagree() : ContestSelection::blank());

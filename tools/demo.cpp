@@ -116,6 +116,7 @@ int main(int argc, char **argv) {
     members.push_back(SigningKey::generate());
     roster.members.push_back(members.back().public_key);
   }
+  poll.manifest.roster_digest = roster.digest();
   std::printf("[2] Poll opened: %zu contests, context %s…\n", poll.manifest.contests.size(),
               to_hex(poll.hash()).substr(0, 16).c_str());
 

@@ -157,7 +157,7 @@ json manifest_json(const PollManifest &m) {
                         {"min", c.min_selections},
                         {"max", c.max_selections}});
   return {{"meeting_id", m.meeting_id}, {"poll_id", m.poll_id}, {"disagree_weight", m.disagree_weight},
-          {"contests", contests}, {"digest", to_hex(m.digest())}};
+          {"contests", contests}, {"roster_digest", to_hex(m.roster_digest)}, {"digest", to_hex(m.digest())}};
 }
 
 json selections_json(const std::vector<ContestSelection> &sel) {
@@ -177,11 +177,14 @@ json ballot() {
   auto rng = DeterministicRng::from_label("CouncilVote test vectors: ballot");
   PollContext poll{vector_manifest(3), Point::base_mul(Scalar::random(rng))};
   std::vector<SigningKey> members;
+  Roster roster_keys;
   json roster = json::array();
   for (int i = 0; i < 3; ++i) {
     members.push_back(SigningKey::generate(rng));
+    roster_keys.members.push_back(members.back().public_key);
     roster.push_back(to_hex(members.back().public_key));
   }
+  poll.manifest.roster_digest = roster_keys.digest();
   const std::vector<ContestSelection> sel{ContestSelection::agree(), ContestSelection::disagree(),
                                           ContestSelection::blank(), ContestSelection{{0, 2}}};
   const auto b = must(encrypt_ballot({poll, members[1], sel, rng}));
@@ -206,11 +209,17 @@ json tally() {
                                                          {S::disagree(), S::disagree(), S::blank(), S{}},
                                                          {S::agree(), S::blank(), S::agree(), S{{1, 2}}}};
   std::vector<Ballot> ballots;
+  std::vector<SigningKey> members;
+  Roster roster_keys;
   json roster = json::array(), ballots_json = json::array();
   for (std::size_t i = 0; i < votes.size(); ++i) {
-    const auto member = SigningKey::generate(rng);
-    roster.push_back(to_hex(member.public_key));
-    ballots.push_back(must(encrypt_ballot({poll, member, votes[i], rng})));
+    members.push_back(SigningKey::generate(rng));
+    roster_keys.members.push_back(members.back().public_key);
+    roster.push_back(to_hex(members.back().public_key));
+  }
+  poll.manifest.roster_digest = roster_keys.digest();
+  for (std::size_t i = 0; i < votes.size(); ++i) {
+    ballots.push_back(must(encrypt_ballot({poll, members[i], votes[i], rng})));
     auto bj = ballot_json(ballots.back());
     bj["selections"] = selections_json(votes[i]);
     ballots_json.push_back(bj);

@@ -55,6 +55,7 @@ ByteArray<32> PollManifest::digest() const {
     t.fixed(ByteArray<1>{static_cast<std::uint8_t>(c.kind)});
     t.u32(c.options).u32(c.min_selections).u32(c.max_selections);
   }
+  t.fixed(roster_digest);
   return t.digest32();
 }
 
@@ -70,6 +71,13 @@ ByteArray<32> PollContext::hash() const {
 
 bool Roster::contains(const SignPublicKey &pk) const noexcept {
   return std::any_of(members.begin(), members.end(), [&](const SignPublicKey &m) { return m == pk; });
+}
+
+ByteArray<32> Roster::digest() const {
+  Transcript t("CV/roster");
+  t.str(kGroupId).u32(static_cast<std::uint32_t>(members.size()));
+  for (const auto &m : members) t.fixed(m);
+  return t.digest32();
 }
 
 std::vector<std::uint32_t> selection_values(const PollManifest &m, const ContestSpec &c) {
@@ -304,6 +312,9 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
   // The roster must fit under the disagree weight, or a contest total would not decode uniquely.
   if (roster.members.size() >= m.disagree_weight)
     return fail(Errc::invalid_argument, "manifest", "disagree weight must exceed the roster size");
+  // roster: the roster given is the one the poll was published with
+  const bool roster_ok = ct_equal(m.roster_digest, roster.digest());
+  if (!roster_ok) return fail(Errc::wrong_context, "roster", "roster differs from the one the poll was published with");
   const bool format_ok = ballot.format == kBallotFormat;
   if (!format_ok) return fail(Errc::invalid_encoding, "format", "unsupported ballot format");
   const auto ctx = poll.hash();

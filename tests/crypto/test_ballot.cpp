@@ -27,6 +27,7 @@ struct Fixture {
       members.push_back(SigningKey::generate(rng));
       roster.members.push_back(members.back().public_key);
     }
+    poll.manifest.roster_digest = roster.digest();
   }
   std::vector<ContestSelection> choices() const {
     std::vector<ContestSelection> s{ContestSelection::agree(), ContestSelection::disagree(), ContestSelection::blank()};
@@ -171,9 +172,17 @@ TEST_CASE("ballot: each check fails by name", "[ballot]") {
     CHECK(first_check(verify_ballot(other, f.roster, b)) == "context");
   }
   SECTION("not on the roster (eligibility)") {
+    const auto outsider = SigningKey::generate(f.rng);
+    auto b2 = encrypt_ballot({f.poll, outsider, f.choices(), f.rng});
+    REQUIRE(b2);
+    CHECK(first_check(verify_ballot(f.poll, f.roster, *b2)) == "eligibility");
+  }
+  SECTION("another roster than the poll's") {
     Roster r = f.roster;
-    r.members.erase(r.members.begin() + 1);
-    CHECK(first_check(verify_ballot(f.poll, r, b)) == "eligibility");
+    r.members.erase(r.members.begin() + 3);
+    CHECK(first_check(verify_ballot(f.poll, r, b)) == "roster");
+    std::swap(r.members[0], r.members[1]);
+    CHECK(first_check(verify_ballot(f.poll, r, b)) == "roster");
   }
   SECTION("signature") {
     auto b2 = b;

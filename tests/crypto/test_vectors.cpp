@@ -47,6 +47,7 @@ PollManifest manifest(const json &j) {
   for (const auto &c : j["contests"])
     m.contests.push_back(ContestSpec{c["id"], c["kind"] == "commendation" ? ContestKind::commendation : ContestKind::general,
                                      c["options"], c["min"], c["max"]});
+  m.roster_digest = arr32(j["roster_digest"]);
   CHECK(to_hex(m.digest()) == j["digest"]);
   return m;
 }
@@ -154,6 +155,7 @@ TEST_CASE("ballot vector decodes and verifies", "[vectors]") {
   PollContext poll{manifest(v["manifest"]), point(v["joint_key_K"])};
   CHECK(to_hex(poll.hash()) == v["context_hash"]);
   auto r = roster(v["roster"]);
+  CHECK(r.digest() == poll.manifest.roster_digest);
   auto b = ballot_checked(v["ballot"], poll, r);
   const auto member = SigningKey::from_seed(hexb(v["member_seed"]));
   CHECK(member.public_key == r.members[v["member_index"].get<std::size_t>()]);

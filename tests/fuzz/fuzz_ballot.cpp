@@ -28,6 +28,7 @@ struct Setup {
     poll.manifest.contests.push_back(ContestSpec{"q", ContestKind::general, 2, 0, 1});
     auto member = SigningKey::generate(rng);
     roster.members = {member.public_key};
+    poll.manifest.roster_digest = roster.digest();
     std::vector<ContestSelection> sel{ContestSelection::disagree(), ContestSelection{{1}}};
     valid = encrypt_ballot({poll, member, sel, rng})->encode();
     fast = std::make_unique<FastVerifier>(poll.joint_key);

@@ -39,6 +39,7 @@ struct PollManifest {
   std::string poll_id;
   std::uint32_t disagree_weight = 0; // B; must exceed the number of members on the roster
   std::vector<ContestSpec> contests;
+  ByteArray<32> roster_digest{};      // Roster::digest() of the members entitled to vote
 
   [[nodiscard]] static ContestSpec commendation(std::string id) { return ContestSpec{std::move(id)}; }
   [[nodiscard]] Result<void> validate() const;
@@ -55,6 +56,8 @@ struct PollContext {
 struct Roster {
   std::vector<SignPublicKey> members;
   [[nodiscard]] bool contains(const SignPublicKey &pk) const noexcept;
+  // H32("CV/roster", str(group), u32(#members), every key in roster order)
+  [[nodiscard]] ByteArray<32> digest() const;
 };
 
 // A member's plaintext choice in one contest: the selected option indices (empty = blank).
@@ -102,7 +105,7 @@ struct BallotRequest {
 [[nodiscard]] Result<Ballot> encrypt_ballot(const BallotRequest &req);
 
 // Checks everything with public data only; the error message starts with the failing check's name
-// (see docs/protocol.md §10 for the list and order): format, context, eligibility, contest_count,
+// (see docs/protocol.md §10 for the list and order): manifest, roster, format, context, eligibility, contest_count,
 // contest[i].shape, signature, contest[i].ciphertext[j].proof, contest[i].sum_proof.
 [[nodiscard]] Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot);
 // The same with a caller-owned fast verifier for the poll's joint key (reuse it across ballots).

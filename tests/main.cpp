@@ -2,7 +2,6 @@
 #include "councilvote/crypto/init.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 
 int main(int argc, char *argv[]) {

@@ -1,4 +1,5 @@
-# Fails when a file under DIR includes a Qt header (or any header starting with Q).
+# Fails when a file under DIR includes a Qt header. Runs at build time (target check_crypto_no_qt)
+# and as a ctest test, so a Qt include under crypto/ fails the build.
 file(GLOB_RECURSE files "${DIR}/*.hpp" "${DIR}/*.h" "${DIR}/*.cpp")
 set(bad "")
 foreach(f IN LISTS files)

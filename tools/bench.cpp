@@ -2,11 +2,10 @@
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/crypto/init.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <sodium.h>
 #include <string>
 
 using namespace cv::crypto;
@@ -30,7 +29,8 @@ void bench_ballot(std::size_t contests, std::size_t members) {
   PollContext poll;
   poll.joint_key = Point::base_mul(Scalar::random(rng));
   poll.manifest = {"bench-meeting", "bench-poll", static_cast<std::uint32_t>(members + 1), {}};
-  for (std::size_t i = 0; i < contests; ++i) poll.manifest.contests.push_back(PollManifest::commendation(std::to_string(i + 1)));
+  for (std::size_t i = 0; i < contests; ++i)
+    poll.manifest.contests.push_back(PollManifest::commendation(std::to_string(i + 1)));
   auto member = SigningKey::generate(rng);
   Roster roster;
   roster.members.push_back(member.public_key);
@@ -38,7 +38,9 @@ void bench_ballot(std::size_t contests, std::size_t members) {
   poll.manifest.roster_digest = roster.digest();
   std::vector<ContestSelection> sel;
   for (std::size_t i = 0; i < contests; ++i)
-    sel.push_back(i % 3 == 0 ? ContestSelection::agree() : i % 3 == 1 ? ContestSelection::disagree() : ContestSelection::blank());
+    sel.push_back(i % 3 == 0   ? ContestSelection::agree()
+                  : i % 3 == 1 ? ContestSelection::disagree()
+                               : ContestSelection::blank());
 
   Ballot ballot;
   const double enc = median_us(5, [&] { ballot = *encrypt_ballot({poll, member, sel, system_rng()}); });
@@ -53,7 +55,13 @@ void bench_ballot(std::size_t contests, std::size_t members) {
   // One contest proof alone (3 branches), reference (libsodium) and fast (libdecaf).
   const auto ctx = poll.hash();
   const auto values = selection_values(poll.manifest, poll.manifest.contests[0]);
-  DisjunctiveStatement st{"CV/commendation", ctx, poll.joint_key, member.public_key, 0, 0, values,
+  DisjunctiveStatement st{"CV/commendation",
+                          ctx,
+                          poll.joint_key,
+                          member.public_key,
+                          0,
+                          0,
+                          values,
                           ballot.contests[0].ciphertexts[0]};
   const auto &proof = ballot.contests[0].proofs[0];
   const double ref1 = median_us(51, [&] {
@@ -65,7 +73,8 @@ void bench_ballot(std::size_t contests, std::size_t members) {
   std::printf("ballot of %3zu commendation contests (%zu bytes):\n", contests, wire.size());
   std::printf("  encrypt+prove+sign      %8.2f ms\n", enc / 1000);
   std::printf("  decode                  %8.2f ms\n", dec / 1000);
-  std::printf("  verify (full, libdecaf) %8.2f ms   (%.1f us per contest)\n", ver / 1000, ver / double(contests));
+  std::printf("  verify (full, libdecaf) %8.2f ms   (%.1f us per contest)\n", ver / 1000,
+              ver / double(contests));
   std::printf("  one contest proof (3 branches): verify libsodium %.1f us, libdecaf %.1f us\n", ref1, fast1);
 }
 
@@ -82,8 +91,9 @@ int main() {
   const double smul = median_us(201, [&] { out = s * P; });
   const double bmul = median_us(201, [&] { out = Point::base_mul(s); });
   const double add = median_us(201, [&] { out = P + out; });
-  std::printf("libsodium ristretto255 on this machine: scalarmult %.1f us, base scalarmult %.1f us, add %.1f us\n",
-              smul, bmul, add);
+  std::printf(
+      "libsodium ristretto255 on this machine: scalarmult %.1f us, base scalarmult %.1f us, add %.1f us\n",
+      smul, bmul, add);
   bench_ballot(60, 22);
   bench_ballot(200, 22);
   return 0;

@@ -20,9 +20,12 @@ inline std::vector<std::vector<std::string>> parse_csv(const std::string &text) 
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = true, any = true;
     } else if (c == ',') {
@@ -51,8 +54,9 @@ inline std::vector<CsvRow> read_csv(const std::string &path) {
   std::vector<CsvRow> out;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     if (rows[r].size() != rows[0].size())
-      throw std::runtime_error(path + ": row " + std::to_string(r + 1) + " has " + std::to_string(rows[r].size()) +
-                               " fields, header has " + std::to_string(rows[0].size()));
+      throw std::runtime_error(path + ": row " + std::to_string(r + 1) + " has " +
+                               std::to_string(rows[r].size()) + " fields, header has " +
+                               std::to_string(rows[0].size()));
     CsvRow m;
     for (std::size_t c = 0; c < rows[0].size(); ++c) m[rows[0][c]] = rows[r][c];
     out.push_back(std::move(m));

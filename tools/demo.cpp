@@ -31,9 +31,12 @@ std::string cell(const std::string &s, std::size_t width) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len = 1;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xf0) len = 4;
-    else if (c >= 0xe0) len = 3;
-    else if (c >= 0xc0) len = 2;
+    if (c >= 0xf0)
+      len = 4;
+    else if (c >= 0xe0)
+      len = 3;
+    else if (c >= 0xc0)
+      len = 2;
     if (n == width) break;
     out.append(s, i, len);
     i += len;
@@ -75,7 +78,8 @@ int main(int argc, char **argv) {
     rules[r.at("rule_id")] = Rule{r.at("rule_id"), r.at("label"), std::stoull(r.at("threshold_percent")),
                                   r.at("comparison") == "more_than"};
   const std::size_t N = roster_rows.size();
-  std::printf("Hội đồng Thi đua - Khen thưởng: %zu thành viên, %zu người được đề nghị\n\n", N, nominee_rows.size());
+  std::printf("Hội đồng Thi đua - Khen thưởng: %zu thành viên, %zu người được đề nghị\n\n", N,
+              nominee_rows.size());
 
   // --- 1. Key ceremony: 3 trustees (Ban kiểm phiếu), threshold 2 ------------------------------
   auto t0 = Clock::now();
@@ -98,7 +102,8 @@ int main(int argc, char **argv) {
   }
   std::vector<TrusteeKeyShare> key_shares;
   for (const auto &t : trustees)
-    key_shares.push_back(must(finalize_key_share(ceremony, t, CeremonyMessages{commitments, shares}), "key share"));
+    key_shares.push_back(
+        must(finalize_key_share(ceremony, t, CeremonyMessages{commitments, shares}), "key share"));
   const auto public_key = must(threshold_public_key(ceremony, commitments), "public key");
   for (const auto &k : key_shares)
     if (!(k.joint_key == public_key.joint_key)) die("trustees disagree on the joint key");
@@ -109,7 +114,8 @@ int main(int argc, char **argv) {
   PollContext poll;
   poll.joint_key = public_key.joint_key;
   poll.manifest = {"demo-meeting", "poll-1", static_cast<std::uint32_t>(N + 1), {}};
-  for (const auto &r : nominee_rows) poll.manifest.contests.push_back(PollManifest::commendation(r.at("nominee_no")));
+  for (const auto &r : nominee_rows)
+    poll.manifest.contests.push_back(PollManifest::commendation(r.at("nominee_no")));
   std::vector<SigningKey> members;
   Roster roster;
   for (std::size_t i = 0; i < N; ++i) {
@@ -135,15 +141,17 @@ int main(int argc, char **argv) {
       choice_rng.fill(x);
       const unsigned roll = x[0] % 100u; // 90% agree, 6% disagree, 4% blank
       const int mark = roll < 90 ? 0 : roll < 96 ? 1 : 2;
-      sel.push_back(mark == 0 ? ContestSelection::agree() : mark == 1 ? ContestSelection::disagree()
-                                                                      : ContestSelection::blank());
+      sel.push_back(mark == 0   ? ContestSelection::agree()
+                    : mark == 1 ? ContestSelection::disagree()
+                                : ContestSelection::blank());
       ++expected[c][static_cast<std::size_t>(mark)];
     }
     auto ballot = must(encrypt_ballot({poll, members[m], sel, system_rng()}), "encrypt");
     auto wire = ballot.encode();
     auto received = must(decode_ballot(wire), "decode");
     const auto tv = Clock::now();
-    if (auto v = verify_ballot(poll, roster, received, fast); !v) die("ballot rejected: " + v.error().message);
+    if (auto v = verify_ballot(poll, roster, received, fast); !v)
+      die("ballot rejected: " + v.error().message);
     verify_ms += ms_since(tv);
     if (m < 3 || m == N - 1)
       std::printf("    member %2zu cast %zu-byte ballot, tracking code %s\n", m + 1, wire.size(),
@@ -161,15 +169,16 @@ int main(int argc, char **argv) {
   const auto tally_ctx = tally.context();
   std::vector<PartialDecryption> partials{partial_decrypt(key_shares[0], tally_ctx, tally.totals),
                                           partial_decrypt(key_shares[2], tally_ctx, tally.totals)};
-  const auto decrypted =
-      must(combine_partial_decryptions(CombineParams{public_key, tally_ctx, tally.totals, partials}), "combine");
+  const auto decrypted = must(
+      combine_partial_decryptions(CombineParams{public_key, tally_ctx, tally.totals, partials}), "combine");
   const auto results = must(decode_tally(poll.manifest, tally.ballots, decrypted), "decode tally");
   // One trustee alone cannot decrypt.
   std::vector<PartialDecryption> one{partials[0]};
   if (combine_partial_decryptions(CombineParams{public_key, tally_ctx, tally.totals, one}))
     die("a single trustee decrypted the tally");
-  std::printf("[4] Totals decrypted by trustees 1 and 3 with proofs (%.0f ms); trustee 1 alone is refused\n\n",
-              ms_since(t0));
+  std::printf(
+      "[4] Totals decrypted by trustees 1 and 3 with proofs (%.0f ms); trustee 1 alone is refused\n\n",
+      ms_since(t0));
 
   // --- 5. Results per nominee, rules applied, quotas ranked --------------------------------------
   std::printf("%s %s %s  Đồng ý Không Trắng  %% tổng  Quy tắc  Kết quả\n", cell("STT", 3).c_str(),
@@ -188,15 +197,18 @@ int main(int argc, char **argv) {
   }
   for (auto &[award, idx] : quota_groups) {
     const auto quota = std::stoul(nominee_rows[idx[0]].at("award_quota"));
-    std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return results[a].agree > results[b].agree; });
+    std::stable_sort(idx.begin(), idx.end(),
+                     [&](auto a, auto b) { return results[a].agree > results[b].agree; });
     // Ranked by agree votes; a tie at the cut-off is decided by the Chair.
     const bool over = idx.size() > quota;
     const auto cut = over ? results[idx[quota - 1]].agree : 0;
     const bool tie_at_cut = over && results[idx[quota]].agree == cut;
     for (std::size_t k = 0; k < idx.size(); ++k) {
       const auto agree = results[idx[k]].agree;
-      if (tie_at_cut && agree == cut) outcome[idx[k]] = "Bằng phiếu tại chỉ tiêu - Chủ tịch quyết định";
-      else if (k >= quota) outcome[idx[k]] = "Đạt tỷ lệ, ngoài chỉ tiêu";
+      if (tie_at_cut && agree == cut)
+        outcome[idx[k]] = "Bằng phiếu tại chỉ tiêu - Chủ tịch quyết định";
+      else if (k >= quota)
+        outcome[idx[k]] = "Đạt tỷ lệ, ngoài chỉ tiêu";
       outcome[idx[k]] += " (hạng " + std::to_string(k + 1) + ", chỉ tiêu " + std::to_string(quota) + ")";
     }
   }
@@ -207,8 +219,8 @@ int main(int argc, char **argv) {
     std::printf("%3s %s %s  %6llu %5llu %6llu  %5.1f%%  %-7s  %s\n", row.at("nominee_no").c_str(),
                 cell(row.at("name"), 30).c_str(), cell(row.at("award"), 30).c_str(),
                 static_cast<unsigned long long>(r.agree), static_cast<unsigned long long>(r.disagree),
-                static_cast<unsigned long long>(r.blank), pct, row.at("rule_id").substr(row.at("rule_id").find('-') + 1).c_str(),
-                outcome[c].c_str());
+                static_cast<unsigned long long>(r.blank), pct,
+                row.at("rule_id").substr(row.at("rule_id").find('-') + 1).c_str(), outcome[c].c_str());
   }
   std::printf("\nDecrypted totals %s the plaintext choices for all %zu nominees. Total time %.1f s.\n",
               all_match ? "match" : "DO NOT MATCH", C, ms_since(t_start) / 1000);

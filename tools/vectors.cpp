@@ -102,7 +102,8 @@ CeremonyRun run_ceremony() {
     run.shares.insert(run.shares.end(), s.begin(), s.end());
   }
   for (const auto &t : run.trustees)
-    run.key_shares.push_back(must(finalize_key_share(ceremony, t, CeremonyMessages{run.commitments, run.shares})));
+    run.key_shares.push_back(
+        must(finalize_key_share(ceremony, t, CeremonyMessages{run.commitments, run.shares})));
   run.public_key = must(threshold_public_key(ceremony, run.commitments));
   return run;
 }
@@ -119,7 +120,9 @@ json ceremony() {
       if (s.from == t.index) {
         ByteWriter ws;
         encode_encrypted_share(ws, s);
-        shares.push_back({{"to", s.to}, {"share_value", hex(t.polynomial.evaluate(s.to))}, {"encrypted", hex(ws.bytes())}});
+        shares.push_back({{"to", s.to},
+                          {"share_value", hex(t.polynomial.evaluate(s.to))},
+                          {"encrypted", hex(ws.bytes())}});
       }
     trustees.push_back({{"index", t.index},
                         {"box_secret_key", hex(t.box.secret.view())},
@@ -156,8 +159,12 @@ json manifest_json(const PollManifest &m) {
                         {"options", c.options},
                         {"min", c.min_selections},
                         {"max", c.max_selections}});
-  return {{"meeting_id", m.meeting_id}, {"poll_id", m.poll_id}, {"disagree_weight", m.disagree_weight},
-          {"contests", contests}, {"roster_digest", to_hex(m.roster_digest)}, {"digest", to_hex(m.digest())}};
+  return {{"meeting_id", m.meeting_id},
+          {"poll_id", m.poll_id},
+          {"disagree_weight", m.disagree_weight},
+          {"contests", contests},
+          {"roster_digest", to_hex(m.roster_digest)},
+          {"digest", to_hex(m.digest())}};
 }
 
 json selections_json(const std::vector<ContestSelection> &sel) {
@@ -236,7 +243,8 @@ json tally() {
     encode_partial_decryption(w, p);
     partials_json.push_back({{"trustee", p.index}, {"encoded", hex(w.bytes())}});
   }
-  const auto decrypted = must(combine_partial_decryptions(CombineParams{run.public_key, tctx, t.totals, partials}));
+  const auto decrypted =
+      must(combine_partial_decryptions(CombineParams{run.public_key, tctx, t.totals, partials}));
   const auto results = must(decode_tally(poll.manifest, t.ballots, decrypted));
   json results_json = json::array();
   for (const auto &r : results) {
@@ -273,12 +281,18 @@ const std::vector<std::string> &vector_names() {
 
 json generate_vectors(const std::string &name) {
   json body;
-  if (name == "schnorr") body = schnorr();
-  else if (name == "disjunctive") body = disjunctive();
-  else if (name == "ceremony") body = ceremony();
-  else if (name == "ballot") body = ballot();
-  else if (name == "tally") body = tally();
-  else throw std::invalid_argument("unknown vector set " + name);
+  if (name == "schnorr")
+    body = schnorr();
+  else if (name == "disjunctive")
+    body = disjunctive();
+  else if (name == "ceremony")
+    body = ceremony();
+  else if (name == "ballot")
+    body = ballot();
+  else if (name == "tally")
+    body = tally();
+  else
+    throw std::invalid_argument("unknown vector set " + name);
   json out = {{"format", 1}, {"group", kGroupId}, {"spec", "docs/protocol.md"}};
   out.update(body);
   return out;

@@ -24,17 +24,21 @@ Error fail(Errc code, const std::string &check, const std::string &detail) {
 // ---- manifest and context ----------------------------------------------------------------------
 
 Result<void> PollManifest::validate() const {
-  if (meeting_id.empty() || meeting_id.size() > kMaxIdLength || poll_id.empty() || poll_id.size() > kMaxIdLength)
+  if (meeting_id.empty() || meeting_id.size() > kMaxIdLength || poll_id.empty() ||
+      poll_id.size() > kMaxIdLength)
     return make_error(Errc::invalid_argument, "meeting and poll ids must be 1..256 bytes");
   if (contests.empty() || contests.size() > kMaxContests)
-    return make_error(Errc::invalid_argument, "a poll needs 1.." + std::to_string(kMaxContests) + " contests");
+    return make_error(Errc::invalid_argument,
+                      "a poll needs 1.." + std::to_string(kMaxContests) + " contests");
   if (disagree_weight < 2) return make_error(Errc::invalid_argument, "disagree weight must be at least 2");
   for (std::size_t i = 0; i < contests.size(); ++i) {
     const auto &c = contests[i];
-    if (c.id.size() > kMaxIdLength) return make_error(Errc::invalid_argument, contest_name(i) + ": id too long");
+    if (c.id.size() > kMaxIdLength)
+      return make_error(Errc::invalid_argument, contest_name(i) + ": id too long");
     if (c.kind == ContestKind::commendation) {
       if (c.options != 2 || c.min_selections != 0 || c.max_selections != 1)
-        return make_error(Errc::invalid_argument, contest_name(i) + ": a commendation contest is 2 options, 0..1");
+        return make_error(Errc::invalid_argument,
+                          contest_name(i) + ": a commendation contest is 2 options, 0..1");
     } else if (c.kind == ContestKind::general) {
       if (c.options < 1 || c.options > kMaxOptions || c.min_selections > c.max_selections ||
           c.max_selections > c.options)
@@ -120,9 +124,13 @@ Bytes Ballot::encode() const {
   return b;
 }
 
-ByteArray<32> Ballot::ballot_hash() const { return Transcript("CV/ballot-hash").var(encode_body()).digest32(); }
+ByteArray<32> Ballot::ballot_hash() const {
+  return Transcript("CV/ballot-hash").var(encode_body()).digest32();
+}
 
-ByteArray<32> Ballot::tracking_code() const { return Transcript("CV/tracking-code").var(encode()).digest32(); }
+ByteArray<32> Ballot::tracking_code() const {
+  return Transcript("CV/tracking-code").var(encode()).digest32();
+}
 
 std::string short_tracking_code(const ByteArray<32> &code) {
   static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
@@ -198,7 +206,8 @@ Result<Ballot> decode_ballot(ByteView wire) {
   ByteReader r(wire);
   auto magic = r.fixed(3, "magic");
   if (!magic) return magic.error();
-  if (!ct_equal(*magic, as_bytes("CVB"))) return make_error(Errc::invalid_encoding, "not a ballot (bad magic)");
+  if (!ct_equal(*magic, as_bytes("CVB")))
+    return make_error(Errc::invalid_encoding, "not a ballot (bad magic)");
   Ballot b;
   auto fmt = r.u8("format");
   if (!fmt) return fmt.error();
@@ -240,7 +249,8 @@ Result<void> check_selection(const ContestSpec &c, const ContestSelection &s, st
   if (std::adjacent_find(sel.begin(), sel.end()) != sel.end())
     return make_error(Errc::invalid_argument, contest_name(i) + ": an option is selected twice");
   if (!sel.empty() && sel.back() >= c.options)
-    return make_error(Errc::invalid_argument, contest_name(i) + ": no such option " + std::to_string(sel.back()));
+    return make_error(Errc::invalid_argument,
+                      contest_name(i) + ": no such option " + std::to_string(sel.back()));
   if (sel.size() < c.min_selections || sel.size() > c.max_selections)
     return make_error(Errc::invalid_argument, contest_name(i) + ": " + std::to_string(sel.size()) +
                                                   " selections, allowed " + std::to_string(c.min_selections) +
@@ -254,9 +264,9 @@ Result<Ballot> encrypt_ballot(const BallotRequest &req) {
   const auto &m = req.poll.manifest;
   if (auto v = m.validate(); !v) return v.error();
   if (req.selections.size() != m.contests.size())
-    return make_error(Errc::invalid_argument, "one selection per contest expected: " +
-                                                  std::to_string(req.selections.size()) + " given, " +
-                                                  std::to_string(m.contests.size()) + " contests");
+    return make_error(Errc::invalid_argument,
+                      "one selection per contest expected: " + std::to_string(req.selections.size()) +
+                          " given, " + std::to_string(m.contests.size()) + " contests");
   Ballot b;
   b.context_hash = req.poll.hash();
   b.member_key = req.member.public_key;
@@ -296,7 +306,8 @@ Result<Ballot> encrypt_ballot(const BallotRequest &req) {
     }
     b.contests.push_back(std::move(ec));
   }
-  b.signature = sign(req.member, "CV/ballot-signature", ballot_signing_message(b.context_hash, b.ballot_hash()));
+  b.signature =
+      sign(req.member, "CV/ballot-signature", ballot_signing_message(b.context_hash, b.ballot_hash()));
   return b;
 }
 
@@ -314,24 +325,29 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
     return fail(Errc::invalid_argument, "manifest", "disagree weight must exceed the roster size");
   // roster: the roster given is the one the poll was published with
   const bool roster_ok = ct_equal(m.roster_digest, roster.digest());
-  if (!roster_ok) return fail(Errc::wrong_context, "roster", "roster differs from the one the poll was published with");
+  if (!roster_ok)
+    return fail(Errc::wrong_context, "roster", "roster differs from the one the poll was published with");
   const bool format_ok = ballot.format == kBallotFormat;
   if (!format_ok) return fail(Errc::invalid_encoding, "format", "unsupported ballot format");
   const auto ctx = poll.hash();
   // context: the ballot is bound to this meeting, poll, manifest and joint key
   const bool context_ok = ct_equal(ballot.context_hash, ctx);
-  if (!context_ok) return fail(Errc::wrong_context, "context", "ballot is bound to another meeting, poll or key");
+  if (!context_ok)
+    return fail(Errc::wrong_context, "context", "ballot is bound to another meeting, poll or key");
   // eligibility: the signer is a member on the roster
   if (!roster.contains(ballot.member_key))
-    return fail(Errc::not_eligible, "eligibility", "member key " + to_hex(ballot.member_key) + " is not on the roster");
+    return fail(Errc::not_eligible, "eligibility",
+                "member key " + to_hex(ballot.member_key) + " is not on the roster");
   if (ballot.contests.size() != m.contests.size())
     return fail(Errc::verification_failed, "contest_count",
-                std::to_string(ballot.contests.size()) + " contests, poll has " + std::to_string(m.contests.size()));
+                std::to_string(ballot.contests.size()) + " contests, poll has " +
+                    std::to_string(m.contests.size()));
   for (std::size_t i = 0; i < m.contests.size(); ++i) {
     const auto &spec = m.contests[i];
     const auto &c = ballot.contests[i];
     const std::size_t want_ct = spec.kind == ContestKind::commendation ? 1 : spec.options;
-    const bool shape_ok = c.kind == spec.kind && c.ciphertexts.size() == want_ct && c.proofs.size() == want_ct &&
+    const bool shape_ok = c.kind == spec.kind && c.ciphertexts.size() == want_ct &&
+                          c.proofs.size() == want_ct &&
                           c.sum_proof.has_value() == (spec.kind == ContestKind::general);
     if (!shape_ok)
       return fail(Errc::verification_failed, contest_name(i) + ".shape",
@@ -339,7 +355,8 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
   }
   // signature: Ed25519 by the member over context hash || ballot hash
   if (auto s = verify_signature(ballot.member_key, "CV/ballot-signature",
-                                ballot_signing_message(ballot.context_hash, ballot.ballot_hash()), ballot.signature);
+                                ballot_signing_message(ballot.context_hash, ballot.ballot_hash()),
+                                ballot.signature);
       !s)
     return fail(Errc::verification_failed, "signature", s.error().message);
   for (std::size_t i = 0; i < m.contests.size(); ++i) {
@@ -351,7 +368,8 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
     Ciphertext sum{};
     for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
       const auto slot = spec.kind == ContestKind::commendation ? 0u : static_cast<std::uint32_t>(j);
-      DisjunctiveStatement st{tag, ctx, poll.joint_key, ballot.member_key, idx, slot, values, c.ciphertexts[j]};
+      DisjunctiveStatement st{tag, ctx,  poll.joint_key, ballot.member_key,
+                              idx, slot, values,         c.ciphertexts[j]};
       if (auto r = check_proof(st, c.proofs[j]); !r)
         return fail(Errc::verification_failed,
                     contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof", r.error().message);
@@ -371,9 +389,9 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
 
 Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot,
                            const FastVerifier &fast) {
-  return verify_ballot_with(poll, roster, ballot, [&](const DisjunctiveStatement &st, const DisjunctiveProof &p) {
-    return fast.verify(st, p);
-  });
+  return verify_ballot_with(
+      poll, roster, ballot,
+      [&](const DisjunctiveStatement &st, const DisjunctiveProof &p) { return fast.verify(st, p); });
 }
 
 Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot) {

@@ -1,7 +1,6 @@
 #include "councilvote/crypto/box.hpp"
 
 #include <sodium.h>
-
 #include <string>
 
 namespace cv::crypto {

@@ -100,16 +100,26 @@ namespace cv::crypto {
 
 const char *errc_name(Errc c) noexcept {
   switch (c) {
-  case Errc::invalid_encoding: return "invalid_encoding";
-  case Errc::identity_point: return "identity_point";
-  case Errc::verification_failed: return "verification_failed";
-  case Errc::not_eligible: return "not_eligible";
-  case Errc::wrong_context: return "wrong_context";
-  case Errc::invalid_argument: return "invalid_argument";
-  case Errc::decryption_failed: return "decryption_failed";
-  case Errc::insufficient_shares: return "insufficient_shares";
-  case Errc::self_test_failed: return "self_test_failed";
-  case Errc::system_error: return "system_error";
+  case Errc::invalid_encoding:
+    return "invalid_encoding";
+  case Errc::identity_point:
+    return "identity_point";
+  case Errc::verification_failed:
+    return "verification_failed";
+  case Errc::not_eligible:
+    return "not_eligible";
+  case Errc::wrong_context:
+    return "wrong_context";
+  case Errc::invalid_argument:
+    return "invalid_argument";
+  case Errc::decryption_failed:
+    return "decryption_failed";
+  case Errc::insufficient_shares:
+    return "insufficient_shares";
+  case Errc::self_test_failed:
+    return "self_test_failed";
+  case Errc::system_error:
+    return "system_error";
   }
   return "unknown";
 }

@@ -2,9 +2,8 @@
 
 #include "councilvote/crypto/hash.hpp"
 
-#include <decaf/point_255.h>
-
 #include <cstdlib>
+#include <decaf/point_255.h>
 #include <new>
 #include <string>
 
@@ -16,7 +15,8 @@ std::string branch_name(std::size_t j) { return "branch " + std::to_string(j); }
 
 Result<void> check_shape(const DisjunctiveStatement &st, const DisjunctiveProof &proof) {
   if (st.values.empty() || st.values.size() > kMaxBranches)
-    return make_error(Errc::invalid_argument, "value set has " + std::to_string(st.values.size()) + " entries");
+    return make_error(Errc::invalid_argument,
+                      "value set has " + std::to_string(st.values.size()) + " entries");
   if (proof.branches.size() != st.values.size())
     return make_error(Errc::verification_failed, "proof has " + std::to_string(proof.branches.size()) +
                                                      " branches, statement needs " +
@@ -80,9 +80,11 @@ Result<void> disjunctive_verify_reference(const DisjunctiveStatement &st, const 
     // eq_b[j]: z_j·K == b_j + c_j·(beta − m_j·G)
     const bool eq_b =
         br.z * st.joint_key == br.b + br.c * (st.ciphertext.beta - Point::base_mul_u64(st.values[j]));
-    if (!eq_a) return make_error(Errc::verification_failed, branch_name(j) + ": equation z·G = a + c·alpha fails");
+    if (!eq_a)
+      return make_error(Errc::verification_failed, branch_name(j) + ": equation z·G = a + c·alpha fails");
     if (!eq_b)
-      return make_error(Errc::verification_failed, branch_name(j) + ": equation z·K = b + c·(beta − m·G) fails");
+      return make_error(Errc::verification_failed,
+                        branch_name(j) + ": equation z·K = b + c·(beta − m·G) fails");
   }
   return check_challenge_sum(st, proof);
 }
@@ -147,9 +149,11 @@ Result<void> FastVerifier::verify(const DisjunctiveStatement &st, const Disjunct
     decaf_255_precomputed_scalarmul(t2, impl_->table, z);
     decaf_255_point_add(lhs, t1, t2);
     const bool eq_b = decaf_255_point_eq(lhs, b) == DECAF_TRUE;
-    if (!eq_a) return make_error(Errc::verification_failed, branch_name(j) + ": equation z·G = a + c·alpha fails");
+    if (!eq_a)
+      return make_error(Errc::verification_failed, branch_name(j) + ": equation z·G = a + c·alpha fails");
     if (!eq_b)
-      return make_error(Errc::verification_failed, branch_name(j) + ": equation z·K = b + c·(beta − m·G) fails");
+      return make_error(Errc::verification_failed,
+                        branch_name(j) + ": equation z·K = b + c·(beta − m·G) fails");
   }
   return check_challenge_sum(st, proof);
 }

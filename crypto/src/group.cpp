@@ -13,7 +13,8 @@ Result<Scalar> Scalar::from_bytes(ByteView b) {
   ByteArray<64> wide{};
   for (std::size_t i = 0; i < 32; ++i) wide[i] = b[i];
   Scalar s = reduce64(wide);
-  if (!ct_equal(s.b_, b)) return make_error(Errc::invalid_encoding, "scalar is not canonical (>= group order)");
+  if (!ct_equal(s.b_, b))
+    return make_error(Errc::invalid_encoding, "scalar is not canonical (>= group order)");
   return s;
 }
 

@@ -185,7 +185,6 @@ Result<void> write_and_sync(int fd, ByteView b) {
 
 } // namespace
 
-
 KeyFileContents KeyFileContents::generate(std::string label, std::string role, Rng &rng) {
   auto signing = SigningKey::generate(rng);
   auto box = BoxKeyPair::generate(rng);

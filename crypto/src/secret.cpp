@@ -1,9 +1,8 @@
 #include "councilvote/crypto/secret.hpp"
 
-#include <sodium.h>
-
 #include <cstring>
 #include <new>
+#include <sodium.h>
 
 namespace cv::crypto {
 

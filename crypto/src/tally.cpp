@@ -26,13 +26,15 @@ Result<EncryptedTally> tally_ballots(const PollContext &poll, std::span<const Ba
   t.totals.assign(tally_slot_count(poll.manifest), Ciphertext{});
   for (std::size_t b = 0; b < ballots.size(); ++b) {
     const auto &ballot = ballots[b];
-    if (!ct_equal(ballot.context_hash, t.poll_context) || ballot.contests.size() != poll.manifest.contests.size())
+    if (!ct_equal(ballot.context_hash, t.poll_context) ||
+        ballot.contests.size() != poll.manifest.contests.size())
       return make_error(Errc::wrong_context, "ballot " + std::to_string(b) + " is not a ballot of this poll");
     std::size_t slot = 0;
     for (const auto &c : ballot.contests)
       for (const auto &ct : c.ciphertexts) {
         if (slot >= t.totals.size())
-          return make_error(Errc::invalid_argument, "ballot " + std::to_string(b) + " has too many ciphertexts");
+          return make_error(Errc::invalid_argument,
+                            "ballot " + std::to_string(b) + " has too many ciphertexts");
         t.totals[slot++] += ct;
       }
     if (slot != t.totals.size())
@@ -56,8 +58,9 @@ Result<std::vector<ContestResult>> decode_tally(const PollManifest &m, std::uint
     for (std::size_t o = 0; o < n; ++o) {
       auto v = dlog.solve(decrypted[slot++]);
       if (!v)
-        return make_error(Errc::decryption_failed,
-                          "contest[" + std::to_string(i) + "]: total is outside 0.." + std::to_string(dlog.max_value()));
+        return make_error(Errc::decryption_failed, "contest[" + std::to_string(i) +
+                                                       "]: total is outside 0.." +
+                                                       std::to_string(dlog.max_value()));
       if (spec.kind == ContestKind::commendation) {
         r.agree = *v % B;
         r.disagree = *v / B;
@@ -67,7 +70,8 @@ Result<std::vector<ContestResult>> decode_tally(const PollManifest &m, std::uint
         r.blank = ballots - r.agree - r.disagree;
       } else {
         if (*v > ballots)
-          return make_error(Errc::decryption_failed, "contest[" + std::to_string(i) + "]: more votes than ballots");
+          return make_error(Errc::decryption_failed,
+                            "contest[" + std::to_string(i) + "]: more votes than ballots");
         r.option_counts.push_back(*v);
       }
     }

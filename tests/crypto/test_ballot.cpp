@@ -2,7 +2,6 @@
 #include "councilvote/crypto/hash.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using namespace cv::crypto;
@@ -21,7 +20,8 @@ struct Fixture {
     poll.manifest.meeting_id = "meeting-1";
     poll.manifest.poll_id = "poll-1";
     poll.manifest.disagree_weight = static_cast<std::uint32_t>(n_members + 1);
-    for (int i = 0; i < 3; ++i) poll.manifest.contests.push_back(PollManifest::commendation("nominee-" + std::to_string(i)));
+    for (int i = 0; i < 3; ++i)
+      poll.manifest.contests.push_back(PollManifest::commendation("nominee-" + std::to_string(i)));
     if (with_general) poll.manifest.contests.push_back(ContestSpec{"quota", ContestKind::general, 4, 0, 2});
     for (std::size_t i = 0; i < n_members; ++i) {
       members.push_back(SigningKey::generate(rng));
@@ -30,7 +30,8 @@ struct Fixture {
     poll.manifest.roster_digest = roster.digest();
   }
   std::vector<ContestSelection> choices() const {
-    std::vector<ContestSelection> s{ContestSelection::agree(), ContestSelection::disagree(), ContestSelection::blank()};
+    std::vector<ContestSelection> s{ContestSelection::agree(), ContestSelection::disagree(),
+                                    ContestSelection::blank()};
     if (poll.manifest.contests.size() == 4) s.push_back(ContestSelection{{1, 3}});
     return s;
   }
@@ -196,23 +197,27 @@ TEST_CASE("ballot: each check fails by name", "[ballot]") {
   SECTION("a copied ballot re-signed by another member is rejected (proof bound to the voter)") {
     auto b2 = b;
     b2.member_key = f.members[2].public_key;
-    b2.signature = sign(f.members[2], "CV/ballot-signature", ballot_signing_message(b2.context_hash, b2.ballot_hash()));
+    b2.signature =
+        sign(f.members[2], "CV/ballot-signature", ballot_signing_message(b2.context_hash, b2.ballot_hash()));
     CHECK(first_check(verify_ballot(f.poll, f.roster, b2)) == "contest[0].ciphertext[0].proof");
   }
   SECTION("a proof altered and re-signed by its own member") {
     auto b2 = b;
     b2.contests[3].sum_proof->branches[0].z += Scalar::from_u64(1);
-    b2.signature = sign(f.members[1], "CV/ballot-signature", ballot_signing_message(b2.context_hash, b2.ballot_hash()));
+    b2.signature =
+        sign(f.members[1], "CV/ballot-signature", ballot_signing_message(b2.context_hash, b2.ballot_hash()));
     CHECK(first_check(verify_ballot(f.poll, f.roster, b2)) == "contest[3].sum_proof");
     b2 = b;
     b2.contests[2].proofs[0].branches[1].c += Scalar::from_u64(1);
-    b2.signature = sign(f.members[1], "CV/ballot-signature", ballot_signing_message(b2.context_hash, b2.ballot_hash()));
+    b2.signature =
+        sign(f.members[1], "CV/ballot-signature", ballot_signing_message(b2.context_hash, b2.ballot_hash()));
     CHECK(first_check(verify_ballot(f.poll, f.roster, b2)) == "contest[2].ciphertext[0].proof");
   }
   SECTION("contest swapped between positions") {
     auto b2 = b;
     std::swap(b2.contests[0], b2.contests[1]);
-    b2.signature = sign(f.members[1], "CV/ballot-signature", ballot_signing_message(b2.context_hash, b2.ballot_hash()));
+    b2.signature =
+        sign(f.members[1], "CV/ballot-signature", ballot_signing_message(b2.context_hash, b2.ballot_hash()));
     CHECK(first_check(verify_ballot(f.poll, f.roster, b2)) == "contest[0].ciphertext[0].proof");
   }
   SECTION("shape and count") {
@@ -235,7 +240,8 @@ TEST_CASE("ballot: each check fails by name", "[ballot]") {
 
 TEST_CASE("ballot decoding rejects malformed input with a specific error", "[ballot]") {
   Fixture f(3, false);
-  auto wire = f.cast(0, {ContestSelection::agree(), ContestSelection::blank(), ContestSelection::disagree()}).encode();
+  auto wire = f.cast(0, {ContestSelection::agree(), ContestSelection::blank(), ContestSelection::disagree()})
+                  .encode();
   CHECK(decode_ballot(wire));
   for (std::size_t cut : {0ul, 3ul, 4ul, 36ul, 70ul, 100ul, wire.size() - 1}) {
     auto r = decode_ballot(ByteView(wire).first(cut));

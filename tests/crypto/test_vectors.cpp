@@ -7,7 +7,6 @@
 #include "vectors.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 using namespace cv::crypto;
@@ -45,8 +44,9 @@ ByteArray<32> arr32(const json &j) {
 PollManifest manifest(const json &j) {
   PollManifest m{j["meeting_id"], j["poll_id"], j["disagree_weight"], {}};
   for (const auto &c : j["contests"])
-    m.contests.push_back(ContestSpec{c["id"], c["kind"] == "commendation" ? ContestKind::commendation : ContestKind::general,
-                                     c["options"], c["min"], c["max"]});
+    m.contests.push_back(
+        ContestSpec{c["id"], c["kind"] == "commendation" ? ContestKind::commendation : ContestKind::general,
+                    c["options"], c["min"], c["max"]});
   m.roster_digest = arr32(j["roster_digest"]);
   CHECK(to_hex(m.digest()) == j["digest"]);
   return m;
@@ -107,8 +107,14 @@ TEST_CASE("disjunctive vectors verify and decrypt to their values", "[vectors]")
     ByteReader r(bytes);
     auto proof = decode_disjunctive(r);
     REQUIRE(proof);
-    DisjunctiveStatement st{v["tag"].get<std::string>() == "CV/commendation" ? "CV/commendation" : "?", ctx, K, voter,
-                            v["contest"], v["slot"], values, ct};
+    DisjunctiveStatement st{v["tag"].get<std::string>() == "CV/commendation" ? "CV/commendation" : "?",
+                            ctx,
+                            K,
+                            voter,
+                            v["contest"],
+                            v["slot"],
+                            values,
+                            ct};
     CHECK(disjunctive_verify_reference(st, *proof));
     CHECK(fast.verify(st, *proof));
     CHECK(to_hex(disjunctive_challenge(st, *proof).bytes()) == c["challenge"]);

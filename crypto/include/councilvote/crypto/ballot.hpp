@@ -27,9 +27,9 @@ inline constexpr std::size_t kTrackingCodeBytes = 32;
 enum class ContestKind : std::uint8_t { commendation = 1, general = 2 };
 
 struct ContestSpec {
-  std::string id;                 // e.g. the nominee number
+  std::string id; // e.g. the nominee number
   ContestKind kind = ContestKind::commendation;
-  std::uint32_t options = 2;      // commendation: 2 (option 0 = Đồng ý, option 1 = Không đồng ý)
+  std::uint32_t options = 2; // commendation: 2 (option 0 = Đồng ý, option 1 = Không đồng ý)
   std::uint32_t min_selections = 0;
   std::uint32_t max_selections = 1;
 };
@@ -39,7 +39,7 @@ struct PollManifest {
   std::string poll_id;
   std::uint32_t disagree_weight = 0; // B; must exceed the number of members on the roster
   std::vector<ContestSpec> contests;
-  ByteArray<32> roster_digest{};      // Roster::digest() of the members entitled to vote
+  ByteArray<32> roster_digest{}; // Roster::digest() of the members entitled to vote
 
   [[nodiscard]] static ContestSpec commendation(std::string id) { return ContestSpec{std::move(id)}; }
   [[nodiscard]] Result<void> validate() const;
@@ -94,7 +94,8 @@ struct Ballot {
 [[nodiscard]] std::string short_tracking_code(const ByteArray<32> &code);
 
 // The message the member signs: context hash || ballot hash, under tag "CV/ballot-signature".
-[[nodiscard]] Bytes ballot_signing_message(const ByteArray<32> &context_hash, const ByteArray<32> &ballot_hash);
+[[nodiscard]] Bytes ballot_signing_message(const ByteArray<32> &context_hash,
+                                           const ByteArray<32> &ballot_hash);
 
 struct BallotRequest {
   const PollContext &poll;
@@ -105,8 +106,8 @@ struct BallotRequest {
 [[nodiscard]] Result<Ballot> encrypt_ballot(const BallotRequest &req);
 
 // Checks everything with public data only; the error message starts with the failing check's name
-// (see docs/protocol.md §10 for the list and order): manifest, roster, format, context, eligibility, contest_count,
-// contest[i].shape, signature, contest[i].ciphertext[j].proof, contest[i].sum_proof.
+// (see docs/protocol.md §10 for the list and order): manifest, roster, format, context, eligibility,
+// contest_count, contest[i].shape, signature, contest[i].ciphertext[j].proof, contest[i].sum_proof.
 [[nodiscard]] Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot);
 // The same with a caller-owned fast verifier for the poll's joint key (reuse it across ballots).
 [[nodiscard]] Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot,

@@ -24,8 +24,8 @@ template <std::size_t N> [[nodiscard]] Result<ByteArray<N>> from_hex_fixed(std::
   auto b = from_hex(hex);
   if (!b) return b.error();
   if (b->size() != N)
-    return make_error(Errc::invalid_encoding, "expected " + std::to_string(N) + " bytes of hex, got " +
-                                                  std::to_string(b->size()));
+    return make_error(Errc::invalid_encoding,
+                      "expected " + std::to_string(N) + " bytes of hex, got " + std::to_string(b->size()));
   ByteArray<N> out{};
   for (std::size_t i = 0; i < N; ++i) out[i] = (*b)[i];
   return out;

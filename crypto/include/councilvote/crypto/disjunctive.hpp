@@ -35,12 +35,12 @@ struct DisjunctiveProof {
 
 // Everything the Fiat–Shamir challenge binds, besides the commitments.
 struct DisjunctiveStatement {
-  std::string_view tag;           // "CV/selection", "CV/contest-sum" or "CV/commendation"
-  const ByteArray<32> &context;   // the poll's context hash (meeting, poll, manifest, K)
-  const Point &joint_key;         // K
-  const SignPublicKey &voter;     // the member's Ed25519 public key
-  std::uint32_t contest;          // contest index in the manifest
-  std::uint32_t slot;             // option index, or kSumSlot
+  std::string_view tag;                  // "CV/selection", "CV/contest-sum" or "CV/commendation"
+  const ByteArray<32> &context;          // the poll's context hash (meeting, poll, manifest, K)
+  const Point &joint_key;                // K
+  const SignPublicKey &voter;            // the member's Ed25519 public key
+  std::uint32_t contest;                 // contest index in the manifest
+  std::uint32_t slot;                    // option index, or kSumSlot
   std::span<const std::uint32_t> values; // the allowed plaintexts m_j
   const Ciphertext &ciphertext;
 };

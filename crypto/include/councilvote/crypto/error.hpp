@@ -29,8 +29,8 @@ struct Error {
 
 template <class T> class [[nodiscard]] Result {
 public:
-  Result(T value) : v_(std::move(value)) {}               // NOLINT: implicit like std::expected
-  Result(Error error) : v_(std::move(error)) {}           // NOLINT
+  Result(T value) : v_(std::move(value)) {}     // NOLINT: implicit like std::expected
+  Result(Error error) : v_(std::move(error)) {} // NOLINT
   [[nodiscard]] bool has_value() const noexcept { return v_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
   T &value() & { return std::get<0>(v_); }

@@ -8,7 +8,6 @@
 #include "councilvote/crypto/group.hpp"
 
 #include <sodium.h>
-
 #include <string_view>
 
 namespace cv::crypto {

@@ -37,7 +37,9 @@ class SecretScalar {
 public:
   SecretScalar() : buf_(kScalarBytes) {}
   explicit SecretScalar(const Scalar &s) : buf_(ByteView(s.bytes())) {}
-  [[nodiscard]] static SecretScalar random(Rng &rng = system_rng()) { return SecretScalar(Scalar::random(rng)); }
+  [[nodiscard]] static SecretScalar random(Rng &rng = system_rng()) {
+    return SecretScalar(Scalar::random(rng));
+  }
   // A temporary copy for arithmetic; it is wiped when it goes out of scope.
   [[nodiscard]] Scalar get() const;
   [[nodiscard]] ByteView view() const noexcept { return buf_.view(); }

@@ -27,7 +27,7 @@ struct EncryptedTally {
 
 struct ContestResult {
   std::uint64_t agree = 0, disagree = 0, blank = 0; // commendation contests
-  std::vector<std::uint64_t> option_counts;          // general contests: votes per option
+  std::vector<std::uint64_t> option_counts;         // general contests: votes per option
 };
 
 // Turns the decrypted totals m·G (one per slot) into counts. Fails if a total is out of range,

@@ -13,6 +13,16 @@ namespace {
 
 std::string branch_name(std::size_t j) { return "branch " + std::to_string(j); }
 
+// The first failing equation of branch j, by name.
+Result<void> branch_verdict(std::size_t j, bool eq_a, bool eq_b) {
+  if (!eq_a)
+    return make_error(Errc::verification_failed, branch_name(j) + ": equation z·G = a + c·alpha fails");
+  if (!eq_b)
+    return make_error(Errc::verification_failed,
+                      branch_name(j) + ": equation z·K = b + c·(beta − m·G) fails");
+  return {};
+}
+
 Result<void> check_shape(const DisjunctiveStatement &st, const DisjunctiveProof &proof) {
   if (st.values.empty() || st.values.size() > kMaxBranches)
     return make_error(Errc::invalid_argument,
@@ -80,11 +90,7 @@ Result<void> disjunctive_verify_reference(const DisjunctiveStatement &st, const 
     // eq_b[j]: z_j·K == b_j + c_j·(beta − m_j·G)
     const bool eq_b =
         br.z * st.joint_key == br.b + br.c * (st.ciphertext.beta - Point::base_mul_u64(st.values[j]));
-    if (!eq_a)
-      return make_error(Errc::verification_failed, branch_name(j) + ": equation z·G = a + c·alpha fails");
-    if (!eq_b)
-      return make_error(Errc::verification_failed,
-                        branch_name(j) + ": equation z·K = b + c·(beta − m·G) fails");
+    if (auto v = branch_verdict(j, eq_a, eq_b); !v) return v;
   }
   return check_challenge_sum(st, proof);
 }
@@ -149,11 +155,7 @@ Result<void> FastVerifier::verify(const DisjunctiveStatement &st, const Disjunct
     decaf_255_precomputed_scalarmul(t2, impl_->table, z);
     decaf_255_point_add(lhs, t1, t2);
     const bool eq_b = decaf_255_point_eq(lhs, b) == DECAF_TRUE;
-    if (!eq_a)
-      return make_error(Errc::verification_failed, branch_name(j) + ": equation z·G = a + c·alpha fails");
-    if (!eq_b)
-      return make_error(Errc::verification_failed,
-                        branch_name(j) + ": equation z·K = b + c·(beta − m·G) fails");
+    if (auto v = branch_verdict(j, eq_a, eq_b); !v) return v;
   }
   return check_challenge_sum(st, proof);
 }

@@ -1,0 +1,464 @@
+// Typed request and response bodies (docs/wire.md §8). Every body type T has
+//   QJsonObject to_json() const;
+//   static T read(ObjectReader &r);                 // the members, into r's sticky error
+//   static Result<T> from_json(const QJsonObject&); // read + finish: unknown members rejected
+// Readers check shape only (presence, JSON type, length, range, hex, id syntax): E_MISSING_FIELD,
+// E_BAD_FIELD, E_UNKNOWN_FIELD. Where a body has rules across fields (unique numbers, min <= max),
+// validate() checks them and reports E_INVALID_ARGUMENT; the meeting's state (is the poll open?) is
+// the server's.
+#pragma once
+
+#include "councilvote/crypto/ballot.hpp"
+#include "councilvote/crypto/box.hpp"
+#include "councilvote/crypto/tally.hpp"
+#include "councilvote/crypto/threshold.hpp"
+#include "councilvote/protocol/board.hpp"
+#include "councilvote/protocol/error.hpp"
+#include "councilvote/protocol/ids.hpp"
+#include "councilvote/protocol/json.hpp"
+#include "councilvote/protocol/statements.hpp"
+
+#include <QJsonObject>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cv::protocol {
+
+template <class T> [[nodiscard]] Result<T> read_body(const QJsonObject &o, std::string path = "body") {
+  try {
+    ObjectReader r(o, std::move(path));
+    T t = T::read(r);
+    if (auto f = r.finish(); !f) return f.error();
+    return t;
+  } catch (...) { // std::bad_alloc: nothing else is thrown
+    return make_error(ErrorCode::internal, "unexpected exception while reading a body");
+  }
+}
+
+#define CV_PROTOCOL_BODY(T)                                                                                  \
+  [[nodiscard]] QJsonObject to_json() const;                                                                 \
+  [[nodiscard]] static T read(ObjectReader &r);                                                              \
+  [[nodiscard]] static Result<T> from_json(const QJsonObject &o) { return read_body<T>(o); }                 \
+  friend bool operator==(const T &, const T &) = default
+
+// Text limits (UTF-8 bytes).
+inline constexpr std::size_t kMaxNameBytes = 200;    // full names, awards
+inline constexpr std::size_t kMaxTextBytes = 500;    // titles, labels, positions, units, sources
+inline constexpr std::size_t kMaxReasonBytes = 1000; // complaint reasons
+inline constexpr std::uint64_t kMaxMemberNo = 9999;
+inline constexpr std::size_t kMaxRosterRows = 1000;
+inline constexpr std::size_t kMaxNomineeRows = 10000;
+
+// ============================================================================ shared pieces
+
+struct RemoteWindow {
+  std::uint64_t from_ms = 0;  // inclusive
+  std::uint64_t until_ms = 0; // exclusive; from < until
+  CV_PROTOCOL_BODY(RemoteWindow);
+};
+
+enum class CouncilRole { chair, vice_chair, secretary, member };
+enum class NomineeKind { ca_nhan, tap_the }; // individual, collective
+enum class Comparison { at_least, more_than };
+enum class Denominator { all_members, present_members };
+enum class Attendance { present, remote, absent };
+// The store's poll states (schema/): draft -> open_remote -> open -> closed -> tallied -> published.
+enum class PollStatus { draft, open_remote, open, closed, tallied, published };
+enum class OpenPhase { remote, room };
+enum class CeremonyMessageKind { commitments, share, complaint };
+enum class CeremonyState { collecting, complete, failed };
+
+struct RosterRow {
+  std::uint32_t member_no = 0; // 1..9999
+  std::string full_name;
+  CouncilRole council_role = CouncilRole::member;
+  std::string position;
+  std::string unit;
+  CV_PROTOCOL_BODY(RosterRow);
+};
+
+struct NomineeRow {
+  std::uint32_t nominee_no = 0; // 1..9999
+  NomineeKind kind = NomineeKind::ca_nhan;
+  std::string name;
+  std::string position; // may be empty (collectives)
+  std::string unit;
+  std::string award;
+  std::string rule_id; // a RuleProfile's rule_id
+  CV_PROTOCOL_BODY(NomineeRow);
+};
+
+// ============================================================================ secretary
+
+struct ImportRosterRequest {
+  std::vector<RosterRow> members;              // 1..1000 rows; replaces the roster
+  [[nodiscard]] Result<void> validate() const; // unique member_no
+  CV_PROTOCOL_BODY(ImportRosterRequest);
+};
+
+// The answer to import_roster and import_nominees: how many rows the meeting now has.
+struct ImportResponse {
+  std::uint32_t count = 0;
+  CV_PROTOCOL_BODY(ImportResponse);
+};
+
+struct ImportNomineesRequest {
+  std::vector<NomineeRow> nominees;            // 1..10000 rows; upserts by nominee_no
+  [[nodiscard]] Result<void> validate() const; // unique nominee_no
+  CV_PROTOCOL_BODY(ImportNomineesRequest);
+};
+
+// define_rule_profile's body is the profile itself.
+struct RuleProfile {
+  std::string rule_id; // id syntax, at most 64 characters
+  std::string label;
+  std::uint32_t threshold_percent = 0; // 1..100
+  Comparison comparison = Comparison::at_least;
+  Denominator denominator = Denominator::all_members;
+  std::uint32_t quorum_percent = 0; // 0..100 of all members present
+  std::string source;               // the legal basis, may be empty
+  // The rule on integers: agree*100 >= (or >) threshold*denominator.
+  [[nodiscard]] bool passes(std::uint64_t agree, std::uint64_t denominator_count) const noexcept;
+  CV_PROTOCOL_BODY(RuleProfile);
+};
+
+struct SetAwardQuotaRequest {
+  std::string award;       // as in NomineeRow::award
+  std::uint32_t quota = 0; // 0 removes the quota; at most 10000
+  CV_PROTOCOL_BODY(SetAwardQuotaRequest);
+};
+
+struct RegisterMemberKeyRequest {
+  std::uint32_t member_no = 0;
+  crypto::SignPublicKey key{};
+  CV_PROTOCOL_BODY(RegisterMemberKeyRequest);
+};
+
+struct AttendanceEntry {
+  std::uint32_t member_no = 0;
+  Attendance status = Attendance::present;
+  CV_PROTOCOL_BODY(AttendanceEntry);
+};
+
+struct SetAttendanceRequest {
+  std::vector<AttendanceEntry> entries;        // 1..1000
+  [[nodiscard]] Result<void> validate() const; // unique member_no
+  CV_PROTOCOL_BODY(SetAttendanceRequest);
+};
+
+// A trustee is a council member (the Ban kiểm phiếu is chosen from the council): it signs with the
+// member's registered key and receives its key shares under box_key.
+// The answer to set_attendance: the counts over the whole roster after the change.
+struct AttendanceSummary {
+  std::uint32_t members = 0, present = 0, remote = 0, absent = 0, unknown = 0;
+  CV_PROTOCOL_BODY(AttendanceSummary);
+};
+
+struct TrusteeRow {
+  std::uint32_t index = 0; // 1..n
+  std::uint32_t member_no = 0;
+  crypto::BoxPublicKey box_key{}; // X25519 (docs/protocol.md §12.2)
+  CV_PROTOCOL_BODY(TrusteeRow);
+};
+
+struct SetTrusteesRequest {
+  std::uint32_t threshold = 0; // t
+  std::vector<TrusteeRow> trustees;
+  // Ceremony::create's rules (indices 1..n in order, 1 <= t <= n <= 255, distinct non-zero box
+  // keys) plus distinct member numbers: E_INVALID_ARGUMENT.
+  [[nodiscard]] Result<void> validate(const MeetingId &meeting) const;
+  [[nodiscard]] crypto::CeremonyParams ceremony_params(const MeetingId &meeting) const;
+  CV_PROTOCOL_BODY(SetTrusteesRequest);
+};
+
+struct SetTrusteesResponse {
+  ByteArray<32> ceremony_context{}; // docs/protocol.md §12.2
+  CV_PROTOCOL_BODY(SetTrusteesResponse);
+};
+
+// One contest of open_poll: a nominee (commendation) or a general question.
+struct ContestDef {
+  std::string id; // the manifest's contest id (1..256 bytes)
+  crypto::ContestKind kind = crypto::ContestKind::commendation;
+  std::uint32_t nominee_no = 0;           // commendation only (required)
+  std::string label;                      // general only (required)
+  std::vector<std::string> option_labels; // general only: 1..63 options
+  std::uint32_t min = 0, max = 1;         // general only; commendation is always 0..1
+  [[nodiscard]] crypto::ContestSpec spec() const;
+  CV_PROTOCOL_BODY(ContestDef);
+};
+
+// Defines a poll and opens it: phase "remote" (state open_remote: only members recorded as remote
+// may cast, inside remote_window, which is then required) or "room" (state open).
+struct OpenPollRequest {
+  PollId poll;
+  std::string title;
+  std::vector<ContestDef> contests; // 1..4096
+  OpenPhase phase = OpenPhase::room;
+  std::optional<RemoteWindow> remote_window;
+  // Unique contest ids and nominees, min <= max <= options, a window for phase remote.
+  [[nodiscard]] Result<void> validate() const;
+  CV_PROTOCOL_BODY(OpenPollRequest);
+};
+
+// The body of open_room, close_poll, turnout, start_tally, publish_record, get_poll, get_tally,
+// get_record.
+struct PollRef {
+  PollId poll;
+  CV_PROTOCOL_BODY(PollRef);
+};
+
+struct ClosePollResponse { // also the body of the poll_closed push
+  PollId poll;
+  std::uint64_t closed_at_ms = 0;
+  std::uint32_t ballots = 0;
+  Checkpoint checkpoint;
+  CV_PROTOCOL_BODY(ClosePollResponse);
+};
+
+struct TurnoutInfo { // turnout response and push
+  PollId poll;
+  std::uint32_t members = 0; // on the poll's roster
+  std::uint32_t present = 0;
+  std::uint32_t remote = 0;
+  std::uint32_t ballots = 0;
+  std::vector<std::uint32_t> voted; // member numbers that have cast a ballot, ascending
+  CV_PROTOCOL_BODY(TurnoutInfo);
+};
+
+struct PollOpenedPush { // after open_poll and open_room
+  PollId poll;
+  PollStatus status = PollStatus::open; // open_remote or open
+  std::uint64_t opened_at_ms = 0;
+  std::optional<RemoteWindow> remote_window;
+  CV_PROTOCOL_BODY(PollOpenedPush);
+};
+
+// ============================================================================ get_poll
+
+struct ContestDisplay {              // what a client shows for a contest; not part of the manifest
+  std::optional<NomineeRow> nominee; // commendation contests
+  std::string label;                 // general contests
+  std::vector<std::string> option_labels;
+  CV_PROTOCOL_BODY(ContestDisplay);
+};
+
+struct CeremonyInfo {
+  std::uint32_t threshold = 0;
+  std::vector<crypto::TrusteeInfo> trustees; // index and box key
+  std::vector<Bytes> commitments;            // docs/protocol.md §12.3 encoding, one per trustee
+  [[nodiscard]] bool operator==(const CeremonyInfo &o) const;
+  [[nodiscard]] QJsonObject to_json() const;
+  [[nodiscard]] static CeremonyInfo read(ObjectReader &r);
+  [[nodiscard]] static Result<CeremonyInfo> from_json(const QJsonObject &o) {
+    return read_body<CeremonyInfo>(o);
+  }
+};
+
+// What open_poll fixes and publishes on the board (entry kind manifest, payload = to_json text):
+// everything a client needs to build and check a crypto::PollContext.
+struct PollDefinition {
+  PollId poll;
+  std::string title;
+  crypto::PollManifest manifest;
+  std::vector<ContestDisplay> display;       // one per contest
+  std::vector<crypto::SignPublicKey> roster; // in roster order (ascending member_no)
+  crypto::Point joint_key;
+  ByteArray<32> context_hash{};
+  CeremonyInfo ceremony;
+  std::optional<RemoteWindow> remote_window;
+
+  // Recomputes everything that can be recomputed, and returns the context to encrypt with:
+  // manifest ids equal `meeting` and poll; manifest valid; one display entry per contest; roster
+  // digest; disagree weight > roster size; the ceremony's commitments verify and give joint_key;
+  // the context hash. E_INCONSISTENT_DATA with the failed check's name.
+  [[nodiscard]] Result<crypto::PollContext> verified_context(const MeetingId &meeting) const;
+  [[nodiscard]] bool operator==(const PollDefinition &o) const;
+  [[nodiscard]] QJsonObject to_json() const;
+  [[nodiscard]] static PollDefinition read(ObjectReader &r);
+  [[nodiscard]] static Result<PollDefinition> from_json(const QJsonObject &o) {
+    return read_body<PollDefinition>(o);
+  }
+};
+
+// The answer to get_poll and open_poll.
+struct PollInfo {
+  PollDefinition definition;
+  std::uint64_t manifest_seq = 0; // the board entry that published the definition
+  PollStatus status = PollStatus::open;
+  std::optional<std::uint64_t> remote_opened_at_ms, opened_at_ms, closed_at_ms, tallied_at_ms,
+      published_at_ms;
+  CV_PROTOCOL_BODY(PollInfo);
+};
+
+// ============================================================================ member
+
+struct CastBallotRequest {
+  PollId poll;
+  Bytes ballot; // the signed ballot, docs/protocol.md §9.2
+  CV_PROTOCOL_BODY(CastBallotRequest);
+};
+
+struct CastBallotResponse {
+  Receipt receipt;
+  CV_PROTOCOL_BODY(CastBallotResponse);
+};
+
+struct LookupTrackingCodeRequest {
+  PollId poll;
+  ByteArray<32> tracking_code{};
+  CV_PROTOCOL_BODY(LookupTrackingCodeRequest);
+};
+
+struct LookupTrackingCodeResponse {
+  PollId poll;
+  ByteArray<32> tracking_code{};
+  std::uint64_t board_seq = 0;
+  ByteArray<32> entry_hash{};
+  CV_PROTOCOL_BODY(LookupTrackingCodeResponse);
+};
+
+// ============================================================================ trustee
+
+struct Complaint {
+  std::uint32_t accused = 0; // trustee index
+  std::string reason;
+  CV_PROTOCOL_BODY(Complaint);
+};
+
+// The kind-dependent part of a ceremony message: exactly one of commitments / share / complaint.
+struct CeremonyContent {
+  CeremonyMessageKind kind = CeremonyMessageKind::commitments;
+  Bytes commitments;   // kind commitments: docs/protocol.md §12.3 encoding
+  Bytes share;         // kind share: docs/protocol.md §12.4 encoding (120 bytes), one recipient
+  Complaint complaint; // kind complaint
+  [[nodiscard]] static CeremonyContent of(const crypto::TrusteeCommitments &c);
+  [[nodiscard]] static CeremonyContent of(const crypto::EncryptedShare &s);
+  [[nodiscard]] static CeremonyContent of(const crypto::ShareComplaint &c);
+  // E_INVALID_CEREMONY_MESSAGE, check "kind" or "decode".
+  [[nodiscard]] Result<crypto::TrusteeCommitments> decode_commitments() const;
+  [[nodiscard]] Result<crypto::EncryptedShare> decode_share() const;
+  // The board entry's payload when trustee `from` posts it (docs/wire.md §7.2).
+  [[nodiscard]] Bytes board_payload(std::uint32_t from) const;
+  // The inverse: the content of a commitments / share / complaint board entry.
+  [[nodiscard]] static Result<CeremonyContent> from_board(CeremonyMessageKind kind, ByteView payload,
+                                                          std::uint32_t *from = nullptr);
+  void write(QJsonObject &o) const;
+  void read_into(ObjectReader &r);
+  friend bool operator==(const CeremonyContent &, const CeremonyContent &) = default;
+};
+
+struct PostCeremonyMessageRequest {
+  ByteArray<32> ceremony_context{}; // the ceremony the message belongs to
+  CeremonyContent content;
+  CV_PROTOCOL_BODY(PostCeremonyMessageRequest);
+};
+
+struct PostCeremonyMessageResponse {
+  std::uint64_t board_seq = 0;
+  CV_PROTOCOL_BODY(PostCeremonyMessageResponse);
+};
+
+struct GetCeremonyMessagesRequest {
+  std::uint64_t after_seq = 0; // only messages on the board after this entry
+  CV_PROTOCOL_BODY(GetCeremonyMessagesRequest);
+};
+
+struct CeremonyMessage {
+  std::uint64_t board_seq = 0;
+  std::uint32_t from = 0; // trustee index of the sender
+  CeremonyContent content;
+  CV_PROTOCOL_BODY(CeremonyMessage);
+};
+
+struct GetCeremonyMessagesResponse {
+  ByteArray<32> ceremony_context{};
+  std::uint32_t threshold = 0;
+  std::vector<TrusteeRow> trustees;
+  CeremonyState state = CeremonyState::collecting;
+  std::optional<crypto::Point> joint_key; // when complete
+  std::vector<CeremonyMessage> messages;
+  CV_PROTOCOL_BODY(GetCeremonyMessagesResponse);
+};
+
+struct CeremonyMessagePush {
+  std::uint64_t board_seq = 0;
+  std::uint32_t from = 0;
+  CeremonyMessageKind kind = CeremonyMessageKind::commitments;
+  CV_PROTOCOL_BODY(CeremonyMessagePush);
+};
+
+// The encrypted totals of a poll (board entry kind tally, payload = to_json text). The tally
+// context (docs/protocol.md §11) is recomputed by the receiver from these, never sent.
+struct TallyInfo {
+  PollId poll;
+  ByteArray<32> poll_context{};
+  std::uint32_t ballots = 0;
+  std::vector<crypto::Ciphertext> totals; // one per slot, alpha || beta (64 bytes)
+  [[nodiscard]] crypto::EncryptedTally encrypted_tally() const;
+  CV_PROTOCOL_BODY(TallyInfo);
+};
+
+// The answer to start_tally and get_tally.
+struct TallyStatus {
+  TallyInfo tally;
+  std::uint64_t tally_seq = 0; // the board entry that published the tally
+  std::uint32_t threshold = 0;
+  std::vector<std::uint32_t> partials; // trustees whose valid partial decryption the server holds
+  CV_PROTOCOL_BODY(TallyStatus);
+};
+
+struct PostPartialDecryptionRequest {
+  PollId poll;
+  ByteArray<32> tally_context{};
+  Bytes partial; // docs/protocol.md §12.6 encoding
+  [[nodiscard]] static PostPartialDecryptionRequest of(const PollId &poll, const ByteArray<32> &tally_context,
+                                                       const crypto::PartialDecryption &p);
+  // E_INVALID_PARTIAL_DECRYPTION, check "decode".
+  [[nodiscard]] Result<crypto::PartialDecryption> decode() const;
+  CV_PROTOCOL_BODY(PostPartialDecryptionRequest);
+};
+
+struct PostPartialDecryptionResponse {
+  PollId poll;
+  std::uint32_t trustee = 0;
+  std::vector<std::uint32_t> accepted; // every trustee whose partial the server now holds
+  std::uint32_t threshold = 0;
+  CV_PROTOCOL_BODY(PostPartialDecryptionResponse);
+};
+
+// ============================================================================ anyone
+
+struct GetBoardRequest {
+  std::uint64_t from_seq = 1;
+  std::uint32_t limit = 100; // 1..1000
+  CV_PROTOCOL_BODY(GetBoardRequest);
+};
+
+struct GetBoardResponse {
+  std::vector<BoardEntry> entries; // from_seq.. in order, at most limit
+  Checkpoint checkpoint;           // the head when answering
+  CV_PROTOCOL_BODY(GetBoardResponse);
+};
+
+struct GetRecordResponse { // also the body of the result_published push
+  PollId poll;
+  std::string record; // the record's exact JSON text (its format: docs/record.md, planned)
+  RecordStatement statement;
+  // E_INCONSISTENT_DATA unless record_digest(record) equals the statement's; E_BAD_SIGNATURE unless
+  // the statement verifies.
+  [[nodiscard]] Result<void> verify(const crypto::SignPublicKey &server_key) const;
+  CV_PROTOCOL_BODY(GetRecordResponse);
+};
+
+// ============================================================================ names
+
+[[nodiscard]] std::string_view poll_status_name(PollStatus s) noexcept;
+[[nodiscard]] std::string_view open_phase_name(OpenPhase p) noexcept;
+[[nodiscard]] std::string_view attendance_name(Attendance a) noexcept;
+[[nodiscard]] std::string_view ceremony_message_kind_name(CeremonyMessageKind k) noexcept;
+[[nodiscard]] std::string_view ceremony_state_name(CeremonyState s) noexcept;
+
+} // namespace cv::protocol

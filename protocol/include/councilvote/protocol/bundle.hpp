@@ -1,0 +1,70 @@
+// The enrollment bundle the secretary hands to every participant (docs/wire.md §2): which meeting,
+// where the server is, and how to recognise it (the SHA-256 fingerprint of its TLS certificate
+// and its Ed25519 key). Clients pin the server by these two values.
+//
+// The bundle is self-signed by the server key (tag "CV/enrollment") so that no field can be
+// changed on its own; a bundle replaced as a whole is caught by comparing its short code
+// (bundle_code) with the one the secretary reads out or prints on the agenda.
+#pragma once
+
+#include "councilvote/crypto/sign.hpp"
+#include "councilvote/protocol/error.hpp"
+#include "councilvote/protocol/ids.hpp"
+#include "councilvote/protocol/json.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace cv::protocol {
+
+inline constexpr std::string_view kEnrollmentTag = "CV/enrollment";          // the bundle's signature
+inline constexpr std::string_view kEnrollmentCodeTag = "CV/enrollment-code"; // its short code
+inline constexpr std::string_view kBundleFormat = "councilvote-enrollment/1";
+inline constexpr std::string_view kCompactBundlePrefix = "CV1:";
+
+// host:port. host is a DNS name or dotted IPv4 address (letters, digits, '-', '.'; labels of 1..63
+// characters, at most 253 in all) or an IPv6 address in brackets; port is 1..65535.
+struct ServerAddress {
+  std::string host;
+  std::uint16_t port = 0;
+  [[nodiscard]] static Result<ServerAddress> parse(std::string_view host_port);
+  [[nodiscard]] std::string str() const; // "host:port"
+  friend bool operator==(const ServerAddress &, const ServerAddress &) = default;
+};
+
+struct EnrollmentBundle {
+  MeetingId meeting;
+  ServerAddress server;
+  ByteArray<32> tls_cert_sha256{}; // SHA-256 of the server certificate's DER encoding
+  crypto::SignPublicKey server_key{};
+  crypto::Signature sig{};
+  friend bool operator==(const EnrollmentBundle &, const EnrollmentBundle &) = default;
+};
+
+// str(meeting) || str(host) || u32(port) || fixed(tls_cert_sha256) || fixed(server_key)
+[[nodiscard]] Bytes bundle_signed_message(const EnrollmentBundle &b);
+// Fills server_key and sig from the server's signing key.
+[[nodiscard]] EnrollmentBundle make_enrollment_bundle(const MeetingId &meeting, const ServerAddress &server,
+                                                      const ByteArray<32> &tls_cert_sha256,
+                                                      const crypto::SigningKey &server_signing_key);
+[[nodiscard]] Result<void> verify_enrollment_bundle(const EnrollmentBundle &b);
+// "XXXX-XXXX-XXXX-XXXX": Crockford base32 of the first 10 bytes of
+// H32("CV/enrollment-code", bundle_signed_message) — for people to compare.
+[[nodiscard]] std::string bundle_code(const EnrollmentBundle &b);
+
+// {"format":"councilvote-enrollment/1","meeting_id":..,"server":"host:port","tls_cert_sha256":..,
+//  "server_key":..,"sig":..}
+[[nodiscard]] std::string encode_bundle_json(const EnrollmentBundle &b);
+// "CV1:" + RFC 4648 base32 (upper case, no padding) of
+//   u8(1) || str(meeting) || str(host) || u32(port) || fixed(tls) || fixed(key) || fixed(sig)
+// — only characters of the QR code alphanumeric mode.
+[[nodiscard]] std::string encode_bundle_compact(const EnrollmentBundle &b);
+// Both decoders validate every field and verify the signature (E_BAD_SIGNATURE when any field was
+// changed).
+[[nodiscard]] Result<EnrollmentBundle> decode_bundle_json(std::string_view json);
+[[nodiscard]] Result<EnrollmentBundle> decode_bundle_compact(std::string_view text);
+// Either form (leading and trailing white space ignored).
+[[nodiscard]] Result<EnrollmentBundle> decode_bundle(std::string_view text);
+
+} // namespace cv::protocol

@@ -1,0 +1,124 @@
+// The bulletin board: appending, reading and verifying the hash chain.
+#include "board_chain.hpp"
+#include "councilvote/crypto/hash.hpp"
+#include "councilvote/schema/store.hpp"
+#include "names.hpp"
+
+namespace cv::schema {
+
+using namespace detail;
+
+crypto::ByteArray<32> board_entry_hash(std::uint64_t seq, std::string_view kind, std::string_view poll_id,
+                                       std::string_view created_at, crypto::ByteView payload,
+                                       const crypto::ByteArray<32> &prev_hash) {
+  crypto::ByteArray<8> u64{}; // u64(seq), little-endian (docs/protocol.md §2)
+  for (std::size_t i = 0; i < u64.size(); ++i) u64[i] = static_cast<std::uint8_t>(seq >> (8 * i));
+  return crypto::Transcript("CV/board-entry")
+      .fixed(u64)
+      .str(kind)
+      .str(poll_id)
+      .str(created_at)
+      .var(payload)
+      .fixed(prev_hash)
+      .digest32();
+}
+
+namespace detail {
+
+BoardReceipt board_receipt(const Statement &st, int first) {
+  return BoardReceipt{static_cast<std::uint64_t>(st.integer(first)), st.bytes32(first + 1),
+                      st.text(first + 2)};
+}
+
+Result<BoardReceipt> append_board_entry(const Tx &tx, BoardKind kind, std::string_view poll_id,
+                                        crypto::ByteView payload) {
+  auto head = query(tx.db, "SELECT seq, entry_hash FROM board ORDER BY seq DESC LIMIT 1");
+  if (!head) return head.error();
+  auto row = head->step();
+  if (!row) return row.error();
+  const std::uint64_t seq = *row ? static_cast<std::uint64_t>(head->integer(0)) + 1 : 1;
+  const crypto::ByteArray<32> prev = *row ? head->bytes32(1) : crypto::ByteArray<32>{};
+  const auto hash = board_entry_hash(seq, name(kind), poll_id, tx.now, payload, prev);
+  const std::optional<std::string_view> poll = poll_id.empty() ? std::nullopt : std::optional(poll_id);
+  auto r = run(tx.db,
+               "INSERT INTO board (seq, kind, poll_id, created_at, payload, prev_hash, entry_hash)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+               static_cast<std::int64_t>(seq), name(kind), poll, tx.now, payload, prev, hash);
+  if (!r) return r.error();
+  return BoardReceipt{seq, hash, tx.now};
+}
+
+} // namespace detail
+
+Result<BoardReceipt> Store::publish(std::string_view actor, BoardKind kind, std::string_view poll_id,
+                                    crypto::ByteView payload) {
+  return write(db(), actor, "board.publish", [&](const Tx &tx) -> Result<BoardReceipt> {
+    if (kind != BoardKind::manifest && kind != BoardKind::tally && kind != BoardKind::result)
+      return error(Errc::invalid_argument,
+                   std::string(name(kind)) + " entries are appended by their own operation");
+    auto entry = append_board_entry(tx, kind, poll_id, payload);
+    if (!entry) return entry;
+    if (auto r = tx.audit(std::string(name(kind)) + " seq " + std::to_string(entry->seq)); !r)
+      return r.error();
+    return entry;
+  });
+}
+
+namespace {
+
+constexpr std::string_view kBoardColumns =
+    "SELECT seq, kind, ifnull(poll_id, ''), created_at, payload, prev_hash,"
+    " entry_hash FROM board";
+
+Result<BoardEntry> board_entry(const Statement &st) {
+  auto kind = parse<BoardKind>(st.text(1));
+  if (!kind) return kind.error();
+  return BoardEntry{static_cast<std::uint64_t>(st.integer(0)),
+                    *kind,
+                    st.text(2),
+                    st.text(3),
+                    st.blob(4),
+                    st.bytes32(5),
+                    st.bytes32(6)};
+}
+
+} // namespace
+
+Result<std::vector<BoardEntry>> Store::board(std::uint64_t first_seq, std::uint32_t max_entries) const {
+  return read(db(), "board", [&] {
+    return collect<BoardEntry>(query(db(),
+                                     std::string(kBoardColumns) + " WHERE seq >= ?1 ORDER BY seq LIMIT ?2",
+                                     static_cast<std::int64_t>(first_seq), max_entries),
+                               board_entry);
+  });
+}
+
+Result<BoardCheck> Store::verify_board() const {
+  return read(db(), "verify_board", [&]() -> Result<BoardCheck> {
+    auto st = query(db(), std::string(kBoardColumns) + " ORDER BY seq");
+    if (!st) return st.error();
+    BoardCheck check;
+    for (;;) {
+      auto more = st->step();
+      if (!more) return more.error();
+      if (!*more) return check;
+      const std::uint64_t expected = check.entries + 1;
+      auto broken = [&](std::string problem) {
+        check.first_broken_seq = expected;
+        check.problem = std::move(problem);
+        return check;
+      };
+      if (static_cast<std::uint64_t>(st->integer(0)) != expected)
+        return broken("entry " + std::to_string(expected) + " is missing");
+      if (st->bytes32(5) != check.head) return broken("prev_hash is not the previous entry's hash");
+      auto blob = st->blob(4);
+      if (board_entry_hash(expected, st->text(1), st->text(2), st->text(3), blob, check.head) !=
+          st->bytes32(6))
+        return broken("entry_hash does not match the entry");
+      check.head = st->bytes32(6);
+      check.entries = expected;
+    }
+  });
+}
+
+} // namespace cv::schema

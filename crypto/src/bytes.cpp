@@ -47,6 +47,10 @@ void ByteWriter::u32(std::uint32_t v) {
   for (int i = 0; i < 4; ++i) buf_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 
+void ByteWriter::u64(std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) buf_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+}
+
 void ByteWriter::var(ByteView b) {
   u32(static_cast<std::uint32_t>(b.size()));
   fixed(b);

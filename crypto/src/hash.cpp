@@ -17,6 +17,11 @@ Transcript &Transcript::u32(std::uint32_t v) {
   for (std::size_t i = 0; i < 4; ++i) le[i] = static_cast<std::uint8_t>(v >> (8 * i));
   return fixed(le);
 }
+Transcript &Transcript::u64(std::uint64_t v) {
+  ByteArray<8> le{};
+  for (std::size_t i = 0; i < 8; ++i) le[i] = static_cast<std::uint8_t>(v >> (8 * i));
+  return fixed(le);
+}
 Transcript &Transcript::fixed(ByteView b) {
   if (done_) std::abort(); // programming error: appending after finalising
   crypto_generichash_blake2b_update(&st_, b.data(), b.size());

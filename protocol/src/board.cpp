@@ -12,12 +12,6 @@ namespace {
 constexpr std::array<std::string_view, 8> kKindNames{
     "manifest", "ballot", "commitments", "share", "complaint", "partial_decryption", "tally", "result"};
 
-crypto::ByteArray<8> u64le(std::uint64_t v) {
-  crypto::ByteArray<8> b{};
-  for (std::size_t i = 0; i < 8; ++i) b[i] = static_cast<std::uint8_t>(v >> (8 * i));
-  return b;
-}
-
 // Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms), for years >= 1970.
 std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -58,7 +52,7 @@ std::optional<BoardEntryKind> board_entry_kind_from_name(std::string_view name) 
 
 ByteArray<32> board_entry_hash(const BoardEntry &e) {
   return crypto::Transcript(kBoardEntryTag)
-      .fixed(u64le(e.seq))
+      .u64(e.seq)
       .str(board_entry_kind_name(e.kind))
       .str(e.poll ? e.poll->str() : std::string())
       .str(e.created_at)

@@ -1,7 +1,5 @@
 #include "councilvote/protocol/envelope.hpp"
 
-#include "util.hpp"
-
 namespace cv::protocol {
 
 Bytes request_signed_message(const Request &r) {
@@ -10,7 +8,7 @@ Bytes request_signed_message(const Request &r) {
   w.str(r.meeting.str());
   w.fixed(r.key);
   w.fixed(r.nonce);
-  detail::put_u64(w, r.time_ms);
+  w.u64(r.time_ms);
   w.var(crypto::as_bytes(r.body));
   return w.take();
 }

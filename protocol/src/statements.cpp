@@ -1,7 +1,6 @@
 #include "councilvote/protocol/statements.hpp"
 
 #include "councilvote/crypto/hash.hpp"
-#include "util.hpp"
 
 namespace cv::protocol {
 
@@ -25,9 +24,9 @@ Bytes receipt_signed_message(const Receipt &r) {
   w.str(r.meeting.str());
   w.str(r.poll.str());
   w.fixed(r.tracking_code);
-  detail::put_u64(w, r.board_seq);
+  w.u64(r.board_seq);
   w.fixed(r.board_head);
-  detail::put_u64(w, r.server_time_ms);
+  w.u64(r.server_time_ms);
   return w.take();
 }
 
@@ -79,9 +78,9 @@ Result<Receipt> receipt_from_json(const QJsonObject &o) {
 Bytes checkpoint_signed_message(const Checkpoint &c) {
   crypto::ByteWriter w;
   w.str(c.meeting.str());
-  detail::put_u64(w, c.board_seq);
+  w.u64(c.board_seq);
   w.fixed(c.board_head);
-  detail::put_u64(w, c.server_time_ms);
+  w.u64(c.server_time_ms);
   return w.take();
 }
 
@@ -124,9 +123,9 @@ Bytes record_signed_message(const RecordStatement &s) {
   w.str(s.meeting.str());
   w.str(s.poll.str());
   w.fixed(s.record_digest);
-  detail::put_u64(w, s.board_seq);
+  w.u64(s.board_seq);
   w.fixed(s.board_head);
-  detail::put_u64(w, s.server_time_ms);
+  w.u64(s.server_time_ms);
   return w.take();
 }
 

@@ -11,10 +11,8 @@ using namespace detail;
 crypto::ByteArray<32> board_entry_hash(std::uint64_t seq, std::string_view kind, std::string_view poll_id,
                                        std::string_view created_at, crypto::ByteView payload,
                                        const crypto::ByteArray<32> &prev_hash) {
-  crypto::ByteArray<8> u64{}; // u64(seq), little-endian (docs/protocol.md §2)
-  for (std::size_t i = 0; i < u64.size(); ++i) u64[i] = static_cast<std::uint8_t>(seq >> (8 * i));
   return crypto::Transcript("CV/board-entry")
-      .fixed(u64)
+      .u64(seq)
       .str(kind)
       .str(poll_id)
       .str(created_at)

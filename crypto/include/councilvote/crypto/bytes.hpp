@@ -41,6 +41,7 @@ class ByteWriter {
 public:
   void u8(std::uint8_t v) { buf_.push_back(v); }
   void u32(std::uint32_t v);
+  void u64(std::uint64_t v);
   void fixed(ByteView b) { buf_.insert(buf_.end(), b.begin(), b.end()); }
   void var(ByteView b);
   void str(std::string_view s) { var(as_bytes(s)); }

@@ -20,6 +20,7 @@ public:
   Transcript &point(const Point &p);
   Transcript &scalar(const Scalar &s);
   Transcript &u32(std::uint32_t v);
+  Transcript &u64(std::uint64_t v);
   Transcript &fixed(ByteView b);
   Transcript &var(ByteView b);
   Transcript &str(std::string_view s) { return var(as_bytes(s)); }

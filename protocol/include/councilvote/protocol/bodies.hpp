@@ -445,7 +445,7 @@ struct GetBoardResponse {
 
 struct GetRecordResponse { // also the body of the result_published push
   PollId poll;
-  std::string record; // the record's exact JSON text (its format: docs/record.md, planned)
+  std::string record; // the record's exact JSON text (docs/record.md)
   RecordStatement statement;
   // E_INCONSISTENT_DATA unless record_digest(record) equals the statement's; E_BAD_SIGNATURE unless
   // the statement verifies.

@@ -1,0 +1,399 @@
+#include "councilvote/protocol/record.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace cv::protocol {
+
+namespace {
+
+using crypto::ContestKind;
+
+constexpr std::uint64_t kMaxU32 = 0xFFFFFFFFu;
+constexpr std::size_t kMaxContests = 4096;
+
+std::uint32_t u32(ObjectReader &r, std::string_view name, std::uint64_t min = 0,
+                  std::uint64_t max = kMaxU32) {
+  return static_cast<std::uint32_t>(r.integer(name, min, std::min(max, kMaxU32)));
+}
+
+template <class U> QJsonArray uint_array(const std::vector<U> &items) {
+  QJsonArray a;
+  for (auto v : items) a.append(json_uint(v));
+  return a;
+}
+
+QJsonArray string_array(const std::vector<std::string> &items) {
+  QJsonArray a;
+  for (const auto &s : items) a.append(json_string(s));
+  return a;
+}
+
+Error invalid(std::string message) { return make_error(ErrorCode::invalid_argument, std::move(message)); }
+
+std::string contest_name(std::size_t i) { return "contest[" + std::to_string(i) + "]"; }
+
+// The members who took part: in the room or in writing (docs/record.md §3).
+std::uint64_t participants(const RecordTurnout &t) { return std::uint64_t{t.present} + t.remote; }
+
+// quorum_percent of all members must be present in the room (0: no quorum).
+bool quorum_met(const RuleProfile &rule, const RecordTurnout &t) {
+  return std::uint64_t{t.present} * 100 >= std::uint64_t{rule.quorum_percent} * t.members;
+}
+
+Result<void> check_input(const RecordInput &in) {
+  const auto &t = in.turnout;
+  if (t.present + std::uint64_t{t.remote} + t.absent + t.unknown != t.members)
+    return invalid("turnout: present + remote + absent + unknown is not the number of members");
+  if (t.ballots > t.members) return invalid("turnout: more ballots than members");
+  if (std::uint64_t{t.ballots_in_room} + t.ballots_remote != t.ballots)
+    return invalid("turnout: ballots in the room + remote ballots is not the number of ballots");
+  if (t.voted.size() != t.ballots) return invalid("turnout: the list of voters does not match the ballots");
+  if (!std::is_sorted(t.voted.begin(), t.voted.end()) ||
+      std::adjacent_find(t.voted.begin(), t.voted.end()) != t.voted.end())
+    return invalid("turnout: the voters are not strictly ascending");
+  if (in.decrypting_trustees.size() != in.partial_seqs.size())
+    return invalid("decrypting_trustees and partial_seqs differ in length");
+  if (in.contests.empty() || in.contests.size() > kMaxContests) return invalid("1 to 4096 contests");
+  std::map<std::string, std::optional<std::uint32_t>> quota_of_award;
+  for (std::size_t i = 0; i < in.contests.size(); ++i) {
+    const auto &c = in.contests[i];
+    const auto name = contest_name(i);
+    if (c.position != i) return invalid(name + ": position " + std::to_string(c.position) + " out of order");
+    if (c.kind == ContestKind::commendation) {
+      if (!c.nominee || !c.rule) return invalid(name + ": a commendation contest needs its nominee and rule");
+      if (c.nominee->rule_id != c.rule->rule_id) return invalid(name + ": the rule is not the nominee's");
+      const auto sum = c.counts.agree + c.counts.disagree + c.counts.blank;
+      if (sum != t.ballots)
+        return invalid(name + ": agree + disagree + blank (" + std::to_string(sum) +
+                       ") is not the ballots (" + std::to_string(t.ballots) + ")");
+      auto [it, inserted] = quota_of_award.emplace(c.nominee->award, c.award_quota);
+      if (!inserted && it->second != c.award_quota)
+        return invalid(name + ": two quotas for the award \"" + c.nominee->award + "\"");
+    } else {
+      if (c.option_labels.empty() || c.counts.option_counts.size() != c.option_labels.size())
+        return invalid(name + ": one count per option is needed");
+      for (auto n : c.counts.option_counts)
+        if (n > t.ballots) return invalid(name + ": an option has more votes than ballots");
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+std::string_view contest_outcome_name(ContestOutcome o) noexcept {
+  switch (o) {
+  case ContestOutcome::passed:
+    return "passed";
+  case ContestOutcome::not_passed:
+    return "not_passed";
+  case ContestOutcome::quorum_not_met:
+    return "quorum_not_met";
+  case ContestOutcome::tie_at_quota:
+    return "tie_at_quota";
+  }
+  return "not_passed";
+}
+
+Result<Record> compute_record(const RecordInput &in) {
+  if (auto ok = check_input(in); !ok) return ok.error();
+  const auto &t = in.turnout;
+  Record r;
+  r.meeting = in.meeting;
+  r.poll = in.poll;
+  r.title = in.title;
+  r.poll_context = in.poll_context;
+  r.tally_context = in.tally_context;
+  r.manifest_seq = in.manifest_seq;
+  r.tally_seq = in.tally_seq;
+  r.threshold = in.threshold;
+  r.decrypting_trustees = in.decrypting_trustees;
+  r.partial_seqs = in.partial_seqs;
+  r.turnout = t;
+  r.closed_at = in.closed_at;
+
+  for (const auto &c : in.contests) {
+    RecordContest out;
+    out.position = c.position;
+    out.contest_id = c.contest_id;
+    out.kind = c.kind;
+    if (c.kind == ContestKind::general) {
+      out.label = c.label;
+      out.option_labels = c.option_labels;
+      out.option_counts = c.counts.option_counts;
+      r.contests.push_back(std::move(out));
+      continue;
+    }
+    out.nominee = c.nominee;
+    out.rule = c.rule;
+    out.award_quota = c.award_quota;
+    out.agree = c.counts.agree;
+    out.disagree = c.counts.disagree;
+    out.blank = c.counts.blank;
+    out.not_voted = t.members - t.ballots;
+    out.denominator = c.rule->denominator == Denominator::all_members ? t.members : participants(t);
+    out.agree_basis_points = t.members == 0 ? 0 : static_cast<std::uint32_t>(out.agree * 10000 / t.members);
+    out.rule_met = c.rule->passes(out.agree, out.denominator);
+    out.quorum_met = quorum_met(*c.rule, t);
+    out.outcome = !out.quorum_met ? ContestOutcome::quorum_not_met
+                  : out.rule_met  ? ContestOutcome::passed
+                                  : ContestOutcome::not_passed;
+    r.contests.push_back(std::move(out));
+  }
+
+  // Quotas: the nominees of one award that met the rule are ranked by agree votes (competition
+  // ranking: 1, 2, 2, 4); those ranked within the quota pass, a tie across the cut-off is left to the
+  // chair (tie_at_quota), the rest do not pass.
+  for (auto &c : r.contests) {
+    if (c.kind != ContestKind::commendation || c.outcome != ContestOutcome::passed || !c.award_quota)
+      continue;
+    std::uint64_t above = 0, equal = 0;
+    for (const auto &o : r.contests) {
+      if (o.kind != ContestKind::commendation || !o.rule_met || !o.quorum_met ||
+          o.nominee->award != c.nominee->award)
+        continue;
+      if (o.agree > c.agree) ++above;
+      if (o.agree == c.agree) ++equal;
+    }
+    c.quota_rank = static_cast<std::uint32_t>(above + 1);
+    const std::uint64_t quota = *c.award_quota;
+    c.outcome = above + equal <= quota ? ContestOutcome::passed
+                : above < quota        ? ContestOutcome::tie_at_quota
+                                       : ContestOutcome::not_passed;
+  }
+  return r;
+}
+
+// ============================================================================ encoding
+
+namespace {
+
+QJsonObject meeting_to_json(const RecordMeeting &m) {
+  QJsonObject o;
+  o.insert("meeting_id", json_string(m.meeting_id));
+  o.insert("council", json_string(m.council));
+  o.insert("session_name", json_string(m.session_name));
+  o.insert("date", json_string(m.date));
+  o.insert("place", json_string(m.place));
+  return o;
+}
+
+QJsonObject turnout_to_json(const RecordTurnout &t) {
+  QJsonObject o;
+  o.insert("members", json_uint(t.members));
+  o.insert("present", json_uint(t.present));
+  o.insert("remote", json_uint(t.remote));
+  o.insert("absent", json_uint(t.absent));
+  o.insert("unknown", json_uint(t.unknown));
+  o.insert("ballots", json_uint(t.ballots));
+  o.insert("ballots_in_room", json_uint(t.ballots_in_room));
+  o.insert("ballots_remote", json_uint(t.ballots_remote));
+  o.insert("voted", uint_array(t.voted));
+  return o;
+}
+
+QJsonObject contest_to_json(const RecordContest &c) {
+  QJsonObject o;
+  o.insert("position", json_uint(c.position));
+  o.insert("contest_id", json_string(c.contest_id));
+  if (c.kind == ContestKind::general) {
+    o.insert("kind", json_string("general"));
+    o.insert("label", json_string(c.label));
+    o.insert("option_labels", string_array(c.option_labels));
+    o.insert("option_counts", uint_array(c.option_counts));
+    return o;
+  }
+  o.insert("kind", json_string("commendation"));
+  o.insert("nominee", c.nominee->to_json());
+  o.insert("rule", c.rule->to_json());
+  if (c.award_quota) o.insert("award_quota", json_uint(*c.award_quota));
+  o.insert("agree", json_uint(c.agree));
+  o.insert("disagree", json_uint(c.disagree));
+  o.insert("blank", json_uint(c.blank));
+  o.insert("not_voted", json_uint(c.not_voted));
+  o.insert("denominator", json_uint(c.denominator));
+  o.insert("agree_basis_points", json_uint(c.agree_basis_points));
+  o.insert("rule_met", c.rule_met);
+  o.insert("quorum_met", c.quorum_met);
+  o.insert("outcome", json_string(contest_outcome_name(c.outcome)));
+  if (c.quota_rank) o.insert("quota_rank", json_uint(*c.quota_rank));
+  return o;
+}
+
+RecordMeeting read_meeting(ObjectReader &r) {
+  RecordMeeting m;
+  m.meeting_id = r.text("meeting_id", 1, 256);
+  m.council = r.text("council", 1, kMaxTextBytes);
+  m.session_name = r.text("session_name", 1, kMaxTextBytes);
+  m.date = r.text("date", 10, 10);
+  m.place = r.text("place", 0, kMaxTextBytes);
+  return m;
+}
+
+RecordTurnout read_turnout(ObjectReader &r) {
+  RecordTurnout t;
+  t.members = u32(r, "members", 1, kMaxRosterRows);
+  t.present = u32(r, "present", 0, kMaxRosterRows);
+  t.remote = u32(r, "remote", 0, kMaxRosterRows);
+  t.absent = u32(r, "absent", 0, kMaxRosterRows);
+  t.unknown = u32(r, "unknown", 0, kMaxRosterRows);
+  t.ballots = u32(r, "ballots", 0, kMaxRosterRows);
+  t.ballots_in_room = u32(r, "ballots_in_room", 0, kMaxRosterRows);
+  t.ballots_remote = u32(r, "ballots_remote", 0, kMaxRosterRows);
+  for (auto v : r.integers("voted", 0, kMaxRosterRows, 1, kMaxMemberNo))
+    t.voted.push_back(static_cast<std::uint32_t>(v));
+  return t;
+}
+
+RecordContest read_contest(ObjectReader &r) {
+  RecordContest c;
+  c.position = u32(r, "position", 0, kMaxContests - 1);
+  c.contest_id = r.text("contest_id", 1, 256);
+  c.kind = r.enumeration<ContestKind>(
+      "kind", {{"commendation", ContestKind::commendation}, {"general", ContestKind::general}});
+  if (!r.ok()) return c;
+  if (c.kind == ContestKind::general) {
+    c.label = r.text("label", 1, kMaxTextBytes);
+    c.option_labels = r.texts("option_labels", 1, 63, kMaxTextBytes);
+    c.option_counts = r.integers("option_counts", 1, 63, 0, kMaxRosterRows);
+    return c;
+  }
+  c.nominee =
+      r.nested("nominee", [](ObjectReader &x) { return std::optional<NomineeRow>(NomineeRow::read(x)); });
+  c.rule = r.nested("rule", [](ObjectReader &x) { return std::optional<RuleProfile>(RuleProfile::read(x)); });
+  if (r.has("award_quota")) c.award_quota = u32(r, "award_quota", 1, 10000);
+  c.agree = r.integer("agree", 0, kMaxRosterRows);
+  c.disagree = r.integer("disagree", 0, kMaxRosterRows);
+  c.blank = r.integer("blank", 0, kMaxRosterRows);
+  c.not_voted = r.integer("not_voted", 0, kMaxRosterRows);
+  c.denominator = r.integer("denominator", 0, kMaxRosterRows);
+  c.agree_basis_points = u32(r, "agree_basis_points", 0, 10000);
+  c.rule_met = r.boolean("rule_met");
+  c.quorum_met = r.boolean("quorum_met");
+  c.outcome = r.enumeration<ContestOutcome>("outcome", {{"passed", ContestOutcome::passed},
+                                                        {"not_passed", ContestOutcome::not_passed},
+                                                        {"quorum_not_met", ContestOutcome::quorum_not_met},
+                                                        {"tie_at_quota", ContestOutcome::tie_at_quota}});
+  if (r.has("quota_rank")) c.quota_rank = u32(r, "quota_rank", 1, kMaxContests);
+  return c;
+}
+
+Record read_record(ObjectReader &r) {
+  Record x;
+  auto format = r.text("format", 1, 64);
+  if (r.ok() && format != kRecordFormat) {
+    r.fail(field_error(ErrorCode::unsupported_version, "format",
+                       "format: \"" + format + "\" is not " + std::string(kRecordFormat)));
+    return x;
+  }
+  x.meeting = r.nested("meeting", read_meeting);
+  x.poll = r.id<PollIdTag>("poll");
+  x.title = r.text("title", 1, kMaxTextBytes);
+  x.poll_context = r.hex_fixed<32>("poll_context");
+  x.tally_context = r.hex_fixed<32>("tally_context");
+  x.manifest_seq = r.integer("manifest_seq", 1, kMaxJsonInteger);
+  x.tally_seq = r.integer("tally_seq", 1, kMaxJsonInteger);
+  x.threshold = u32(r, "threshold", 1, 255);
+  for (auto v : r.integers("decrypting_trustees", 1, 255, 1, 255))
+    x.decrypting_trustees.push_back(static_cast<std::uint32_t>(v));
+  x.partial_seqs = r.integers("partial_seqs", 1, 255, 1, kMaxJsonInteger);
+  x.turnout = r.nested("turnout", read_turnout);
+  x.contests = r.objects("contests", 1, kMaxContests, read_contest);
+  x.closed_at = r.text("closed_at", 24, 24);
+  return x;
+}
+
+} // namespace
+
+std::string encode_record(const Record &r) {
+  QJsonObject o;
+  o.insert("format", json_string(kRecordFormat));
+  o.insert("meeting", meeting_to_json(r.meeting));
+  o.insert("poll", json_string(r.poll.str()));
+  o.insert("title", json_string(r.title));
+  o.insert("poll_context", json_hex(r.poll_context));
+  o.insert("tally_context", json_hex(r.tally_context));
+  o.insert("manifest_seq", json_uint(r.manifest_seq));
+  o.insert("tally_seq", json_uint(r.tally_seq));
+  o.insert("threshold", json_uint(r.threshold));
+  o.insert("decrypting_trustees", uint_array(r.decrypting_trustees));
+  o.insert("partial_seqs", uint_array(r.partial_seqs));
+  o.insert("turnout", turnout_to_json(r.turnout));
+  QJsonArray contests;
+  for (const auto &c : r.contests) contests.append(contest_to_json(c));
+  o.insert("contests", contests);
+  o.insert("closed_at", json_string(r.closed_at));
+  return to_json(o);
+}
+
+Result<Record> decode_record(std::string_view text) {
+  auto o = parse_json_object(text);
+  if (!o) return o.error();
+  try {
+    ObjectReader r(*o, "record");
+    Record x = read_record(r);
+    if (auto f = r.finish(); !f) return f.error();
+    return x;
+  } catch (...) { // std::bad_alloc: nothing else is thrown
+    return make_error(ErrorCode::internal, "unexpected exception while reading a record");
+  }
+}
+
+Result<void> verify_record_outcomes(const Record &r) {
+  auto fail = [](std::string check, std::string message) {
+    return check_error(ErrorCode::inconsistent_data, check, check + ": " + message);
+  };
+  RecordInput in;
+  in.meeting = r.meeting;
+  in.poll = r.poll;
+  in.title = r.title;
+  in.poll_context = r.poll_context;
+  in.tally_context = r.tally_context;
+  in.manifest_seq = r.manifest_seq;
+  in.tally_seq = r.tally_seq;
+  in.threshold = r.threshold;
+  in.decrypting_trustees = r.decrypting_trustees;
+  in.partial_seqs = r.partial_seqs;
+  in.turnout = r.turnout;
+  in.closed_at = r.closed_at;
+  if (r.decrypting_trustees.size() < r.threshold)
+    return fail("decrypting_trustees", "fewer trustees than the threshold decrypted");
+  for (const auto &c : r.contests) {
+    RecordContestInput x;
+    x.position = c.position;
+    x.contest_id = c.contest_id;
+    x.kind = c.kind;
+    x.nominee = c.nominee;
+    x.rule = c.rule;
+    x.award_quota = c.award_quota;
+    x.label = c.label;
+    x.option_labels = c.option_labels;
+    x.counts.agree = c.agree;
+    x.counts.disagree = c.disagree;
+    x.counts.blank = c.blank;
+    x.counts.option_counts = c.option_counts;
+    in.contests.push_back(std::move(x));
+  }
+  auto again = compute_record(in);
+  if (!again) return fail("input", again.error().message);
+  for (std::size_t i = 0; i < r.contests.size(); ++i) {
+    const auto &got = r.contests[i], &want = again->contests[i];
+    const auto name = contest_name(i);
+    if (got.not_voted != want.not_voted) return fail(name + ".not_voted", "does not match the turnout");
+    if (got.denominator != want.denominator) return fail(name + ".denominator", "does not follow the rule");
+    if (got.agree_basis_points != want.agree_basis_points)
+      return fail(name + ".agree_basis_points", "is not agree × 10000 / members");
+    if (got.rule_met != want.rule_met) return fail(name + ".rule_met", "does not follow from the rule");
+    if (got.quorum_met != want.quorum_met)
+      return fail(name + ".quorum_met", "does not follow from the turnout");
+    if (got.quota_rank != want.quota_rank)
+      return fail(name + ".quota_rank", "is not the rank by agree votes");
+    if (got.outcome != want.outcome)
+      return fail(name + ".outcome",
+                  std::string("should be ") + std::string(contest_outcome_name(want.outcome)));
+  }
+  return {};
+}
+
+} // namespace cv::protocol

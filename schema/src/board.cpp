@@ -91,6 +91,26 @@ Result<std::vector<BoardEntry>> Store::board(std::uint64_t first_seq, std::uint3
   });
 }
 
+Result<std::vector<BoardEntry>> Store::board_entries(BoardKind kind, std::string_view poll_id) const {
+  return read(db(), "board_entries", [&] {
+    return collect<BoardEntry>(
+        query(db(), std::string(kBoardColumns) + " WHERE kind = ?1 AND ifnull(poll_id, '') = ?2 ORDER BY seq",
+              name(kind), poll_id),
+        board_entry);
+  });
+}
+
+Result<BoardHead> Store::board_head() const {
+  return read(db(), "board_head", [&]() -> Result<BoardHead> {
+    auto st = query(db(), "SELECT seq, entry_hash FROM board ORDER BY seq DESC LIMIT 1");
+    if (!st) return st.error();
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return BoardHead{};
+    return BoardHead{static_cast<std::uint64_t>(st->integer(0)), st->bytes32(1)};
+  });
+}
+
 Result<BoardCheck> Store::verify_board() const {
   return read(db(), "verify_board", [&]() -> Result<BoardCheck> {
     auto st = query(db(), std::string(kBoardColumns) + " ORDER BY seq");

@@ -56,6 +56,11 @@ void rollback(sqlite3 *db) noexcept {
   if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
+void rollback_savepoint(sqlite3 *db) noexcept {
+  sqlite3_exec(db, "ROLLBACK TO cv_nested", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "RELEASE cv_nested", nullptr, nullptr, nullptr);
+}
+
 Result<Statement> Statement::prepare(sqlite3 *db, std::string_view sql) {
   sqlite3_stmt *st = nullptr;
   int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &st, nullptr);

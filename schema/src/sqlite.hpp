@@ -124,19 +124,29 @@ struct Tx {
 [[nodiscard]] Result<std::string> current_time(sqlite3 *db);
 [[nodiscard]] Error in_context(Error e, std::string_view what);
 void rollback(sqlite3 *db) noexcept;
+void rollback_savepoint(sqlite3 *db) noexcept; // ROLLBACK TO cv_nested, then RELEASE it
 
 // Runs f inside BEGIN `mode` ... COMMIT, rolling back when f or COMMIT fails; errors are prefixed
-// with `what`.
+// with `what`. Inside a transaction the caller began (Store::begin_transaction), f runs in a
+// savepoint instead: a failure undoes f's writes only, and the caller's COMMIT makes them durable.
 template <class F>
 auto transaction(sqlite3 *db, const char *mode, std::string_view what, F &&f) -> decltype(f()) {
-  if (auto r = exec(db, std::string("BEGIN ") + mode); !r) return in_context(std::move(r.error()), what);
+  const bool nested = !sqlite3_get_autocommit(db);
+  if (auto r = exec(db, nested ? std::string("SAVEPOINT cv_nested") : std::string("BEGIN ") + mode); !r)
+    return in_context(std::move(r.error()), what);
+  auto undo = [&] {
+    if (nested)
+      rollback_savepoint(db);
+    else
+      rollback(db);
+  };
   auto result = f();
   if (!result) {
-    rollback(db);
+    undo();
     return in_context(std::move(result.error()), what);
   }
-  if (auto r = exec(db, "COMMIT"); !r) {
-    rollback(db);
+  if (auto r = exec(db, nested ? "RELEASE cv_nested" : "COMMIT"); !r) {
+    undo();
     return in_context(std::move(r.error()), what);
   }
   return result;

@@ -79,4 +79,20 @@ Result<std::vector<StoredBallot>> Store::ballots(std::string_view poll_id) const
   });
 }
 
+Result<std::optional<StoredBallot>> Store::ballot_of(std::string_view poll_id,
+                                                     const crypto::SignPublicKey &member_key) const {
+  return read(db(), "ballot_of", [&]() -> Result<std::optional<StoredBallot>> {
+    auto st = query(
+        db(), ballot_query(", v.member_key, v.channel, b.payload", "v.poll_id = ?1 AND v.member_key = ?2"),
+        poll_id, member_key);
+    if (!st) return st.error();
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<StoredBallot>();
+    auto channel = parse<Channel>(st->text(5));
+    if (!channel) return channel.error();
+    return std::optional(StoredBallot{st->bytes32(4), *channel, st->blob(6), ballot_receipt(*st, 0)});
+  });
+}
+
 } // namespace cv::schema

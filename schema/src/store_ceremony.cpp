@@ -103,6 +103,19 @@ Result<KeyCeremony> Store::ceremony(std::int64_t ceremony_no) const {
   });
 }
 
+Result<std::optional<KeyCeremony>> Store::current_ceremony() const {
+  return read(db(), "current_ceremony", [&]() -> Result<std::optional<KeyCeremony>> {
+    auto st = query(db(), "SELECT max(ceremony_no) FROM ceremonies");
+    if (!st) return st.error();
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row || st->is_null(0)) return std::optional<KeyCeremony>();
+    auto c = ceremony(st->integer(0));
+    if (!c) return c.error();
+    return std::optional(std::move(*c));
+  });
+}
+
 Result<BoardReceipt> Store::add_ceremony_message(std::string_view actor, const CeremonyMessage &m) {
   return write(db(), actor, "ceremony.add_message", [&](const Tx &tx) -> Result<BoardReceipt> {
     if (auto r = require_collecting(tx.db, m.ceremony_no); !r) return r.error();

@@ -32,9 +32,10 @@ namespace {
 
 bool allowed(PollState from, PollState to) noexcept {
   using enum PollState;
-  constexpr std::array<std::pair<PollState, PollState>, 6> kTransitions{{{draft, open_remote},
+  constexpr std::array<std::pair<PollState, PollState>, 7> kTransitions{{{draft, open_remote},
                                                                          {draft, open},
                                                                          {open_remote, open},
+                                                                         {open_remote, closed},
                                                                          {open, closed},
                                                                          {closed, tallied},
                                                                          {tallied, published}}};
@@ -93,28 +94,42 @@ Result<void> Store::create_poll(std::string_view actor, const PollSpec &p,
   });
 }
 
+namespace {
+
+constexpr std::string_view kPollColumns =
+    "SELECT poll_id, title, disagree_weight, manifest_digest, context_hash, ceremony_no, state, created_at,"
+    " remote_opened_at, opened_at, closed_at, tallied_at, published_at FROM polls";
+
+Result<Poll> poll_row(const Statement &st) {
+  auto state = parse<PollState>(st.text(6));
+  if (!state) return state.error();
+  return Poll{{st.text(0), st.text(1), st.u32(2), st.bytes32(3), st.bytes32(4)},
+              st.integer(5),
+              *state,
+              st.text(7),
+              st.optional_text(8),
+              st.optional_text(9),
+              st.optional_text(10),
+              st.optional_text(11),
+              st.optional_text(12)};
+}
+
+} // namespace
+
 Result<Poll> Store::poll(std::string_view poll_id) const {
   return read(db(), "poll", [&]() -> Result<Poll> {
-    auto st = query(
-        db(),
-        "SELECT title, disagree_weight, manifest_digest, context_hash, ceremony_no, state, created_at,"
-        " remote_opened_at, opened_at, closed_at, tallied_at, published_at FROM polls WHERE poll_id = ?1",
-        poll_id);
+    auto st = query(db(), std::string(kPollColumns) + " WHERE poll_id = ?1", poll_id);
     if (!st) return st.error();
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) return error(Errc::not_found, "no " + poll_name(poll_id));
-    auto state = parse<PollState>(st->text(5));
-    if (!state) return state.error();
-    return Poll{{std::string(poll_id), st->text(0), st->u32(1), st->bytes32(2), st->bytes32(3)},
-                st->integer(4),
-                *state,
-                st->text(6),
-                st->optional_text(7),
-                st->optional_text(8),
-                st->optional_text(9),
-                st->optional_text(10),
-                st->optional_text(11)};
+    return poll_row(*st);
+  });
+}
+
+Result<std::vector<Poll>> Store::polls() const {
+  return read(db(), "polls", [&] {
+    return collect<Poll>(query(db(), std::string(kPollColumns) + " ORDER BY rowid"), poll_row);
   });
 }
 
@@ -142,15 +157,16 @@ Result<void> Store::set_poll_state(std::string_view actor, std::string_view poll
     if (!from) return from.error();
     if (!allowed(*from, to)) return wrong_state(poll_id, *from, "cannot become " + std::string(name(to)));
     if (to == PollState::tallied) {
-      auto missing =
-          query_one<std::int64_t>(tx.db, "",
-                                  "SELECT count(*) FROM contests c WHERE c.poll_id = ?1 AND NOT EXISTS"
-                                  " (SELECT 1 FROM results r WHERE r.poll_id = c.poll_id"
-                                  " AND r.position = c.position)",
-                                  poll_id);
+      auto missing = query_one<std::int64_t>(tx.db, "",
+                                             "SELECT count(*) FROM contests c WHERE c.poll_id = ?1"
+                                             " AND c.kind = 'commendation' AND NOT EXISTS"
+                                             " (SELECT 1 FROM results r WHERE r.poll_id = c.poll_id"
+                                             " AND r.position = c.position)",
+                                             poll_id);
       if (!missing) return missing.error();
       if (*missing > 0)
-        return wrong_state(poll_id, *from, std::to_string(*missing) + " contests have no recorded result");
+        return wrong_state(poll_id, *from,
+                           std::to_string(*missing) + " commendation contests have no recorded result");
     }
     auto r =
         run(tx.db,

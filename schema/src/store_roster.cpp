@@ -92,11 +92,11 @@ Result<void> Store::set_attendance(std::string_view actor, std::int64_t member_n
 Result<void> Store::import_rules(std::string_view actor, std::span<const RuleProfile> rules) {
   return write(db(), actor, "rules.import", [&](const Tx &tx) -> Result<void> {
     for (const auto &p : rules) {
-      auto r =
-          run(tx.db,
-              "INSERT INTO rule_profiles (rule_id, label, threshold_percent, comparison, denominator, source)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-              p.rule_id, p.label, p.threshold_percent, p.comparison, p.denominator, p.source);
+      auto r = run(
+          tx.db,
+          "INSERT INTO rule_profiles (rule_id, label, threshold_percent, comparison, denominator, source,"
+          " quorum_percent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+          p.rule_id, p.label, p.threshold_percent, p.comparison, p.denominator, p.source, p.quorum_percent);
       if (!r) return in_context(std::move(r.error()), "rule " + p.rule_id);
     }
     return tx.audit(std::to_string(rules.size()) + " rule profiles");
@@ -106,10 +106,12 @@ Result<void> Store::import_rules(std::string_view actor, std::span<const RulePro
 Result<std::vector<RuleProfile>> Store::rules() const {
   return read(db(), "rules", [&] {
     return collect<RuleProfile>(
-        query(db(), "SELECT rule_id, label, threshold_percent, comparison, denominator, source"
-                    " FROM rule_profiles ORDER BY rule_id"),
+        query(db(),
+              "SELECT rule_id, label, threshold_percent, comparison, denominator, source, quorum_percent"
+              " FROM rule_profiles ORDER BY rule_id"),
         [](const Statement &st) -> Result<RuleProfile> {
-          return RuleProfile{st.text(0), st.text(1), st.integer(2), st.text(3), st.text(4), st.text(5)};
+          return RuleProfile{st.text(0), st.text(1), st.integer(2), st.text(3),
+                             st.text(4), st.text(5), st.integer(6)};
         });
   });
 }

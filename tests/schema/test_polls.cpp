@@ -65,8 +65,9 @@ TEST_CASE("poll states move only along the allowed transitions", "[polls]") {
                                PollState::closed, PollState::tallied,     PollState::published};
   const std::vector<std::pair<PollState, PollState>> allowed{
       {PollState::draft, PollState::open_remote}, {PollState::draft, PollState::open},
-      {PollState::open_remote, PollState::open},  {PollState::open, PollState::closed},
-      {PollState::closed, PollState::tallied},    {PollState::tallied, PollState::published}};
+      {PollState::open_remote, PollState::open},  {PollState::open_remote, PollState::closed},
+      {PollState::open, PollState::closed},       {PollState::closed, PollState::tallied},
+      {PollState::tallied, PollState::published}};
   Council c;
   setup_ceremony(c.store);
   setup_poll(c.store, "P", 1, PollState::draft);
@@ -97,7 +98,7 @@ TEST_CASE("poll states move only along the allowed transitions", "[polls]") {
   CHECK_ERRC(c.store.set_poll_state("secretary", "nope", PollState::open), Errc::not_found);
 }
 
-TEST_CASE("tallied needs a result for every contest", "[polls]") {
+TEST_CASE("tallied needs a result for every commendation contest", "[polls]") {
   Council c;
   setup_ceremony(c.store);
   setup_poll(c.store, "P", 2, PollState::closed);

@@ -30,6 +30,11 @@ struct BoardEntry {
                                                      crypto::ByteView payload,
                                                      const crypto::ByteArray<32> &prev_hash);
 
+struct BoardHead {
+  std::uint64_t seq = 0;        // the number of entries
+  crypto::ByteArray<32> hash{}; // the last entry_hash (zeros for an empty board)
+};
+
 struct BoardCheck {
   std::uint64_t entries = 0;
   crypto::ByteArray<32> head{}; // the last entry_hash (zeros for an empty board)

@@ -45,6 +45,7 @@ struct RuleProfile {
   std::string comparison;             // at_least (>=) or more_than (>)
   std::string denominator;            // all_members or present_members
   std::string source;                 // the decree or regulation
+  std::int64_t quorum_percent = 0;    // 0..100 of all members present for a result to stand; 0: none
 };
 
 // A row of nominees.csv.

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,26 +48,52 @@ public:
 
   [[nodiscard]] Result<StoreSettings> settings() const;
 
+  // ---- one transaction around several calls
+  // BEGIN IMMEDIATE: every call until commit_transaction() or rollback_transaction() joins this
+  // transaction (each runs in a savepoint, so a failed call leaves the others' writes in place until
+  // the whole is rolled back). The caller commits only when everything succeeded.
+  Result<void> begin_transaction();
+  Result<void> commit_transaction();
+  void rollback_transaction() noexcept;
+  [[nodiscard]] bool in_transaction() const noexcept;
+
   // `actor` (every mutating call): who asks, as it goes into the audit log ("secretary", "member:7").
 
   // ---- meeting, roster, rules, nominees
   Result<void> create_meeting(std::string_view actor, const Meeting &meeting);
   [[nodiscard]] Result<Meeting> meeting() const;
+  // The secretary's keys (docs/wire.md §8.1). Adding a key twice is a conflict.
+  Result<void> add_secretary_key(std::string_view actor, const crypto::SignPublicKey &key);
+  [[nodiscard]] Result<std::vector<crypto::SignPublicKey>> secretary_keys() const;
   // All rows or none.
   Result<void> import_members(std::string_view actor, std::span<const MemberRow> rows);
   [[nodiscard]] Result<std::vector<Member>> members() const;
+  // Replaces the roster by `rows` (all or none): rows are inserted or updated by member_no, keeping
+  // a remaining member's key and attendance; members not in `rows` are removed (not_found when one
+  // is still referenced, e.g. by a key ceremony or a ballot).
+  Result<void> replace_members(std::string_view actor, std::span<const MemberRow> rows);
   // Idempotent for the same key; conflict if the member has another key or the key is taken.
   Result<void> register_member_key(std::string_view actor, std::int64_t member_no, crypto::ByteView key);
   Result<void> set_attendance(std::string_view actor, std::int64_t member_no, Attendance attendance);
   Result<void> import_rules(std::string_view actor, std::span<const RuleProfile> rules);
   [[nodiscard]] Result<std::vector<RuleProfile>> rules() const;
+  // Inserts or replaces one profile by rule_id.
+  Result<void> define_rule(std::string_view actor, const RuleProfile &rule);
   Result<void> import_nominees(std::string_view actor, std::span<const Nominee> rows);
   [[nodiscard]] Result<std::vector<Nominee>> nominees() const;
+  // Inserts or replaces nominees by nominee_no (award_quota of the rows is ignored: a replaced row
+  // keeps its quota, a new row takes the quota of its award's other nominees, if any).
+  Result<void> upsert_nominees(std::string_view actor, std::span<const Nominee> rows);
+  // Sets (or with nullopt removes) the quota of every nominee with `award`; not_found if none has it.
+  Result<void> set_award_quota(std::string_view actor, std::string_view award,
+                               std::optional<std::int64_t> quota);
 
   // ---- key ceremony (trustees: indices 1..n in order; validated and bound by crypto::Ceremony)
   Result<std::int64_t> create_ceremony(std::string_view actor, std::uint32_t threshold,
                                        std::span<const Trustee> trustees);
   [[nodiscard]] Result<KeyCeremony> ceremony(std::int64_t ceremony_no) const;
+  // The newest ceremony (the current one), if any.
+  [[nodiscard]] Result<std::optional<KeyCeremony>> current_ceremony() const;
   // While the ceremony is collecting; at most one message per (kind, from, to). Posted on the board.
   Result<BoardReceipt> add_ceremony_message(std::string_view actor, const CeremonyMessage &message);
   [[nodiscard]] Result<std::vector<PostedCeremonyMessage>> ceremony_messages(std::int64_t ceremony_no) const;
@@ -77,6 +104,8 @@ public:
   // ---- polls (use the completed ceremony's key; draft until opened)
   Result<void> create_poll(std::string_view actor, const PollSpec &poll, std::span<const Contest> contests);
   [[nodiscard]] Result<Poll> poll(std::string_view poll_id) const;
+  // Every poll, in creation order.
+  [[nodiscard]] Result<std::vector<Poll>> polls() const;
   [[nodiscard]] Result<std::vector<Contest>> contests(std::string_view poll_id) const;
   // Only the transitions of PollState; tallied needs a result for every contest.
   Result<void> set_poll_state(std::string_view actor, std::string_view poll_id, PollState to);
@@ -88,12 +117,19 @@ public:
   // duplicate_ballot, with the stored ballot's receipt in Error::existing.
   Result<BallotReceipt> append_ballot(std::string_view actor, const BallotSubmission &ballot);
   [[nodiscard]] Result<std::vector<StoredBallot>> ballots(std::string_view poll_id) const;
+  // The member's ballot in the poll, if any.
+  [[nodiscard]] Result<std::optional<StoredBallot>> ballot_of(std::string_view poll_id,
+                                                              const crypto::SignPublicKey &member_key) const;
   // Publishes a manifest, tally or result (the other kinds have their own operations);
   // `poll_id` empty for none.
   Result<BoardReceipt> publish(std::string_view actor, BoardKind kind, std::string_view poll_id,
                                crypto::ByteView payload);
   [[nodiscard]] Result<std::vector<BoardEntry>> board(std::uint64_t first_seq,
                                                       std::uint32_t max_entries) const;
+  // The entries of one kind for one poll (`poll_id` empty: meeting-wide), in board order.
+  [[nodiscard]] Result<std::vector<BoardEntry>> board_entries(BoardKind kind, std::string_view poll_id) const;
+  // The number of entries and the head (32 zero bytes for an empty board).
+  [[nodiscard]] Result<BoardHead> board_head() const;
   // Recomputes every entry hash and link; reports the first broken seq.
   [[nodiscard]] Result<BoardCheck> verify_board() const;
 

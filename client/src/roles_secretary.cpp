@@ -1,0 +1,416 @@
+#include "councilvote/client/roles/secretary.hpp"
+#include "roles_common.hpp"
+
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace cv::client::roles {
+
+using protocol::Result;
+
+namespace {
+
+// One record's fields by column name.
+class Row {
+public:
+  Row(const CsvTable &t, const CsvRecord &r) : t_(t), r_(r) {}
+  [[nodiscard]] std::size_t line() const { return r_.line; }
+  [[nodiscard]] const std::string &get(std::string_view column) const {
+    static const std::string empty;
+    auto c = t_.column(column);
+    return c ? r_.fields[*c] : empty;
+  }
+  [[nodiscard]] protocol::Error error(const std::string &message) const {
+    return t_.error_at(r_.line, message);
+  }
+
+  // A text column within the wire's limits.
+  [[nodiscard]] std::optional<protocol::Error> text(std::string_view column, std::size_t min, std::size_t max,
+                                                    std::string &out) const {
+    out = get(column);
+    if (auto p = text_problem(out, min, max)) return error(std::string(column) + " " + *p);
+    return std::nullopt;
+  }
+  // A decimal integer column within [min, max]; `empty_value` allows (and gives) a value for "".
+  [[nodiscard]] std::optional<protocol::Error> number(std::string_view column, std::uint32_t min,
+                                                      std::uint32_t max, std::uint32_t &out,
+                                                      std::optional<std::uint32_t> empty_value = {}) const {
+    const auto &s = get(column);
+    if (s.empty() && empty_value) {
+      out = *empty_value;
+      return std::nullopt;
+    }
+    std::uint32_t v = 0;
+    const auto *end = s.data() + s.size();
+    const auto [p, ec] = std::from_chars(s.data(), end, v);
+    if (s.empty() || ec != std::errc{} || p != end || (s.size() > 1 && s[0] == '0'))
+      return error(std::string(column) + " \"" + s + "\" is not a whole number");
+    if (v < min || v > max)
+      return error(std::string(column) + " " + s + " is outside " + std::to_string(min) + ".." +
+                   std::to_string(max));
+    out = v;
+    return std::nullopt;
+  }
+  template <class E>
+  [[nodiscard]] std::optional<protocol::Error>
+  enumeration(std::string_view column, std::initializer_list<std::pair<std::string_view, E>> values,
+              E &out) const {
+    const auto &s = get(column);
+    std::string allowed;
+    for (const auto &[name, v] : values) {
+      if (s == name) {
+        out = v;
+        return std::nullopt;
+      }
+      allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    }
+    return error(std::string(column) + " \"" + s + "\" is not one of " + allowed);
+  }
+  [[nodiscard]] std::optional<protocol::Error> id(std::string_view column, std::string &out) const {
+    out = get(column);
+    if (auto ok = protocol::check_id_syntax(out, 64, column); !ok)
+      return error(std::string(column) + " \"" + out + "\": " + ok.error().message);
+    return std::nullopt;
+  }
+
+private:
+  const CsvTable &t_;
+  const CsvRecord &r_;
+};
+
+Result<void> row_count(const CsvTable &t, std::size_t max, std::string_view what) {
+  if (t.records.empty()) return t.error_at(t.header_line, "no " + std::string(what) + " after the header");
+  if (t.records.size() > max)
+    return t.error_at(t.records[max].line, "more than " + std::to_string(max) + " " + std::string(what));
+  return {};
+}
+
+// The shape checks of the wire reader, as a last line of defence: anything the checks above let
+// through that the server's reader would refuse is reported here rather than by the server.
+template <class T> Result<void> wire_check(const T &body, const std::string &source) {
+  auto again = T::from_json(body.to_json());
+  if (!again) return detail::invalid_argument(source + ": " + again.error().message);
+  return {};
+}
+
+} // namespace
+
+std::optional<std::string> text_problem(std::string_view s, std::size_t min_bytes, std::size_t max_bytes) {
+  if (s.size() < min_bytes || s.size() > max_bytes)
+    return "must be " + std::to_string(min_bytes) + ".." + std::to_string(max_bytes) + " bytes, got " +
+           std::to_string(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) return std::string("contains a control character");
+  }
+  // UTF-8 validity: the same rules as the CSV reader; re-checked here for callers with other sources.
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    std::uint32_t cp = 0, min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xe0u) == 0xc0u)
+      n = 1, cp = c & 0x1fu, min = 0x80;
+    else if ((c & 0xf0u) == 0xe0u)
+      n = 2, cp = c & 0x0fu, min = 0x800;
+    else if ((c & 0xf8u) == 0xf0u)
+      n = 3, cp = c & 0x07u, min = 0x10000;
+    else
+      return std::string("is not valid UTF-8");
+    if (s.size() - i <= n) return std::string("is not valid UTF-8");
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xc0u) != 0x80u) return std::string("is not valid UTF-8");
+      cp = (cp << 6) | (d & 0x3fu);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return std::string("is not valid UTF-8");
+    i += n + 1;
+  }
+  return std::nullopt;
+}
+
+// ============================================================================ roster
+
+Result<protocol::ImportRosterRequest> roster_from_csv(std::string_view text, std::string source) {
+  try {
+    auto t = parse_csv(text, source);
+    if (!t) return t.error();
+    if (auto c = check_csv_columns(*t, {"member_no", "full_name", "council_role", "position", "unit"}, {});
+        !c)
+      return c.error();
+    if (auto n = row_count(*t, protocol::kMaxRosterRows, "members"); !n) return n.error();
+    protocol::ImportRosterRequest req;
+    std::map<std::uint32_t, std::size_t> line_of;
+    for (const auto &rec : t->records) {
+      const Row row(*t, rec);
+      protocol::RosterRow m;
+      std::optional<protocol::Error> e;
+      if (!e) e = row.number("member_no", 1, protocol::kMaxMemberNo, m.member_no);
+      if (!e) e = row.text("full_name", 1, protocol::kMaxNameBytes, m.full_name);
+      if (!e)
+        e = row.enumeration<protocol::CouncilRole>("council_role",
+                                                   {{"chair", protocol::CouncilRole::chair},
+                                                    {"vice_chair", protocol::CouncilRole::vice_chair},
+                                                    {"secretary", protocol::CouncilRole::secretary},
+                                                    {"member", protocol::CouncilRole::member}},
+                                                   m.council_role);
+      if (!e) e = row.text("position", 0, protocol::kMaxTextBytes, m.position);
+      if (!e) e = row.text("unit", 0, protocol::kMaxTextBytes, m.unit);
+      if (e) return *e;
+      if (auto [it, fresh] = line_of.emplace(m.member_no, rec.line); !fresh)
+        return row.error("member_no " + std::to_string(m.member_no) + " already on line " +
+                         std::to_string(it->second));
+      req.members.push_back(std::move(m));
+    }
+    if (auto w = wire_check(req, t->source); !w) return w.error();
+    return req;
+  } catch (...) {
+    return detail::internal("out of memory while reading " + source);
+  }
+}
+
+Result<protocol::ImportRosterRequest> read_roster_csv(const std::filesystem::path &path) {
+  auto text = read_text_file(path);
+  if (!text) return text.error();
+  return roster_from_csv(*text, path.filename().string());
+}
+
+// ============================================================================ nominees
+
+Result<NomineeImport> nominees_from_csv(std::string_view text, std::string source) {
+  try {
+    auto t = parse_csv(text, source);
+    if (!t) return t.error();
+    if (auto c = check_csv_columns(*t, {"nominee_no", "kind", "name", "position", "unit", "award", "rule_id"},
+                                   {"award_quota"});
+        !c)
+      return c.error();
+    if (auto n = row_count(*t, protocol::kMaxNomineeRows, "nominees"); !n) return n.error();
+    NomineeImport out;
+    std::map<std::uint32_t, std::size_t> line_of;
+    struct Quota {
+      std::uint32_t quota;
+      std::size_t line;
+      std::size_t order;
+    };
+    std::map<std::string, Quota> quotas;
+    const bool has_quota = t->column("award_quota").has_value();
+    for (const auto &rec : t->records) {
+      const Row row(*t, rec);
+      protocol::NomineeRow n;
+      std::optional<protocol::Error> e;
+      if (!e) e = row.number("nominee_no", 1, protocol::kMaxMemberNo, n.nominee_no);
+      if (!e)
+        e = row.enumeration<protocol::NomineeKind>(
+            "kind",
+            {{"ca_nhan", protocol::NomineeKind::ca_nhan}, {"tap_the", protocol::NomineeKind::tap_the}},
+            n.kind);
+      if (!e) e = row.text("name", 1, protocol::kMaxTextBytes, n.name);
+      if (!e) e = row.text("position", 0, protocol::kMaxTextBytes, n.position);
+      if (!e) e = row.text("unit", 0, protocol::kMaxTextBytes, n.unit);
+      if (!e) e = row.text("award", 1, protocol::kMaxNameBytes, n.award);
+      if (!e) e = row.id("rule_id", n.rule_id);
+      std::uint32_t quota = 0;
+      const bool quota_stated = has_quota && !row.get("award_quota").empty();
+      if (!e && quota_stated) e = row.number("award_quota", 0, 10000, quota);
+      if (e) return *e;
+      if (auto [it, fresh] = line_of.emplace(n.nominee_no, rec.line); !fresh)
+        return row.error("nominee_no " + std::to_string(n.nominee_no) + " already on line " +
+                         std::to_string(it->second));
+      if (quota_stated) {
+        auto [it, fresh] = quotas.emplace(n.award, Quota{quota, rec.line, quotas.size()});
+        if (!fresh && it->second.quota != quota)
+          return row.error("award_quota " + std::to_string(quota) + " for \"" + n.award + "\" differs from " +
+                           std::to_string(it->second.quota) + " on line " + std::to_string(it->second.line));
+      }
+      out.lines.push_back(rec.line);
+      out.nominees.nominees.push_back(std::move(n));
+    }
+    out.quotas.resize(quotas.size());
+    for (const auto &[award, q] : quotas)
+      out.quotas[q.order] = protocol::SetAwardQuotaRequest{award, q.quota};
+    if (auto w = wire_check(out.nominees, t->source); !w) return w.error();
+    for (const auto &q : out.quotas)
+      if (auto w = wire_check(q, t->source); !w) return w.error();
+    return out;
+  } catch (...) {
+    return detail::internal("out of memory while reading " + source);
+  }
+}
+
+Result<NomineeImport> read_nominees_csv(const std::filesystem::path &path) {
+  auto text = read_text_file(path);
+  if (!text) return text.error();
+  return nominees_from_csv(*text, path.filename().string());
+}
+
+// ============================================================================ rules
+
+Result<std::vector<protocol::RuleProfile>> rules_from_csv(std::string_view text, std::string source) {
+  try {
+    auto t = parse_csv(text, source);
+    if (!t) return t.error();
+    if (auto c = check_csv_columns(*t, {"rule_id", "label", "threshold_percent", "comparison", "denominator"},
+                                   {"quorum_percent", "source"});
+        !c)
+      return c.error();
+    if (auto n = row_count(*t, 1000, "rules"); !n) return n.error();
+    std::vector<protocol::RuleProfile> out;
+    std::map<std::string, std::size_t> line_of;
+    for (const auto &rec : t->records) {
+      const Row row(*t, rec);
+      protocol::RuleProfile p;
+      std::optional<protocol::Error> e;
+      if (!e) e = row.id("rule_id", p.rule_id);
+      if (!e) e = row.text("label", 1, protocol::kMaxTextBytes, p.label);
+      if (!e) e = row.number("threshold_percent", 1, 100, p.threshold_percent);
+      if (!e)
+        e = row.enumeration<protocol::Comparison>(
+            "comparison",
+            {{"at_least", protocol::Comparison::at_least}, {"more_than", protocol::Comparison::more_than}},
+            p.comparison);
+      if (!e)
+        e = row.enumeration<protocol::Denominator>(
+            "denominator",
+            {{"all_members", protocol::Denominator::all_members},
+             {"present_members", protocol::Denominator::present_members}},
+            p.denominator);
+      if (!e) e = row.number("quorum_percent", 0, 100, p.quorum_percent, 0u);
+      if (!e) e = row.text("source", 0, protocol::kMaxTextBytes, p.source);
+      if (e) return *e;
+      if (auto [it, fresh] = line_of.emplace(p.rule_id, rec.line); !fresh)
+        return row.error("rule_id \"" + p.rule_id + "\" already on line " + std::to_string(it->second));
+      if (auto w = wire_check(p, t->source + " line " + std::to_string(rec.line)); !w) return w.error();
+      out.push_back(std::move(p));
+    }
+    return out;
+  } catch (...) {
+    return detail::internal("out of memory while reading " + source);
+  }
+}
+
+Result<std::vector<protocol::RuleProfile>> read_rules_csv(const std::filesystem::path &path) {
+  auto text = read_text_file(path);
+  if (!text) return text.error();
+  return rules_from_csv(*text, path.filename().string());
+}
+
+Result<void> check_nominee_rules(const NomineeImport &nominees, std::span<const protocol::RuleProfile> rules,
+                                 std::string_view source) {
+  try {
+    std::set<std::string> ids;
+    for (const auto &r : rules) ids.insert(r.rule_id);
+    const auto &rows = nominees.nominees.nominees;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (!ids.contains(rows[i].rule_id)) {
+        const auto where = i < nominees.lines.size() ? " line " + std::to_string(nominees.lines[i]) : "";
+        return detail::invalid_argument(std::string(source) + where + ": nominee " +
+                                        std::to_string(rows[i].nominee_no) + " uses rule \"" +
+                                        rows[i].rule_id + "\", which the rule profiles do not define");
+      }
+    return {};
+  } catch (...) {
+    return detail::internal("out of memory");
+  }
+}
+
+// ============================================================================ polls
+
+Result<std::vector<protocol::NomineeRow>> select_nominees(std::span<const protocol::NomineeRow> all,
+                                                          std::string_view spec) {
+  try {
+    auto trim = [](std::string_view s) {
+      while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+      while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+      return s;
+    };
+    auto bad = [&](const std::string &m) { return detail::invalid_argument("nominee selection: " + m); };
+    spec = trim(spec);
+    if (spec == "all") {
+      if (all.empty()) return bad("there are no nominees");
+      return std::vector<protocol::NomineeRow>(all.begin(), all.end());
+    }
+    std::set<std::uint32_t> wanted;
+    auto parse = [](std::string_view s) -> std::optional<std::uint32_t> {
+      std::uint32_t v = 0;
+      const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+      if (s.empty() || ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+      return v;
+    };
+    std::set<std::uint32_t> known;
+    for (const auto &n : all) known.insert(n.nominee_no);
+    while (!spec.empty()) {
+      const auto comma = spec.find(',');
+      const auto item = trim(spec.substr(0, comma));
+      spec = comma == std::string_view::npos ? std::string_view{} : spec.substr(comma + 1);
+      if (item.empty()) return bad("an empty item");
+      const auto dash = item.find('-');
+      auto lo = parse(trim(item.substr(0, dash)));
+      auto hi = dash == std::string_view::npos ? lo : parse(trim(item.substr(dash + 1)));
+      if (!lo || !hi) return bad("\"" + std::string(item) + "\" is not a number or a range a-b");
+      if (*lo > *hi) return bad("the range \"" + std::string(item) + "\" is reversed");
+      if (*hi - *lo > protocol::kMaxNomineeRows)
+        return bad("the range \"" + std::string(item) + "\" is too large");
+      for (std::uint32_t v = *lo; v <= *hi; ++v) {
+        if (!known.contains(v)) return bad("there is no nominee " + std::to_string(v));
+        wanted.insert(v);
+      }
+    }
+    std::vector<protocol::NomineeRow> out;
+    for (const auto &n : all)
+      if (wanted.contains(n.nominee_no)) out.push_back(n);
+    if (out.empty()) return bad("no nominee selected");
+    return out;
+  } catch (...) {
+    return detail::internal("out of memory");
+  }
+}
+
+Result<protocol::OpenPollRequest> make_open_poll_request(std::string_view poll_id, std::string_view title,
+                                                         std::span<const protocol::NomineeRow> nominees,
+                                                         protocol::OpenPhase phase,
+                                                         std::optional<protocol::RemoteWindow> window,
+                                                         std::span<const protocol::ContestDef> general) {
+  try {
+    protocol::OpenPollRequest req;
+    auto id = protocol::PollId::parse(poll_id);
+    if (!id) return detail::invalid_argument(id.error().message);
+    req.poll = *id;
+    if (auto p = text_problem(title, 1, protocol::kMaxTextBytes))
+      return detail::invalid_argument("title " + *p);
+    req.title = std::string(title);
+    const std::size_t count = nominees.size() + general.size();
+    if (count == 0 || count > crypto::kMaxContests)
+      return detail::invalid_argument("a poll needs 1.." + std::to_string(crypto::kMaxContests) +
+                                      " contests, got " + std::to_string(count));
+    for (const auto &n : nominees) {
+      protocol::ContestDef c;
+      c.id = std::to_string(n.nominee_no);
+      c.kind = crypto::ContestKind::commendation;
+      c.nominee_no = n.nominee_no;
+      req.contests.push_back(std::move(c));
+    }
+    for (const auto &g : general) {
+      if (g.kind != crypto::ContestKind::general)
+        return detail::invalid_argument("contest \"" + g.id + "\": only general contests may be added here");
+      req.contests.push_back(g);
+    }
+    req.phase = phase;
+    if (phase == protocol::OpenPhase::remote && !window)
+      return detail::invalid_argument("phase remote needs a remote window");
+    if (window && window->from_ms >= window->until_ms)
+      return detail::invalid_argument("the remote window must end after it starts");
+    req.remote_window = window;
+    if (auto v = req.validate(); !v) return v.error();
+    if (auto w = wire_check(req, "open_poll"); !w) return w.error();
+    return req;
+  } catch (...) {
+    return detail::internal("out of memory");
+  }
+}
+
+} // namespace cv::client::roles

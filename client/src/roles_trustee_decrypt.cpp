@@ -1,0 +1,71 @@
+#include "councilvote/client/roles/trustee.hpp"
+#include "roles_common.hpp"
+
+namespace cv::client::roles {
+
+using protocol::Result;
+
+Result<protocol::PostPartialDecryptionRequest>
+make_partial_decryption(const protocol::MeetingId &meeting, const protocol::PollInfo &poll,
+                        std::span<const protocol::BoardEntry> board,
+                        const protocol::TallyStatus &server_tally, const TrusteeShareFile &share,
+                        crypto::Rng &rng) {
+  try {
+    const auto &def = poll.definition;
+    // 1. The poll.
+    auto ctx = def.verified_context(meeting);
+    if (!ctx) return ctx.error();
+    if (!poll_entries(board, def.poll, protocol::BoardEntryKind::manifest).empty()) {
+      std::uint64_t seq = 0;
+      auto published = board_poll_definition(board, def.poll, &seq);
+      if (!published) return published.error();
+      if (!(*published == def) || seq != poll.manifest_seq)
+        return detail::inconsistent("manifest", "the poll the server describes is not the one on the board");
+    }
+    // 2. The key share is this ceremony's.
+    if (share.meeting != meeting)
+      return detail::invalid_argument("the key share is for meeting " + share.meeting.str());
+    auto ceremony = crypto::Ceremony::create({meeting.str(), def.ceremony.threshold, def.ceremony.trustees});
+    if (!ceremony) return detail::inconsistent("ceremony", ceremony.error().message);
+    if (ceremony->context() != share.ceremony_context)
+      return detail::invalid_argument("the key share belongs to another key ceremony than poll " +
+                                      def.poll.str() + "'s");
+    auto key = ceremony_public_key(meeting, def.ceremony);
+    if (!key) return key.error();
+    if (!ceremony->has_trustee(share.share.index) ||
+        !(key->verification_shares[share.share.index - 1] == share.share.public_share) ||
+        !(key->joint_key == share.share.joint_key))
+      return detail::inconsistent("verification_share",
+                                  "the published commitments do not give this trustee's public share");
+    // 3. The tally is the sum of the board's ballots.
+    auto ballots = collect_poll_ballots(*ctx, crypto::Roster{def.roster}, def.poll, board);
+    if (!ballots) return ballots.error();
+    auto mine = recompute_tally(*ctx, *ballots);
+    if (!mine) return mine.error();
+    if (auto same = compare_tally(*mine, def.poll, server_tally.tally); !same) return same.error();
+    if (!poll_entries(board, def.poll, protocol::BoardEntryKind::tally).empty()) {
+      std::uint64_t seq = 0;
+      auto published = board_tally(board, def.poll, &seq);
+      if (!published) return published.error();
+      if (!(*published == server_tally.tally) || seq != server_tally.tally_seq)
+        return detail::inconsistent("tally", "the tally the server describes is not the one on the board");
+      for (auto s : ballots->seqs)
+        if (s > seq)
+          return detail::inconsistent("tally",
+                                      "board entry " + std::to_string(s) + " is a ballot after the tally");
+    }
+    // 4. Decrypt, and check the result as the server and every auditor will.
+    const auto tally_context = mine->context();
+    auto partial = crypto::partial_decrypt(share.share, tally_context, mine->totals, rng);
+    const std::vector<crypto::PartialDecryption> none;
+    if (auto ok = crypto::verify_partial_decryption(
+            crypto::CombineParams{*key, tally_context, mine->totals, none}, partial);
+        !ok)
+      return detail::internal("the partial decryption just made does not verify: " + ok.error().message);
+    return protocol::PostPartialDecryptionRequest::of(def.poll, tally_context, partial);
+  } catch (...) {
+    return detail::internal("out of memory while decrypting");
+  }
+}
+
+} // namespace cv::client::roles

@@ -1,0 +1,168 @@
+// MeetingService: opening the meeting directory, roles, and the dispatch of docs/wire.md §4.4
+// steps 13-15: one store transaction per request, committed only when the operation succeeded.
+#include "service_impl.hpp"
+
+#include <algorithm>
+
+namespace cv::server {
+
+using namespace detail;
+using protocol::MessageType;
+
+MeetingService::MeetingService(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+MeetingService::~MeetingService() = default;
+
+const protocol::MeetingId &MeetingService::meeting_id() const noexcept { return impl_->meeting_id; }
+const crypto::SignPublicKey &MeetingService::server_key() const noexcept {
+  return impl_->server_signing.public_key;
+}
+
+protocol::Result<std::unique_ptr<MeetingService>> MeetingService::open(const MeetingDir &dir,
+                                                                       protocol::Clock clock) {
+  try {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(dir.database(), ec))
+      return op_error(ErrorCode::internal, dir.root.string() + " is not a meeting directory (no meeting.db)");
+    auto key = load_server_signing_key(dir);
+    if (!key) return key.error();
+    auto store = schema::Store::open(dir.database());
+    if (!store) return internal_error(store.error());
+    auto meeting = store->meeting();
+    if (!meeting) return internal_error(meeting.error());
+    auto id = protocol::MeetingId::parse(meeting->meeting_id);
+    if (!id) return op_error(ErrorCode::internal, "the stored meeting id is invalid: " + id.error().message);
+    auto secretaries = store->secretary_keys();
+    if (!secretaries) return internal_error(secretaries.error());
+    if (!clock) clock = protocol::system_clock();
+    auto impl = std::make_unique<Impl>(dir, std::move(*store), std::move(*key), std::move(*id),
+                                       std::move(*meeting), std::move(*secretaries), std::move(clock));
+    return std::unique_ptr<MeetingService>(new MeetingService(std::move(impl)));
+  } catch (...) {
+    return op_error(ErrorCode::internal, "unexpected exception while opening the meeting");
+  }
+}
+
+protocol::RoleSet MeetingService::roles_of(const crypto::SignPublicKey &key) const {
+  try {
+    auto r = impl_->roles(key);
+    return r ? *r : protocol::RoleSet{};
+  } catch (...) {
+    return {};
+  }
+}
+
+protocol::Result<ServiceOutput> MeetingService::handle(MessageType type, const crypto::SignPublicKey &sender,
+                                                       const QJsonObject &body) {
+  try {
+    return impl_->run(type, sender, body);
+  } catch (...) {
+    if (impl_->store.in_transaction()) impl_->store.rollback_transaction();
+    return op_error(ErrorCode::internal,
+                    "unexpected exception while handling " + std::string(protocol::message_type_name(type)));
+  }
+}
+
+Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKey &key) const {
+  protocol::RoleSet out;
+  if (std::ranges::find(secretaries, key) != secretaries.end()) out.add(protocol::Role::secretary);
+  auto s = sender(key);
+  if (!s) return s.error();
+  if (!s->member) return out;
+  out.add(protocol::Role::member);
+  auto ceremony = store.current_ceremony();
+  if (!ceremony) return internal_error(ceremony.error());
+  if (*ceremony && trustee_index(**ceremony, *s)) out.add(protocol::Role::trustee);
+  return out;
+}
+
+namespace {
+
+bool writes(MessageType t) noexcept {
+  switch (t) {
+  case MessageType::turnout:
+  case MessageType::get_ceremony_messages:
+  case MessageType::get_tally:
+  case MessageType::get_poll:
+  case MessageType::lookup_tracking_code:
+  case MessageType::get_board:
+  case MessageType::get_record:
+    return false;
+  default:
+    return true;
+  }
+}
+
+} // namespace
+
+Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::SignPublicKey &key,
+                                                const QJsonObject &body) {
+  auto roles_now = roles(key);
+  if (!roles_now) return roles_now.error();
+  if (auto a = protocol::authorize(type, *roles_now); !a) return a.error();
+  auto s = sender(key);
+  if (!s) return s.error();
+  if (!writes(type)) return dispatch(type, *s, body);
+
+  // docs/wire.md §4.5: one transaction, rolled back on any error.
+  if (auto r = store.begin_transaction(); !r) return internal_error(r.error());
+  auto out = dispatch(type, *s, body);
+  if (!out) {
+    store.rollback_transaction();
+    return out;
+  }
+  if (auto r = store.commit_transaction(); !r) return internal_error(r.error());
+  return out;
+}
+
+Result<ServiceOutput> MeetingService::Impl::dispatch(MessageType type, const Sender &s,
+                                                     const QJsonObject &body) {
+  switch (type) {
+  case MessageType::import_roster:
+    return import_roster(body);
+  case MessageType::import_nominees:
+    return import_nominees(body);
+  case MessageType::define_rule_profile:
+    return define_rule_profile(body);
+  case MessageType::set_award_quota:
+    return set_award_quota(body);
+  case MessageType::register_member_key:
+    return register_member_key(body);
+  case MessageType::set_attendance:
+    return set_attendance(body);
+  case MessageType::set_trustees:
+    return set_trustees(body);
+  case MessageType::open_poll:
+    return open_poll(body);
+  case MessageType::open_room:
+    return open_room(body);
+  case MessageType::close_poll:
+    return close_poll(body);
+  case MessageType::turnout:
+    return turnout(body);
+  case MessageType::start_tally:
+    return start_tally(body);
+  case MessageType::publish_record:
+    return publish_record(body);
+  case MessageType::cast_ballot:
+    return cast_ballot(s, body);
+  case MessageType::post_ceremony_message:
+    return post_ceremony_message(s, body);
+  case MessageType::get_ceremony_messages:
+    return get_ceremony_messages(body);
+  case MessageType::get_tally:
+    return get_tally(s, body);
+  case MessageType::post_partial_decryption:
+    return post_partial_decryption(s, body);
+  case MessageType::get_poll:
+    return get_poll(body);
+  case MessageType::lookup_tracking_code:
+    return lookup_tracking_code(body);
+  case MessageType::get_board:
+    return get_board(body);
+  case MessageType::get_record:
+    return get_record(body);
+  }
+  return op_error(ErrorCode::internal, "unhandled message type");
+}
+
+} // namespace cv::server

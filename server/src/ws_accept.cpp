@@ -1,0 +1,228 @@
+// WsServer: accepting sockets (TLS, the connection limit with HTTP 503, the handshake deadline),
+// wiring each upgraded WebSocket, disconnections, pings, and closing everything.
+#include "ws_impl.hpp"
+
+#include <QSslSocket>
+#include <QtGlobal>
+#include <algorithm>
+#include <memory>
+#include <unistd.h>
+
+namespace cv::server {
+
+namespace {
+
+constexpr const char *kUpgraded = "cv_upgraded";
+constexpr const char *kAnswered = "cv_answered";
+constexpr std::size_t kMaxRefusing = 64; // sockets being told 503 at once; beyond: dropped at accept
+constexpr qint64 kMaxRequestHead = 16 * 1024;
+
+// UTF-8 length of text Qt decoded from one frame (the limits count bytes, as sent).
+std::uint64_t utf8_length(const QString &s) {
+  std::uint64_t n = 0;
+  const qsizetype size = s.size();
+  for (qsizetype i = 0; i < size; ++i) {
+    const char16_t u = s.at(i).unicode();
+    if (u < 0x80) {
+      n += 1;
+    } else if (u < 0x800) {
+      n += 2;
+    } else if (QChar::isHighSurrogate(u) && i + 1 < size && QChar::isLowSurrogate(s.at(i + 1).unicode())) {
+      n += 4;
+      ++i;
+    } else {
+      n += 3;
+    }
+  }
+  return n;
+}
+
+void answer_503(QTcpSocket *s) {
+  if (s->property(kAnswered).toBool() || s->state() != QAbstractSocket::ConnectedState) return;
+  const QByteArray head = s->peek(kMaxRequestHead);
+  if (!head.contains("\r\n\r\n") && s->bytesAvailable() < kMaxRequestHead) return; // wait for the rest
+  s->setProperty(kAnswered, true);
+  (void)s->readAll();
+  static const QByteArray body = "the meeting server has reached its connection limit; try again later\n";
+  s->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
+           QByteArray::number(body.size()) + "\r\nRetry-After: 5\r\nConnection: close\r\n\r\n" + body);
+  s->disconnectFromHost();
+}
+
+} // namespace
+
+void WsServer::Impl::on_incoming(qintptr descriptor) {
+  QTcpSocket *s = plaintext ? new QTcpSocket(&root) : new QSslSocket(&root);
+  if (!s->setSocketDescriptor(descriptor)) {
+    qWarning("councilvote: cannot adopt an accepted socket: %s", qPrintable(s->errorString()));
+    delete s;
+    ::close(static_cast<int>(descriptor));
+    return;
+  }
+  // Not `s` as context: QWebSocket cuts the socket's connections to itself when it lets go of it.
+  QObject::connect(s, &QAbstractSocket::disconnected, &root, [s] { s->deleteLater(); });
+  if (admitted_sockets >= options.limits.max_connections)
+    refuse(s);
+  else
+    admit(s);
+}
+
+void WsServer::Impl::admit(QTcpSocket *s) {
+  ++admitted_sockets;
+  // Counted until it disconnects or is destroyed, whichever comes first.
+  auto counted = std::make_shared<bool>(true);
+  auto release = [this, counted] {
+    if (*counted) --admitted_sockets;
+    *counted = false;
+  };
+  QObject::connect(s, &QAbstractSocket::disconnected, &root, release);
+  QObject::connect(s, &QObject::destroyed, &root, release);
+  s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+  // TLS and WebSocket handshakes together must finish in time (slow or silent peers hold a slot).
+  QTimer::singleShot(options.handshake_timeout, s, [s] {
+    if (!s->property(kUpgraded).toBool()) s->abort();
+  });
+  if (plaintext) {
+    hand_over(s);
+    return;
+  }
+  auto *ssl = static_cast<QSslSocket *>(s);
+  ssl->setSslConfiguration(tls);
+  QObject::connect(ssl, &QSslSocket::encrypted, &root, [this, ssl] { hand_over(ssl); });
+  QObject::connect(ssl, &QAbstractSocket::errorOccurred, ssl, [ssl](QAbstractSocket::SocketError) {
+    if (!ssl->isEncrypted()) ssl->abort(); // a failed TLS handshake
+  });
+  ssl->startServerEncryption();
+}
+
+void WsServer::Impl::refuse(QTcpSocket *s) {
+  ++counters.connections_refused;
+  if (refused_sockets >= kMaxRefusing) {
+    s->abort();
+    return;
+  }
+  ++refused_sockets;
+  auto counted = std::make_shared<bool>(true);
+  auto release = [this, counted] {
+    if (*counted) --refused_sockets;
+    *counted = false;
+  };
+  QObject::connect(s, &QAbstractSocket::disconnected, &root, release);
+  QObject::connect(s, &QObject::destroyed, &root, release);
+  QTimer::singleShot(std::min<std::chrono::milliseconds>(options.handshake_timeout, std::chrono::seconds{5}),
+                     s, [s] { s->abort(); });
+  QObject::connect(s, &QIODevice::readyRead, s, [s] { answer_503(s); });
+  if (!plaintext) {
+    auto *ssl = static_cast<QSslSocket *>(s);
+    ssl->setSslConfiguration(tls);
+    QObject::connect(ssl, &QAbstractSocket::errorOccurred, ssl, [ssl](QAbstractSocket::SocketError) {
+      if (!ssl->isEncrypted()) ssl->abort();
+    });
+    ssl->startServerEncryption();
+  }
+}
+
+void WsServer::Impl::hand_over(QTcpSocket *s) {
+  std::erase_if(handshaking, [](const QPointer<QTcpSocket> &p) { return p.isNull(); });
+  handshaking.emplace_back(s);
+  ws_server.handleConnection(s); // answers the HTTP upgrade; newConnection follows
+}
+
+QTcpSocket *WsServer::Impl::take_handshaking(const QWebSocket &ws) {
+  for (auto it = handshaking.begin(); it != handshaking.end(); ++it) {
+    QTcpSocket *s = it->data();
+    if (s && s->peerPort() == ws.peerPort() && s->peerAddress() == ws.peerAddress()) {
+      handshaking.erase(it);
+      return s;
+    }
+  }
+  return nullptr;
+}
+
+void WsServer::Impl::on_new_websockets() {
+  while (ws_server.hasPendingConnections()) {
+    QWebSocket *ws = ws_server.nextPendingConnection();
+    if (!ws) break;
+    ws->setParent(&root);
+    const std::uint64_t serial = next_serial++;
+    auto c = std::make_unique<Connection>();
+    c->serial = serial;
+    c->ws = ws;
+    c->tcp = take_handshaking(*ws);
+    if (c->tcp) c->tcp->setProperty(kUpgraded, true);
+    c->rate_name = "connection:" + std::to_string(serial);
+    c->last_pong = std::chrono::steady_clock::now();
+    ws->setMaxAllowedIncomingFrameSize(qt_size_limit);
+    ws->setMaxAllowedIncomingMessageSize(qt_size_limit);
+    connections.emplace(serial, std::move(c));
+    ++counters.connections_accepted;
+    wire(ws, serial);
+    if (ws->state() != QAbstractSocket::ConnectedState) on_disconnected(serial);
+  }
+}
+
+void WsServer::Impl::wire(QWebSocket *ws, std::uint64_t serial) {
+  QObject::connect(ws, &QWebSocket::textFrameReceived, &root,
+                   [this, serial](const QString &frame, bool) { on_frame(serial, utf8_length(frame)); });
+  QObject::connect(ws, &QWebSocket::binaryFrameReceived, &root,
+                   [this, serial](const QByteArray &frame, bool) {
+                     on_frame(serial, static_cast<std::uint64_t>(frame.size()));
+                   });
+  QObject::connect(ws, &QWebSocket::textMessageReceived, &root,
+                   [this, serial](const QString &m) { on_message(serial, m.toUtf8(), false); });
+  QObject::connect(ws, &QWebSocket::binaryMessageReceived, &root,
+                   [this, serial](const QByteArray &m) { on_message(serial, m, true); });
+  QObject::connect(ws, &QWebSocket::pong, &root, [this, serial](quint64, const QByteArray &) {
+    if (Connection *c = find(serial)) c->last_pong = std::chrono::steady_clock::now();
+  });
+  QObject::connect(ws, &QWebSocket::disconnected, &root, [this, serial] { on_disconnected(serial); });
+}
+
+void WsServer::Impl::on_disconnected(std::uint64_t serial) {
+  auto it = connections.find(serial);
+  if (it == connections.end()) return;
+  Connection &c = *it->second;
+  if (c.key) {
+    if (auto b = bound_per_key.find(c.key_hex); b != bound_per_key.end() && --b->second == 0)
+      bound_per_key.erase(b);
+  }
+  QWebSocket *ws = c.ws;
+  connections.erase(it);
+  QObject::disconnect(ws, nullptr, &root, nullptr);
+  ws->deleteLater();
+}
+
+void WsServer::Impl::on_ping_timer() {
+  const auto now = std::chrono::steady_clock::now();
+  std::vector<std::uint64_t> silent;
+  for (auto &[serial, c] : connections) {
+    if (now - c->last_pong > options.pong_timeout)
+      silent.push_back(serial);
+    else
+      c->ws->ping();
+  }
+  for (auto serial : silent)
+    if (Connection *c = find(serial)) c->ws->abort(); // emits disconnected: c is gone afterwards
+}
+
+void WsServer::Impl::close_all() {
+  ping_timer.stop();
+  listener.close();
+  for (auto &p : handshaking)
+    if (p) p->abort();
+  handshaking.clear();
+  std::vector<std::uint64_t> serials;
+  for (auto &[serial, c] : connections) serials.push_back(serial);
+  for (auto serial : serials)
+    if (Connection *c = find(serial)) {
+      c->closing = true;
+      c->ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("the server is shutting down"));
+    }
+}
+
+Connection *WsServer::Impl::find(std::uint64_t serial) {
+  auto it = connections.find(serial);
+  return it == connections.end() ? nullptr : it->second.get();
+}
+
+} // namespace cv::server

@@ -1,0 +1,186 @@
+// WsServer: one message through docs/wire.md §4.4 steps 1-12, the handler, the answer, the pushes.
+#include "ws_impl.hpp"
+
+#include <exception>
+
+namespace cv::server {
+
+using protocol::ErrorCode;
+using protocol::make_error;
+
+namespace {
+
+std::string short_key(const std::string &hex) { return hex.substr(0, 16) + "..."; }
+
+} // namespace
+
+void WsServer::Impl::on_frame(std::uint64_t serial, std::uint64_t utf8_bytes) {
+  Connection *c = find(serial);
+  if (!c || c->closing) return;
+  c->incoming_bytes += utf8_bytes;
+  if (c->incoming_bytes > options.limits.json.max_bytes) refuse_oversize(*c); // step 2, while it arrives
+}
+
+void WsServer::Impl::on_message(std::uint64_t serial, const QByteArray &utf8, bool binary) {
+  Connection *c = find(serial);
+  if (!c || c->closing) return;
+  c->incoming_bytes = 0;
+  try {
+    process(*c, std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), binary);
+  } catch (...) {
+    if (Connection *again = find(serial)) {
+      try {
+        reply_error(*again, std::nullopt, make_error(ErrorCode::internal, "unexpected server failure"));
+      } catch (...) {
+        again->closing = true;
+      }
+    }
+  }
+}
+
+void WsServer::Impl::process(Connection &c, std::string_view text, bool binary) {
+  if (auto r = per_connection.take(c.rate_name); !r) return reply_error(c, std::nullopt, r.error()); // 1
+  if (text.size() > options.limits.json.max_bytes) return refuse_oversize(c);                        // 2
+  if (binary)                                                                                        // 3
+    return reply_error(
+        c, std::nullopt,
+        make_error(ErrorCode::malformed_json,
+                   "a binary WebSocket message: every message is one JSON object sent as text"));
+  std::optional<protocol::RequestId> id;
+  auto accepted = verifier.accept(text, &id); // 2-9
+  if (!accepted) {
+    if (accepted.error().code == ErrorCode::frame_too_large) return refuse_oversize(c);
+    return reply_error(c, id, accepted.error());
+  }
+  const protocol::Request &req = accepted->request;
+  if (!bind_key(c, req)) return; // 10
+  protocol::RoleSet roles;
+  try {
+    roles = handler.roles_of(req.key);
+  } catch (...) {
+    return reply_error(c, req.id, make_error(ErrorCode::internal, "cannot look up the key's roles"),
+                       req.type);
+  }
+  if (auto r = protocol::authorize(req.type, roles); !r)
+    return reply_error(c, req.id, r.error(), req.type); // 11
+  c.authorized = true;
+  if (auto r = per_key.take(c.key_hex); !r) return reply_error(c, req.id, r.error(), req.type); // 12
+  run_handler(c, req, accepted->body);                                                          // 13-15
+}
+
+bool WsServer::Impl::bind_key(Connection &c, const protocol::Request &r) {
+  if (c.key) {
+    if (*c.key == r.key) return true;
+    reply_error(
+        c, r.id,
+        make_error(ErrorCode::forbidden, "this connection is bound to the key " + short_key(c.key_hex) +
+                                             "; a request signed by another key needs its own connection"),
+        r.type);
+    return false;
+  }
+  std::string hex = protocol::lower_hex(r.key);
+  auto it = bound_per_key.find(hex);
+  const std::uint32_t bound = it == bound_per_key.end() ? 0 : it->second;
+  const std::uint32_t max = options.limits.max_connections_per_key;
+  if (bound >= max) {
+    reply_error(c, r.id,
+                make_error(ErrorCode::too_many_connections,
+                           "the key " + short_key(hex) + " already has " + std::to_string(bound) +
+                               " connections, the most allowed; close one and connect again"),
+                r.type);
+    close_later(c, QWebSocketProtocol::CloseCodePolicyViolated,
+                QStringLiteral("too many connections for this key"));
+    return false;
+  }
+  if (it == bound_per_key.end())
+    bound_per_key.emplace(hex, 1);
+  else
+    ++it->second;
+  c.key = r.key;
+  c.key_hex = std::move(hex);
+  return true;
+}
+
+void WsServer::Impl::run_handler(Connection &c, const protocol::Request &r, const QJsonObject &body) {
+  ++counters.handler_calls;
+  auto out = [&]() -> protocol::Result<ServiceOutput> {
+    try {
+      return handler.handle(r.type, r.key, body);
+    } catch (const std::exception &e) {
+      return make_error(ErrorCode::internal, std::string("the operation failed unexpectedly: ") + e.what());
+    } catch (...) {
+      return make_error(ErrorCode::internal, "the operation failed unexpectedly");
+    }
+  }();
+  if (!out) return reply_error(c, r.id, out.error(), r.type);
+  ++counters.requests_ok;
+  send(c, protocol::encode_ok(r.id, out->body));
+  report(RequestEvent{r.type, std::nullopt});
+  broadcast(out->pushes);
+}
+
+void WsServer::Impl::reply_error(Connection &c, const std::optional<protocol::RequestId> &id,
+                                 const protocol::Error &e, std::optional<protocol::MessageType> type) {
+  ++counters.requests_failed;
+  send(c, protocol::encode_error(id, e));
+  report(RequestEvent{type, e.code});
+}
+
+void WsServer::Impl::refuse_oversize(Connection &c) {
+  const auto limit = std::to_string(options.limits.json.max_bytes);
+  reply_error(c, std::nullopt,
+              make_error(ErrorCode::frame_too_large, "the message is larger than this server's limit of " +
+                                                         limit + " bytes; the connection is closed"));
+  close_later(c, QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("message too big"));
+}
+
+void WsServer::Impl::send(Connection &c, const std::string &message) {
+  if (!c.ws || c.ws->state() != QAbstractSocket::ConnectedState) return;
+  c.ws->sendTextMessage(QString::fromUtf8(message.data(), static_cast<qsizetype>(message.size())));
+  // A peer that does not read its answers is dropped rather than buffered without bound.
+  const qint64 backlog_limit = static_cast<qint64>(options.limits.json.max_bytes) * 4 + (qint64{1} << 20);
+  QTcpSocket *tcp = c.tcp.data();
+  if (tcp && tcp->bytesToWrite() > backlog_limit && !c.closing) {
+    c.closing = true;
+    const std::uint64_t serial = c.serial;
+    QTimer::singleShot(0, &root, [this, serial] {
+      if (Connection *x = find(serial)) x->ws->abort();
+    });
+  }
+}
+
+void WsServer::Impl::broadcast(const std::vector<protocol::Push> &pushes) {
+  if (pushes.empty()) return;
+  std::vector<std::string> texts;
+  texts.reserve(pushes.size());
+  for (const auto &p : pushes) texts.push_back(protocol::encode_push(p));
+  std::vector<std::uint64_t> targets;
+  for (const auto &[serial, c] : connections)
+    if (c->authorized && !c->closing) targets.push_back(serial);
+  for (auto serial : targets)
+    for (const auto &t : texts) {
+      Connection *c = find(serial);
+      if (!c || c->closing) break;
+      send(*c, t);
+      ++counters.pushes_sent;
+    }
+}
+
+void WsServer::Impl::close_later(Connection &c, QWebSocketProtocol::CloseCode code, const QString &reason) {
+  c.closing = true;
+  const std::uint64_t serial = c.serial;
+  QTimer::singleShot(0, &root, [this, serial, code, reason] {
+    if (Connection *x = find(serial)) x->ws->close(code, reason);
+  });
+}
+
+void WsServer::Impl::report(const RequestEvent &e) {
+  if (!callback) return;
+  try {
+    callback(e);
+  } catch (...) {
+    // A callback is an observer; its failure does not change the answer already sent.
+  }
+}
+
+} // namespace cv::server

@@ -1,0 +1,115 @@
+// WsServer's private state, shared by ws_server.cpp (setup), ws_accept.cpp (sockets, handshakes,
+// liveness) and ws_dispatch.cpp (the checks of docs/wire.md §4.4 and the answers).
+#pragma once
+
+#include "councilvote/server/ws_server.hpp"
+
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cv::server {
+
+// A QTcpServer that hands every accepted descriptor to a callback (to wrap it in a QSslSocket).
+class TcpListener final : public QTcpServer {
+public:
+  std::function<void(qintptr)> on_incoming;
+
+protected:
+  void incomingConnection(qintptr descriptor) override {
+    if (on_incoming) on_incoming(descriptor);
+  }
+};
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+struct Connection {
+  std::uint64_t serial = 0;
+  QWebSocket *ws = nullptr;
+  QPointer<QTcpSocket> tcp;                 // the transport under ws (for its write backlog)
+  std::string rate_name;                    // the per-connection bucket
+  std::optional<crypto::SignPublicKey> key; // bound at the first request that passes step 9
+  std::string key_hex;
+  bool authorized = false;          // passed step 11 at least once: receives pushes
+  bool closing = false;             // answered its last message; everything else is ignored
+  std::uint64_t incoming_bytes = 0; // UTF-8 bytes of the message being received
+  SteadyTime last_pong{};
+};
+
+struct WsServer::Impl {
+  Impl(WsServer &owner, RequestHandler &handler, ServerOptions options, bool plaintext,
+       QSslConfiguration tls);
+  ~Impl();
+  Impl(const Impl &) = delete;
+  Impl &operator=(const Impl &) = delete;
+
+  // ws_accept.cpp
+  void on_incoming(qintptr descriptor);
+  void admit(QTcpSocket *socket);
+  void refuse(QTcpSocket *socket);
+  void hand_over(QTcpSocket *socket);
+  void on_new_websockets();
+  void wire(QWebSocket *ws, std::uint64_t serial);
+  QTcpSocket *take_handshaking(const QWebSocket &ws);
+  void on_disconnected(std::uint64_t serial);
+  void on_ping_timer();
+  void close_all();
+
+  // ws_dispatch.cpp
+  void on_frame(std::uint64_t serial, std::uint64_t utf8_bytes);
+  void on_message(std::uint64_t serial, const QByteArray &utf8, bool binary);
+  void process(Connection &c, std::string_view text, bool binary);
+  bool bind_key(Connection &c, const protocol::Request &r); // step 10; false: answered (refused)
+  void run_handler(Connection &c, const protocol::Request &r, const QJsonObject &body);
+  void reply_error(Connection &c, const std::optional<protocol::RequestId> &id, const protocol::Error &e,
+                   std::optional<protocol::MessageType> type = std::nullopt);
+  void refuse_oversize(Connection &c);
+  void send(Connection &c, const std::string &message);
+  void broadcast(const std::vector<protocol::Push> &pushes);
+  // Closes the connection from the event loop (never from inside a Qt signal of its socket).
+  void close_later(Connection &c, QWebSocketProtocol::CloseCode code, const QString &reason);
+  void report(const RequestEvent &e);
+  [[nodiscard]] Connection *find(std::uint64_t serial);
+
+  WsServer &owner;
+  RequestHandler &handler;
+  ServerOptions options;
+  bool plaintext;
+  QSslConfiguration tls;
+  std::uint64_t qt_size_limit = 0; // Qt's own frame/message cap: above ours, so we answer first
+
+  TcpListener listener;
+  QWebSocketServer ws_server{QStringLiteral("councilvote"), QWebSocketServer::NonSecureMode};
+  protocol::ReplayGuard replay;
+  protocol::RequestVerifier verifier;
+  protocol::RateLimiter per_connection;
+  protocol::RateLimiter per_key;
+  QTimer ping_timer;
+
+  std::map<std::uint64_t, std::unique_ptr<Connection>> connections;
+  std::map<std::string, std::uint32_t, std::less<>> bound_per_key; // key hex -> bound connections
+  std::vector<QPointer<QTcpSocket>> handshaking;                   // handed to ws_server, not upgraded
+  std::size_t admitted_sockets = 0;                                // from accept until destroyed
+  std::size_t refused_sockets = 0;                                 // being answered 503
+  std::uint64_t next_serial = 1;
+  WsCounters counters;
+  std::function<void(const RequestEvent &)> callback;
+
+  // Parent of every socket and context of every signal connection: declared last, so it is
+  // destroyed first, which cuts all connections before the sockets (its children) go.
+  QObject root;
+};
+
+} // namespace cv::server

@@ -1,0 +1,64 @@
+// A small meeting on the real server for the integration tests: the 22 members of data/roster.csv,
+// the first nominees of data/nominees.csv, the rules, everyone present, a 2-of-3 key ceremony.
+#pragma once
+
+#include "councilvote/client/roles/secretary.hpp"
+#include "harness.hpp"
+
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+#include <iostream>
+#include <sstream>
+
+namespace cvtest {
+
+using namespace cv;
+
+inline tools::HarnessOptions harness_options(const QTemporaryDir &dir) {
+  tools::HarnessOptions o;
+  o.meeting_dir = std::filesystem::path(dir.path().toStdString()) / "meeting";
+  o.server_binary = CV_SERVER_BINARY;
+  return o;
+}
+
+// Starts the server and loads the meeting; `nominees` of the sample's nominees become contests.
+inline void load_small_meeting(tools::MeetingHarness &h, std::size_t nominees) {
+  const std::filesystem::path data = CV_DATA_DIR;
+  auto rules = client::roles::read_rules_csv(data / "rules.csv");
+  auto roster = client::roles::read_roster_csv(data / "roster.csv");
+  auto all = client::roles::read_nominees_csv(data / "nominees.csv");
+  REQUIRE(rules);
+  REQUIRE(roster);
+  REQUIRE(all);
+  auto first = all->nominees;
+  first.nominees.resize(nominees);
+  auto started = h.start_server();
+  INFO((started ? "" : started.error().message));
+  REQUIRE(started);
+  auto loaded = h.load_meeting(*rules, *roster, first, {});
+  INFO((loaded ? "" : loaded.error().message));
+  REQUIRE(loaded);
+  std::map<std::uint32_t, protocol::Attendance> present;
+  for (auto no : h.member_numbers()) present[no] = protocol::Attendance::present;
+  REQUIRE(h.set_attendance(present));
+  auto k = h.run_key_ceremony({5, 6, 7}, 2);
+  INFO((k ? "" : k.error().message));
+  REQUIRE(k);
+}
+
+inline protocol::PollInfo open_room_poll(tools::MeetingHarness &h, const protocol::PollId &poll,
+                                         std::size_t nominees) {
+  auto all = client::roles::read_nominees_csv(std::filesystem::path(CV_DATA_DIR) / "nominees.csv");
+  REQUIRE(all);
+  auto rows = all->nominees.nominees;
+  rows.resize(nominees);
+  auto req =
+      client::roles::make_open_poll_request(poll.str(), "Integration poll", rows, protocol::OpenPhase::room);
+  REQUIRE(req);
+  auto info = h.secretary().open_poll(*req);
+  INFO((info ? "" : info.error().message));
+  REQUIRE(info);
+  return *info;
+}
+
+} // namespace cvtest

@@ -1,0 +1,184 @@
+#include "session.hpp"
+
+#include "councilvote/client/roles/secretary.hpp"
+#include "councilvote/crypto/ballot.hpp"
+#include "councilvote/protocol/json.hpp"
+
+#include <iomanip>
+
+namespace cv::tools {
+
+namespace {
+
+using client::roles::Choice;
+using client::roles::MemberChoice;
+using protocol::Attendance;
+
+constexpr std::uint32_t kRemote[] = {8, 15};
+constexpr std::uint32_t kAbsent[] = {11, 19};
+constexpr std::uint32_t kTrustees[] = {5, 6, 7}; // the vote-counting committee (Ban kiểm phiếu)
+constexpr std::uint32_t kThreshold = 2;
+constexpr std::uint32_t kDecrypting[] = {5, 7}; // trustees 1 and 3; trustee 2 stays away
+
+template <class T> protocol::Error wrap(const Result<T> &r, const std::string &what) {
+  auto e = r.error();
+  e.message = what + ": " + e.message;
+  return e;
+}
+
+bool contains(std::span<const std::uint32_t> set, std::uint32_t x) {
+  return std::find(set.begin(), set.end(), x) != set.end();
+}
+
+// The choices of the v-th voter (0-based): nominee p gets (7p mod 6) disagree votes and, when
+// p mod 4 = 3, one blank, spread over the voters — so that some nominees pass and some do not under
+// each rule, and the quota of "Cờ thi đua của Chính phủ" is contested.
+std::vector<MemberChoice> choices_of(std::uint32_t v, std::size_t contests, std::uint32_t voters) {
+  std::vector<MemberChoice> out;
+  for (std::size_t p = 0; p < contests; ++p) {
+    const auto disagree = static_cast<std::uint32_t>((p * 7) % 6);
+    const bool blank = p % 4 == 3;
+    const auto slot = static_cast<std::uint32_t>((v + p) % voters);
+    out.push_back(MemberChoice::of(slot < disagree               ? Choice::disagree
+                                   : (slot == disagree && blank) ? Choice::blank
+                                                                 : Choice::agree));
+  }
+  return out;
+}
+
+std::string hex_prefix(protocol::ByteView b, std::size_t bytes = 8) {
+  return protocol::lower_hex(b.first(std::min(bytes, b.size())));
+}
+
+} // namespace
+
+Result<protocol::Record> DemoSession::run() {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto step = [&](const std::string &text) {
+    out_ << "[" << std::setw(6) << std::fixed << std::setprecision(1)
+         << static_cast<double>(elapsed_ms(t0)) / 1000.0 << " s] " << text << "\n"
+         << std::flush;
+  };
+
+  auto rules = client::roles::read_rules_csv(options_.data_dir / "rules.csv");
+  if (!rules) return wrap(rules, "rules.csv");
+  auto roster = client::roles::read_roster_csv(options_.data_dir / "roster.csv");
+  if (!roster) return wrap(roster, "roster.csv");
+  auto nominees = client::roles::read_nominees_csv(options_.data_dir / "nominees.csv");
+  if (!nominees) return wrap(nominees, "nominees.csv");
+
+  HarnessOptions ho;
+  ho.meeting_dir = options_.meeting_dir;
+  ho.server_binary = options_.server_binary;
+  MeetingHarness h(ho, out_);
+
+  step("Khởi tạo kỳ họp và khởi động máy chủ (councilvote-server init + serve)...");
+  if (auto ok = h.start_server(); !ok) return ok.error();
+  const auto &bundle = h.bundle();
+  step("Máy chủ: wss://" + bundle.server.str() + "/ — mã gói đăng ký (bundle code) " +
+       protocol::bundle_code(bundle) + ", vân tay TLS " + hex_prefix(bundle.tls_cert_sha256) + "…");
+
+  if (auto ok = h.load_meeting(*rules, *roster, nominees->nominees, nominees->quotas); !ok) return ok.error();
+  step("Thư ký: " + std::to_string(rules->size()) + " quy tắc, " + std::to_string(roster->members.size()) +
+       " thành viên (khóa công khai đã đăng ký), " + std::to_string(nominees->nominees.nominees.size()) +
+       " đề nghị khen thưởng, " + std::to_string(nominees->quotas.size()) + " chỉ tiêu");
+
+  std::map<std::uint32_t, Attendance> attendance;
+  for (auto no : h.member_numbers())
+    attendance[no] = contains(kRemote, no)   ? Attendance::remote
+                     : contains(kAbsent, no) ? Attendance::absent
+                                             : Attendance::present;
+  auto summary = h.set_attendance(attendance);
+  if (!summary) return summary.error();
+  step("Điểm danh: có mặt " + std::to_string(summary->present) + ", vắng bỏ phiếu từ xa " +
+       std::to_string(summary->remote) + ", vắng " + std::to_string(summary->absent));
+
+  auto joint_key = h.run_key_ceremony({std::begin(kTrustees), std::end(kTrustees)}, kThreshold);
+  if (!joint_key) return joint_key.error();
+  step("Ban kiểm phiếu (thành viên 5, 6, 7; ngưỡng 2/3) hoàn tất tạo khóa chung K = " +
+       hex_prefix(joint_key->bytes()) + "…");
+
+  const auto poll = *protocol::PollId::parse("poll-1");
+  const auto now = static_cast<std::uint64_t>(protocol::system_time_ms());
+  auto open = client::roles::make_open_poll_request(poll.str(), "Biểu quyết đề nghị khen thưởng năm 2025",
+                                                    nominees->nominees.nominees, protocol::OpenPhase::remote,
+                                                    protocol::RemoteWindow{now - 1000, now + 3'600'000});
+  if (!open) return wrap(open, "open_poll request");
+  auto opened = h.secretary().open_poll(*open);
+  if (!opened) return wrap(opened, "open_poll");
+  const auto contests = opened->definition.manifest.contests.size();
+  step("Mở phiếu cho thành viên vắng bỏ phiếu từ xa (" + std::to_string(contests) +
+       " nội dung, bảng tin mục " + std::to_string(opened->manifest_seq) + ")");
+
+  const std::uint32_t voters = static_cast<std::uint32_t>(h.member_numbers().size() - std::size(kAbsent));
+  std::uint32_t ordinal = 0;
+  std::map<std::uint32_t, MeetingHarness::Cast> casts;
+  for (auto no : kRemote) {
+    auto c = h.vote(no, poll, choices_of(ordinal++, contests, voters));
+    if (!c) return c.error();
+    step("  thành viên " + std::to_string(no) + " (từ xa) đã bỏ phiếu — mã theo dõi " +
+         c->ballot.short_tracking_code() + ", biên nhận mục " + std::to_string(c->receipt.board_seq));
+    casts.emplace(no, std::move(*c));
+  }
+  if (auto r = h.secretary().open_room(poll); !r) return wrap(r, "open_room");
+  step("Mở phiếu tại phòng họp");
+  const auto room_start = std::chrono::steady_clock::now();
+  for (auto no : h.member_numbers()) {
+    if (contains(kRemote, no) || contains(kAbsent, no)) continue;
+    auto c = h.vote(no, poll, choices_of(ordinal++, contests, voters));
+    if (!c) return c.error();
+    casts.emplace(no, std::move(*c));
+  }
+  const auto room_ms = elapsed_ms(room_start);
+  auto turnout = h.secretary().turnout(poll);
+  if (!turnout) return wrap(turnout, "turnout");
+  step("  " + std::to_string(casts.size() - std::size(kRemote)) + " thành viên tại phòng đã bỏ phiếu (" +
+       std::to_string(room_ms) + " ms, mỗi phiếu được máy chủ kiểm tra đầy đủ trước khi lưu); số phiếu: " +
+       std::to_string(turnout->ballots) + "/" + std::to_string(turnout->members));
+
+  auto closed = h.secretary().close_poll(poll);
+  if (!closed) return wrap(closed, "close_poll");
+  step("Đóng phiếu: " + std::to_string(closed->ballots) + " phiếu; bảng tin " +
+       std::to_string(closed->checkpoint.board_seq) + " mục, đầu chuỗi " +
+       hex_prefix(closed->checkpoint.board_head) + "… (ghi vào biên bản)");
+
+  auto tally = h.secretary().start_tally(poll);
+  if (!tally) return wrap(tally, "start_tally");
+  step("Cộng phiếu đồng cấu (mã hóa): " + std::to_string(tally->tally.totals.size()) + " tổng");
+  for (auto no : kDecrypting) {
+    auto r = h.decrypt(no, poll);
+    if (!r) return r.error();
+    step("  thành viên " + std::to_string(no) + " (Ban kiểm phiếu số " + std::to_string(r->trustee) +
+         ") tự cộng lại phiếu từ bảng tin và gửi phần giải mã có chứng minh");
+  }
+  auto published = h.secretary().publish_record(poll);
+  if (!published) return wrap(published, "publish_record");
+  step("Công bố kết quả: bản ghi kết quả, dấu vân tay " +
+       protocol::lower_hex(published->statement.record_digest));
+
+  // An auditor with a key of its own (not registered) checks the board and the record.
+  client::Connection auditor_connection(bundle, crypto::SigningKey::generate());
+  client::Client auditor(auditor_connection);
+  auto board = auditor.get_board_all();
+  if (!board) return wrap(board, "auditor get_board");
+  auto record_response = auditor.get_record(poll);
+  if (!record_response) return wrap(record_response, "auditor get_record");
+  auto record = protocol::decode_record(record_response->record);
+  if (!record) return wrap(record, "decode_record");
+  if (auto ok = protocol::verify_record_outcomes(*record); !ok) return wrap(ok, "verify_record_outcomes");
+  const auto &mine = casts.begin()->second;
+  auto found = auditor.lookup_tracking_code(poll, mine.ballot.tracking_code);
+  if (!found) return wrap(found, "lookup_tracking_code");
+  step("Kiểm toán viên: chuỗi bảng tin " + std::to_string(board->entries.size()) +
+       " mục hợp lệ, chữ ký bản ghi hợp lệ, kết quả tính lại khớp; mã theo dõi " +
+       mine.ballot.short_tracking_code() + " có ở mục " + std::to_string(found->board_seq));
+
+  h.stop_server();
+  step("Dừng máy chủ");
+  summary_ << "\nDấu vân tay bản ghi (in trên biên bản): "
+           << protocol::lower_hex(published->statement.record_digest)
+           << "\nTổng thời gian: " << elapsed_ms(t0) << " ms\n";
+  return std::move(*record);
+}
+
+} // namespace cv::tools

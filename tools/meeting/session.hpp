@@ -1,0 +1,31 @@
+// The demo's script (councilvote-demo): the meeting of data/ run over the real protocol, step by
+// step, with timings.
+#pragma once
+
+#include "harness.hpp"
+
+#include <ostream>
+#include <sstream>
+
+namespace cv::tools {
+
+struct DemoOptions {
+  std::filesystem::path data_dir;    // roster.csv, nominees.csv, rules.csv
+  std::filesystem::path meeting_dir; // must not exist
+  QString server_binary;
+};
+
+class DemoSession {
+public:
+  DemoSession(DemoOptions options, std::ostream &out) : options_(std::move(options)), out_(out) {}
+  [[nodiscard]] Result<protocol::Record> run();
+  // Timings, the record digest and what an auditor checked.
+  [[nodiscard]] std::string summary() const { return summary_.str(); }
+
+private:
+  DemoOptions options_;
+  std::ostream &out_;
+  std::ostringstream summary_;
+};
+
+} // namespace cv::tools

@@ -22,6 +22,26 @@ void WsServer::Impl::on_frame(std::uint64_t serial, std::uint64_t utf8_bytes) {
 }
 
 void WsServer::Impl::on_message(std::uint64_t serial, const QByteArray &utf8, bool binary) {
+  inbox.push_back({serial, utf8, binary});
+  if (!drain_scheduled) {
+    drain_scheduled = true;
+    QTimer::singleShot(0, &root, [this] { drain_one(); });
+  }
+}
+
+void WsServer::Impl::drain_one() {
+  drain_scheduled = false;
+  if (inbox.empty()) return;
+  auto next = std::move(inbox.front());
+  inbox.pop_front();
+  if (!inbox.empty()) { // the next one after the event loop has written and read the sockets
+    drain_scheduled = true;
+    QTimer::singleShot(0, &root, [this] { drain_one(); });
+  }
+  handle_message(next.serial, next.utf8, next.binary);
+}
+
+void WsServer::Impl::handle_message(std::uint64_t serial, const QByteArray &utf8, bool binary) {
   Connection *c = find(serial);
   if (!c || c->closing) return;
   c->incoming_bytes = 0;

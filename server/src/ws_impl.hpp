@@ -12,6 +12,7 @@
 #include <QWebSocketServer>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -69,7 +70,12 @@ struct WsServer::Impl {
 
   // ws_dispatch.cpp
   void on_frame(std::uint64_t serial, std::uint64_t utf8_bytes);
+  // Queues the message; one queued message is handled per turn of the event loop (drain_one), so
+  // that the answers already sent are written to their sockets between two verifications instead
+  // of after all of them, and connections are served in arrival order.
   void on_message(std::uint64_t serial, const QByteArray &utf8, bool binary);
+  void drain_one();
+  void handle_message(std::uint64_t serial, const QByteArray &utf8, bool binary);
   void process(Connection &c, std::string_view text, bool binary);
   bool bind_key(Connection &c, const protocol::Request &r); // step 10; false: answered (refused)
   void run_handler(Connection &c, const protocol::Request &r, const QJsonObject &body);
@@ -106,6 +112,13 @@ struct WsServer::Impl {
   std::uint64_t next_serial = 1;
   WsCounters counters;
   std::function<void(const RequestEvent &)> callback;
+  struct Incoming {
+    std::uint64_t serial = 0;
+    QByteArray utf8;
+    bool binary = false;
+  };
+  std::deque<Incoming> inbox;
+  bool drain_scheduled = false;
 
   // Parent of every socket and context of every signal connection: declared last, so it is
   // destroyed first, which cuts all connections before the sockets (its children) go.

@@ -1,3 +1,4 @@
+// The Catch2 runner of the tests that need an event loop (network, QProcess): compiled once.
 #define CATCH_CONFIG_RUNNER
 #include "councilvote/crypto/init.hpp"
 

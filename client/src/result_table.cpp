@@ -68,7 +68,7 @@ std::string outcome_label_vi(ContestOutcome o) {
   case ContestOutcome::quorum_not_met:
     return "Không đủ túc số";
   case ContestOutcome::tie_at_quota:
-    return "Bằng phiếu tại chỉ tiêu (Chủ tọa quyết định)";
+    return "Bằng phiếu";
   }
   return "Không đạt";
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace cv::crypto {
 
@@ -315,6 +317,44 @@ Result<Ballot> encrypt_ballot(const BallotRequest &req) {
 
 namespace {
 
+// Splits [0, n) into contiguous chunks verified on up to hardware_concurrency() threads (the
+// calling thread takes the first); the result is the failure of the lowest chunk that failed, i.e.
+// the same first failure as a sequential run. Small ballots stay on the calling thread. The proof
+// checks only read shared, immutable data (the ballot, the context, the verifier's tables).
+template <class RangeCheck> Result<void> verify_in_parallel(std::size_t n, RangeCheck &&check_range) {
+  constexpr std::size_t kMinContestsPerThread = 16;
+  const std::size_t hw = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t workers =
+      std::min({hw, std::size_t{8}, std::max<std::size_t>(1, n / kMinContestsPerThread)});
+  if (workers <= 1) return check_range(0, n);
+  const std::size_t chunk = (n + workers - 1) / workers;
+  std::vector<Result<void>> results(workers);
+  std::vector<std::thread> threads;
+  threads.reserve(workers - 1);
+  std::vector<bool> inline_run(workers, false);
+  for (std::size_t w = 1; w < workers; ++w) {
+    const std::size_t begin = std::min(n, w * chunk), end = std::min(n, (w + 1) * chunk);
+    try {
+      threads.emplace_back([&results, &check_range, w, begin, end] {
+        try {
+          results[w] = check_range(begin, end);
+        } catch (...) { // std::bad_alloc while building an error message
+          results[w] = Result<void>(Error{Errc::system_error, "out of memory while verifying"});
+        }
+      });
+    } catch (...) { // no thread available: this chunk runs on the calling thread below
+      inline_run[w] = true;
+    }
+  }
+  results[0] = check_range(0, std::min(n, chunk));
+  for (std::size_t w = 1; w < workers; ++w)
+    if (inline_run[w]) results[w] = check_range(std::min(n, w * chunk), std::min(n, (w + 1) * chunk));
+  for (auto &t : threads) t.join();
+  for (auto &r : results)
+    if (!r) return r;
+  return {};
+}
+
 template <class ProofCheck>
 Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, const Ballot &ballot,
                                 ProofCheck &&check_proof) {
@@ -359,30 +399,34 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
                                 ballot.signature);
       !s)
     return fail(Errc::verification_failed, "signature", s.error().message);
-  for (std::size_t i = 0; i < m.contests.size(); ++i) {
-    const auto &spec = m.contests[i];
-    const auto &c = ballot.contests[i];
-    const auto values = selection_values(m, spec);
-    const auto idx = static_cast<std::uint32_t>(i);
-    const std::string_view tag = spec.kind == ContestKind::commendation ? kTagCommendation : kTagSelection;
-    Ciphertext sum{};
-    for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
-      const auto slot = spec.kind == ContestKind::commendation ? 0u : static_cast<std::uint32_t>(j);
-      DisjunctiveStatement st{tag, ctx,  poll.joint_key, ballot.member_key,
-                              idx, slot, values,         c.ciphertexts[j]};
-      if (auto r = check_proof(st, c.proofs[j]); !r)
-        return fail(Errc::verification_failed,
-                    contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof", r.error().message);
-      sum += c.ciphertexts[j];
+  // The proofs of contests [begin, end), in order; the first failure.
+  auto verify_contests = [&](std::size_t begin, std::size_t end) -> Result<void> {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto &spec = m.contests[i];
+      const auto &c = ballot.contests[i];
+      const auto values = selection_values(m, spec);
+      const auto idx = static_cast<std::uint32_t>(i);
+      const std::string_view tag = spec.kind == ContestKind::commendation ? kTagCommendation : kTagSelection;
+      Ciphertext sum{};
+      for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
+        const auto slot = spec.kind == ContestKind::commendation ? 0u : static_cast<std::uint32_t>(j);
+        DisjunctiveStatement st{tag, ctx,  poll.joint_key, ballot.member_key,
+                                idx, slot, values,         c.ciphertexts[j]};
+        if (auto r = check_proof(st, c.proofs[j]); !r)
+          return fail(Errc::verification_failed,
+                      contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof", r.error().message);
+        sum += c.ciphertexts[j];
+      }
+      if (spec.kind == ContestKind::general) {
+        const auto sums = sum_values(spec);
+        DisjunctiveStatement st{kTagSum, ctx, poll.joint_key, ballot.member_key, idx, kSumSlot, sums, sum};
+        if (auto r = check_proof(st, *c.sum_proof); !r)
+          return fail(Errc::verification_failed, contest_name(i) + ".sum_proof", r.error().message);
+      }
     }
-    if (spec.kind == ContestKind::general) {
-      const auto sums = sum_values(spec);
-      DisjunctiveStatement st{kTagSum, ctx, poll.joint_key, ballot.member_key, idx, kSumSlot, sums, sum};
-      if (auto r = check_proof(st, *c.sum_proof); !r)
-        return fail(Errc::verification_failed, contest_name(i) + ".sum_proof", r.error().message);
-    }
-  }
-  return {};
+    return {};
+  };
+  return verify_in_parallel(m.contests.size(), verify_contests);
 }
 
 } // namespace

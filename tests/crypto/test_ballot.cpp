@@ -296,3 +296,28 @@ TEST_CASE("ballots tally homomorphically and decode agree/disagree/blank", "[bal
   CHECK(t1 / B == 2);
   CHECK(t2 == 0);
 }
+
+TEST_CASE("ballot: a large ballot is verified in parallel and still names the first failing contest",
+          "[ballot]") {
+  Fixture f(5, false);
+  for (int i = 3; i < 48; ++i) // 48 contests: split over the available cores
+    f.poll.manifest.contests.push_back(PollManifest::commendation("nominee-" + std::to_string(i)));
+  std::vector<ContestSelection> sel(48, ContestSelection::agree());
+  auto b = f.cast(1, sel);
+  REQUIRE(verify_ballot(f.poll, f.roster, b));
+  auto resign = [&](Ballot &x) {
+    x.signature =
+        sign(f.members[1], "CV/ballot-signature", ballot_signing_message(x.context_hash, x.ballot_hash()));
+  };
+  SECTION("a bad proof late in the ballot") {
+    b.contests[41].proofs[0] = b.contests[40].proofs[0];
+    resign(b);
+    CHECK(first_check(verify_ballot(f.poll, f.roster, b)) == "contest[41].ciphertext[0].proof");
+  }
+  SECTION("two bad proofs: the first one is reported") {
+    b.contests[41].proofs[0] = b.contests[40].proofs[0];
+    b.contests[3].proofs[0] = b.contests[2].proofs[0];
+    resign(b);
+    CHECK(first_check(verify_ballot(f.poll, f.roster, b)) == "contest[3].ciphertext[0].proof");
+  }
+}

@@ -1,0 +1,46 @@
+// The result table of the demo and of `councilvote-cli record`: the minutes' columns, in Vietnamese.
+#include "councilvote/client/result_table.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cv::protocol;
+
+TEST_CASE("result table: counts, share of all members, rule, outcome and quota rank", "[result_table]") {
+  RecordInput in;
+  in.meeting = {"m-1", "Hội đồng Thi đua - Khen thưởng", "Phiên 1", "2025-06-15", "Vĩnh Long"};
+  in.poll = *PollId::parse("poll-1");
+  in.title = "Xét khen thưởng";
+  in.manifest_seq = 1;
+  in.tally_seq = 2;
+  in.threshold = 2;
+  in.decrypting_trustees = {1, 3};
+  in.partial_seqs = {3, 4};
+  in.turnout = {22, 20, 0, 2, 0, 20, 20, 0, {}};
+  for (std::uint32_t m = 1; m <= 20; ++m) in.turnout.voted.push_back(m);
+  in.closed_at = "2025-06-15T09:00:00.000Z";
+  const RuleProfile r80{"decree98-80", "80%", 80, Comparison::at_least, Denominator::all_members, 0, ""};
+  for (std::uint32_t i = 0; i < 3; ++i) {
+    RecordContestInput c;
+    c.position = i;
+    c.contest_id = std::to_string(i + 1);
+    c.nominee = NomineeRow{i + 1,        NomineeKind::tap_the, "Đơn vị " + std::to_string(i + 1), "", "",
+                           "Cờ thi đua", "decree98-80"};
+    c.rule = r80;
+    c.award_quota = 1;
+    c.counts.agree = i == 0 ? 20 : 18;
+    c.counts.disagree = 20 - c.counts.agree;
+    in.contests.push_back(c);
+  }
+  auto rec = compute_record(in);
+  REQUIRE(rec);
+  const auto table = cv::client::format_result_table(*rec);
+  CHECK(table.find("90,90%") != std::string::npos); // 20 of 22
+  CHECK(table.find("81,81%") != std::string::npos); // 18 of 22
+  CHECK(table.find("Đạt") != std::string::npos);
+  CHECK(table.find("Không đạt") != std::string::npos); // 18 votes, rank 2 of a quota of 1
+  CHECK(table.find("1/1") != std::string::npos);
+  CHECK(table.find("≥80% tổng TV") != std::string::npos);
+  CHECK(table.find("thành viên Ban kiểm phiếu số 1, 3") != std::string::npos);
+  CHECK(cv::client::percent_vi(5) == "0,05%");
+  CHECK(cv::client::outcome_label_vi(ContestOutcome::tie_at_quota) == "Bằng phiếu");
+}

@@ -62,6 +62,29 @@ protocol::Result<ServiceOutput> MeetingService::handle(MessageType type, const c
   }
 }
 
+std::vector<protocol::Push> MeetingService::due_pushes() {
+  std::vector<protocol::Push> out;
+  try {
+    auto &i = *impl_;
+    const std::int64_t now = i.clock();
+    for (auto it = i.turnout_push_pending.begin(); it != i.turnout_push_pending.end();) {
+      if (now - i.last_turnout_push[*it] < kTurnoutPushIntervalMs) {
+        ++it;
+        continue;
+      }
+      auto poll = i.store.poll(*it);
+      if (poll) {
+        auto t = i.turnout_info(*poll);
+        if (t) out.push_back({protocol::PushType::turnout, t->to_json()});
+      }
+      i.last_turnout_push[*it] = now;
+      it = i.turnout_push_pending.erase(it);
+    }
+  } catch (...) { // out of memory: the next ballot or the next second tries again
+  }
+  return out;
+}
+
 Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKey &key) const {
   protocol::RoleSet out;
   if (std::ranges::find(secretaries, key) != secretaries.end()) out.add(protocol::Role::secretary);

@@ -13,11 +13,15 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cv::server {
+
+// At most one turnout push per poll per second (docs/wire.md §5.3).
+inline constexpr std::int64_t kTurnoutPushIntervalMs = 1000;
 
 namespace detail {
 
@@ -82,6 +86,7 @@ struct MeetingService::Impl {
   protocol::Clock clock;
   std::map<std::string, std::shared_ptr<const detail::LoadedPoll>, std::less<>> poll_cache;
   std::map<std::string, std::int64_t, std::less<>> last_turnout_push; // poll -> clock ms
+  std::set<std::string, std::less<>> turnout_push_pending;            // throttled: due later
 
   Impl(MeetingDir d, schema::Store s, crypto::SigningKey k, protocol::MeetingId id, schema::Meeting m,
        std::vector<crypto::SignPublicKey> sec, protocol::Clock c)

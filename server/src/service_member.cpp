@@ -14,8 +14,6 @@ std::string check_name(const std::string &message) {
   return colon == std::string::npos ? message : message.substr(0, colon);
 }
 
-constexpr std::int64_t kTurnoutPushIntervalMs = 1000;
-
 } // namespace
 
 Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const QJsonObject &body) {
@@ -104,6 +102,9 @@ Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const Q
     if (!t) return t.error();
     out.pushes.push_back({protocol::PushType::turnout, t->to_json()});
     last_turnout_push[req->poll.str()] = now;
+    turnout_push_pending.erase(req->poll.str());
+  } else {
+    turnout_push_pending.insert(req->poll.str()); // sent by due_pushes once the second is over
   }
   return out;
 }

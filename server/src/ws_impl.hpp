@@ -103,6 +103,7 @@ struct WsServer::Impl {
   protocol::RateLimiter per_connection;
   protocol::RateLimiter per_key;
   QTimer ping_timer;
+  QTimer push_timer; // asks the handler for pushes that became due without a request
 
   std::map<std::uint64_t, std::unique_ptr<Connection>> connections;
   std::map<std::string, std::uint32_t, std::less<>> bound_per_key; // key hex -> bound connections

@@ -37,10 +37,18 @@ WsServer::Impl::Impl(WsServer &owner_, RequestHandler &handler_, ServerOptions o
   ping_timer.setInterval(
       std::max<std::chrono::milliseconds>(options.ping_interval, std::chrono::milliseconds{1}));
   QObject::connect(&ping_timer, &QTimer::timeout, &root, [this] { on_ping_timer(); });
+  push_timer.setInterval(std::chrono::milliseconds{1000});
+  QObject::connect(&push_timer, &QTimer::timeout, &root, [this] {
+    try {
+      broadcast(handler.due_pushes());
+    } catch (...) { // a failing handler must not take the server down; the next tick tries again
+    }
+  });
 }
 
 WsServer::Impl::~Impl() {
   ping_timer.stop();
+  push_timer.stop();
   listener.on_incoming = nullptr;
   listener.close();
   // Cut every signal connection first (they all have `root` as context), then free the sockets.
@@ -72,6 +80,7 @@ protocol::Result<void> WsServer::listen(const QHostAddress &address, quint16 por
                                                std::to_string(port) + ": " +
                                                impl_->listener.errorString().toStdString());
   impl_->ping_timer.start();
+  impl_->push_timer.start();
   return {};
 }
 

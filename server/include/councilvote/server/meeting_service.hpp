@@ -36,6 +36,9 @@ public:
   // docs/wire.md §4.4 steps 13-15 for a request that passed steps 1-12 (authorize() included).
   [[nodiscard]] virtual protocol::Result<ServiceOutput>
   handle(protocol::MessageType type, const crypto::SignPublicKey &sender, const QJsonObject &body) = 0;
+  // Pushes that became due without a request (a throttled turnout push, docs/wire.md §5.3); the
+  // transport asks about once a second and broadcasts them like the pushes of handle().
+  [[nodiscard]] virtual std::vector<protocol::Push> due_pushes() { return {}; }
 };
 
 class MeetingService final : public RequestHandler {
@@ -53,6 +56,7 @@ public:
   [[nodiscard]] protocol::RoleSet roles_of(const crypto::SignPublicKey &key) const override;
   [[nodiscard]] protocol::Result<ServiceOutput>
   handle(protocol::MessageType type, const crypto::SignPublicKey &sender, const QJsonObject &body) override;
+  [[nodiscard]] std::vector<protocol::Push> due_pushes() override;
 
 private:
   struct Impl;

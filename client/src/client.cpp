@@ -29,10 +29,6 @@ Result<void> check_poll_id(const protocol::PollInfo &info, const PollId &poll) {
 
 Hash32 BoardSnapshot::head() const { return entries.empty() ? checkpoint.board_head : entries.back().hash; }
 
-Hash32 tracking_code_of(crypto::ByteView ballot) {
-  return crypto::Transcript("CV/tracking-code").var(ballot).digest32();
-}
-
 Result<void> check_receipt(const protocol::Receipt &r, const protocol::EnrollmentBundle &bundle,
                            const PollId &poll, const Hash32 &tracking_code) {
   if (auto v = protocol::verify_receipt(r, bundle.server_key); !v) return v.error();

@@ -7,10 +7,6 @@ namespace cv::client::roles {
 
 using protocol::Result;
 
-ByteArray<32> tracking_code_of(ByteView ballot) {
-  return crypto::Transcript("CV/tracking-code").var(ballot).digest32();
-}
-
 std::string encode_saved_ballot(const SavedBallot &s) {
   QJsonObject o;
   o.insert("format", protocol::json_string(kBallotFileFormat));

@@ -130,9 +130,9 @@ ByteArray<32> Ballot::ballot_hash() const {
   return Transcript("CV/ballot-hash").var(encode_body()).digest32();
 }
 
-ByteArray<32> Ballot::tracking_code() const {
-  return Transcript("CV/tracking-code").var(encode()).digest32();
-}
+ByteArray<32> tracking_code_of(ByteView wire) { return Transcript("CV/tracking-code").var(wire).digest32(); }
+
+ByteArray<32> Ballot::tracking_code() const { return tracking_code_of(encode()); }
 
 std::string short_tracking_code(const ByteArray<32> &code) {
   static constexpr char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32

@@ -21,13 +21,6 @@ Choice choice_of(std::uint32_t member, std::size_t contest) {
   return member % 2 == 0 ? Choice::disagree : Choice::blank;
 }
 
-template <class Pred> bool spin_until(Pred pred, int timeout_ms) {
-  QElapsedTimer t;
-  t.start();
-  while (!pred() && t.elapsed() < timeout_ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-  return pred();
-}
-
 } // namespace
 
 TEST_CASE("crash: kill -9 while 22 members cast - every receipted ballot survives and retries are idempotent",
@@ -75,7 +68,7 @@ TEST_CASE("crash: kill -9 while 22 members cast - every receipted ballot survive
         });
   }
   const bool got_receipts =
-      spin_until([&] { return killed || failed.size() + before_kill.size() == 22; }, 60000);
+      tools::spin_until([&] { return killed || failed.size() + before_kill.size() == 22; }, 60000);
   for (const auto &[no, e] : failed) std::cerr << "member " << no << " failed: " << e.message << "\n";
   REQUIRE(got_receipts);
   REQUIRE(killed);
@@ -87,7 +80,7 @@ TEST_CASE("crash: kill -9 while 22 members cast - every receipted ballot survive
   INFO((restarted ? "" : restarted.error().message));
   REQUIRE(restarted);
   // The connections reconnect and resend the unanswered casts with the same bytes.
-  REQUIRE(spin_until(
+  REQUIRE(tools::spin_until(
       [&] { return before_kill.size() + after_restart.size() + failed.size() == ballots.size(); }, 90000));
 
   // A client that retries (again) gets exactly the receipt it had: idempotent, nothing new written.

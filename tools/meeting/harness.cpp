@@ -12,12 +12,6 @@ protocol::Error error(std::string message) {
   return protocol::make_error(ErrorCode::internal, std::move(message));
 }
 
-template <class T> protocol::Error wrap(const Result<T> &r, const std::string &what) {
-  auto e = r.error();
-  e.message = what + ": " + e.message;
-  return e;
-}
-
 crypto::SigningKey copy_key(const crypto::SigningKey &k) { return crypto::SigningKey::from_seed(k.seed()); }
 
 } // namespace
@@ -40,7 +34,7 @@ Result<void> MeetingHarness::start_server() {
   secretary_connection_ =
       std::make_unique<client::Connection>(server_->bundle(), copy_key(secretary_key_), options_.connection);
   secretary_client_ = std::make_unique<client::Client>(*secretary_connection_);
-  if (auto ok = secretary_connection_->open_blocking(); !ok) return wrap(ok, "secretary connects");
+  if (auto ok = secretary_connection_->open_blocking(); !ok) return with_context(ok, "secretary connects");
   return {};
 }
 
@@ -79,17 +73,18 @@ Result<void> MeetingHarness::load_meeting(const std::vector<protocol::RuleProfil
                                           const std::vector<protocol::SetAwardQuotaRequest> &quotas) {
   auto &sec = *secretary_client_;
   for (const auto &r : rules)
-    if (auto ok = sec.define_rule_profile(r); !ok) return wrap(ok, "define_rule_profile " + r.rule_id);
-  if (auto ok = sec.import_roster(roster); !ok) return wrap(ok, "import_roster");
-  if (auto ok = sec.import_nominees(nominees); !ok) return wrap(ok, "import_nominees");
+    if (auto ok = sec.define_rule_profile(r); !ok)
+      return with_context(ok, "define_rule_profile " + r.rule_id);
+  if (auto ok = sec.import_roster(roster); !ok) return with_context(ok, "import_roster");
+  if (auto ok = sec.import_nominees(nominees); !ok) return with_context(ok, "import_nominees");
   for (const auto &q : quotas)
-    if (auto ok = sec.set_award_quota(q); !ok) return wrap(ok, "set_award_quota " + q.award);
+    if (auto ok = sec.set_award_quota(q); !ok) return with_context(ok, "set_award_quota " + q.award);
   for (const auto &row : roster.members) {
     Participant p;
     p.member_no = row.member_no;
     p.keys = crypto::KeyFileContents::generate(std::to_string(row.member_no) + " " + row.full_name, "member");
     if (auto ok = sec.register_member_key({row.member_no, p.keys.signing.public_key}); !ok)
-      return wrap(ok, "register_member_key " + std::to_string(row.member_no));
+      return with_context(ok, "register_member_key " + std::to_string(row.member_no));
     if (auto ok = connect(p); !ok) return ok.error();
     members_.emplace(row.member_no, std::move(p));
   }
@@ -101,7 +96,7 @@ MeetingHarness::set_attendance(const std::map<std::uint32_t, protocol::Attendanc
   protocol::SetAttendanceRequest req;
   for (const auto &[no, status] : attendance) req.entries.push_back({no, status});
   auto r = secretary_client_->set_attendance(req);
-  if (!r) return wrap(r, "set_attendance");
+  if (!r) return with_context(r, "set_attendance");
   return r;
 }
 
@@ -113,15 +108,15 @@ Result<crypto::Point> MeetingHarness::run_key_ceremony(const std::vector<std::ui
     auto &p = member(trustee_members[i]);
     req.trustees.push_back({i + 1, p.member_no, p.keys.box.public_key});
   }
-  if (auto ok = secretary_client_->set_trustees(req); !ok) return wrap(ok, "set_trustees");
+  if (auto ok = secretary_client_->set_trustees(req); !ok) return with_context(ok, "set_trustees");
 
   std::vector<client::roles::TrusteeSession> sessions;
   for (auto no : trustee_members) {
     auto &p = member(no);
     auto view = p.client->get_all_ceremony_messages();
-    if (!view) return wrap(view, "trustee " + std::to_string(no) + " get_ceremony_messages");
+    if (!view) return with_context(view, "trustee " + std::to_string(no) + " get_ceremony_messages");
     auto s = client::roles::TrusteeSession::begin(meeting_id_, p.keys, *view);
-    if (!s) return wrap(s, "trustee " + std::to_string(no) + " begins");
+    if (!s) return with_context(s, "trustee " + std::to_string(no) + " begins");
     sessions.push_back(std::move(*s));
   }
   std::vector<bool> done(sessions.size(), false);
@@ -133,22 +128,23 @@ Result<crypto::Point> MeetingHarness::run_key_ceremony(const std::vector<std::ui
       auto &s = sessions[i];
       for (;;) { // every page after what the session has seen
         auto page = p.client->get_ceremony_messages(s.next_after_seq());
-        if (!page) return wrap(page, "get_ceremony_messages");
-        if (auto ok = s.absorb(*page); !ok) return wrap(ok, "trustee " + std::to_string(p.member_no));
+        if (!page) return with_context(page, "get_ceremony_messages");
+        if (auto ok = s.absorb(*page); !ok) return with_context(ok, "trustee " + std::to_string(p.member_no));
         if (page->messages.empty()) break;
       }
       auto step = s.step();
-      if (!step) return wrap(step, "trustee " + std::to_string(p.member_no));
+      if (!step) return with_context(step, "trustee " + std::to_string(p.member_no));
       using client::roles::CeremonyProgress;
       switch (step->progress) {
       case CeremonyProgress::post:
       case CeremonyProgress::complain:
         for (const auto &m : step->to_post)
-          if (auto ok = p.client->post_ceremony_message(m); !ok) return wrap(ok, "post_ceremony_message");
+          if (auto ok = p.client->post_ceremony_message(m); !ok)
+            return with_context(ok, "post_ceremony_message");
         break;
       case CeremonyProgress::complete: {
         auto share = s.finalize();
-        if (!share) return wrap(share, "finalize");
+        if (!share) return with_context(share, "finalize");
         shares_.insert_or_assign(p.member_no, client::roles::share_file_of(s, std::move(*share)));
         done[i] = true;
         break;
@@ -169,7 +165,7 @@ Result<crypto::Point> MeetingHarness::run_key_ceremony(const std::vector<std::ui
 Result<client::VerifiedPoll> MeetingHarness::verified_poll(std::uint32_t member_no,
                                                            const protocol::PollId &poll) {
   auto r = member(member_no).client->verified_poll(poll);
-  if (!r) return wrap(r, "member " + std::to_string(member_no) + " get_poll");
+  if (!r) return with_context(r, "member " + std::to_string(member_no) + " get_poll");
   return r;
 }
 
@@ -179,9 +175,9 @@ Result<MeetingHarness::Cast> MeetingHarness::vote(std::uint32_t member_no, const
   auto vp = verified_poll(member_no, poll);
   if (!vp) return vp.error();
   auto ballot = client::roles::build_ballot(meeting_id_, vp->info, p.keys.signing, choices);
-  if (!ballot) return wrap(ballot, "member " + std::to_string(member_no) + " builds the ballot");
+  if (!ballot) return with_context(ballot, "member " + std::to_string(member_no) + " builds the ballot");
   auto receipt = p.client->cast_ballot(poll, ballot->ballot);
-  if (!receipt) return wrap(receipt, "member " + std::to_string(member_no) + " cast_ballot");
+  if (!receipt) return with_context(receipt, "member " + std::to_string(member_no) + " cast_ballot");
   return Cast{std::move(*ballot), *receipt};
 }
 
@@ -190,16 +186,16 @@ Result<protocol::PostPartialDecryptionResponse> MeetingHarness::decrypt(std::uin
   auto &p = member(member_no);
   const auto who = "trustee (member " + std::to_string(member_no) + ")";
   auto info = p.client->get_poll(poll);
-  if (!info) return wrap(info, who + " get_poll");
+  if (!info) return with_context(info, who + " get_poll");
   auto board = p.client->get_board_all();
-  if (!board) return wrap(board, who + " get_board");
+  if (!board) return with_context(board, who + " get_board");
   auto tally = p.client->get_tally(poll);
-  if (!tally) return wrap(tally, who + " get_tally");
+  if (!tally) return with_context(tally, who + " get_tally");
   auto req = client::roles::make_partial_decryption(meeting_id_, *info, board->entries, *tally,
                                                     shares_.at(member_no));
-  if (!req) return wrap(req, who + " decrypts");
+  if (!req) return with_context(req, who + " decrypts");
   auto r = p.client->post_partial_decryption(*req);
-  if (!r) return wrap(r, who + " post_partial_decryption");
+  if (!r) return with_context(r, who + " post_partial_decryption");
   return r;
 }
 

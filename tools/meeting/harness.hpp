@@ -12,6 +12,8 @@
 #include "councilvote/protocol/record.hpp"
 #include "server_process.hpp"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -97,6 +99,21 @@ private:
   std::map<std::uint32_t, Participant> members_;
   std::map<std::uint32_t, client::roles::TrusteeShareFile> shares_; // trustee member_no -> key share
 };
+
+// The error of `r` with `what` (who did what) in front of its message.
+template <class T> [[nodiscard]] protocol::Error with_context(const Result<T> &r, const std::string &what) {
+  auto e = r.error();
+  e.message = what + ": " + e.message;
+  return e;
+}
+
+// Runs the event loop until pred() holds or timeout_ms passed; returns pred().
+template <class Pred> bool spin_until(Pred pred, int timeout_ms) {
+  QElapsedTimer t;
+  t.start();
+  while (!pred() && t.elapsed() < timeout_ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  return pred();
+}
 
 // Milliseconds since `start`, for the step timings.
 [[nodiscard]] inline long long elapsed_ms(std::chrono::steady_clock::time_point start) {

@@ -19,13 +19,6 @@ using namespace cv;
 
 namespace {
 
-template <class Pred> bool spin_until(Pred pred, int timeout_ms) {
-  QElapsedTimer t;
-  t.start();
-  while (!pred() && t.elapsed() < timeout_ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-  return pred();
-}
-
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -144,7 +137,7 @@ int main(int argc, char **argv) {
   QElapsedTimer connect;
   connect.start();
   for (auto no : h.member_numbers()) h.member(no).connection->open();
-  const bool all_open = spin_until(
+  const bool all_open = tools::spin_until(
       [&] {
         return std::all_of(ballots.begin(), ballots.end(),
                            [&](const auto &kv) { return h.member(kv.first).connection->is_open(); });
@@ -176,7 +169,7 @@ int main(int argc, char **argv) {
         },
         std::chrono::milliseconds(600'000));
   }
-  spin_until([&] { return accepted + refused == ballots.size(); }, 600000);
+  tools::spin_until([&] { return accepted + refused == ballots.size(); }, 600000);
   const double seconds = static_cast<double>(clock.nsecsElapsed()) / 1e9;
   auto turnout = h.secretary().turnout(open.poll);
   h.stop_server();

@@ -20,12 +20,6 @@ constexpr std::uint32_t kTrustees[] = {5, 6, 7}; // the vote-counting committee 
 constexpr std::uint32_t kThreshold = 2;
 constexpr std::uint32_t kDecrypting[] = {5, 7}; // trustees 1 and 3; trustee 2 stays away
 
-template <class T> protocol::Error wrap(const Result<T> &r, const std::string &what) {
-  auto e = r.error();
-  e.message = what + ": " + e.message;
-  return e;
-}
-
 bool contains(std::span<const std::uint32_t> set, std::uint32_t x) {
   return std::find(set.begin(), set.end(), x) != set.end();
 }
@@ -61,11 +55,11 @@ Result<protocol::Record> DemoSession::run() {
   };
 
   auto rules = client::roles::read_rules_csv(options_.data_dir / "rules.csv");
-  if (!rules) return wrap(rules, "rules.csv");
+  if (!rules) return with_context(rules, "rules.csv");
   auto roster = client::roles::read_roster_csv(options_.data_dir / "roster.csv");
-  if (!roster) return wrap(roster, "roster.csv");
+  if (!roster) return with_context(roster, "roster.csv");
   auto nominees = client::roles::read_nominees_csv(options_.data_dir / "nominees.csv");
-  if (!nominees) return wrap(nominees, "nominees.csv");
+  if (!nominees) return with_context(nominees, "nominees.csv");
 
   HarnessOptions ho;
   ho.meeting_dir = options_.meeting_dir;
@@ -103,9 +97,9 @@ Result<protocol::Record> DemoSession::run() {
   auto open = client::roles::make_open_poll_request(poll.str(), "Biểu quyết đề nghị khen thưởng năm 2025",
                                                     nominees->nominees.nominees, protocol::OpenPhase::remote,
                                                     protocol::RemoteWindow{now - 1000, now + 3'600'000});
-  if (!open) return wrap(open, "open_poll request");
+  if (!open) return with_context(open, "open_poll request");
   auto opened = h.secretary().open_poll(*open);
-  if (!opened) return wrap(opened, "open_poll");
+  if (!opened) return with_context(opened, "open_poll");
   const auto contests = opened->definition.manifest.contests.size();
   step("Mở phiếu cho thành viên vắng bỏ phiếu từ xa (" + std::to_string(contests) +
        " nội dung, bảng tin mục " + std::to_string(opened->manifest_seq) + ")");
@@ -120,7 +114,7 @@ Result<protocol::Record> DemoSession::run() {
          c->ballot.short_tracking_code() + ", biên nhận mục " + std::to_string(c->receipt.board_seq));
     casts.emplace(no, std::move(*c));
   }
-  if (auto r = h.secretary().open_room(poll); !r) return wrap(r, "open_room");
+  if (auto r = h.secretary().open_room(poll); !r) return with_context(r, "open_room");
   step("Mở phiếu tại phòng họp");
   const auto room_start = std::chrono::steady_clock::now();
   for (auto no : h.member_numbers()) {
@@ -131,19 +125,19 @@ Result<protocol::Record> DemoSession::run() {
   }
   const auto room_ms = elapsed_ms(room_start);
   auto turnout = h.secretary().turnout(poll);
-  if (!turnout) return wrap(turnout, "turnout");
+  if (!turnout) return with_context(turnout, "turnout");
   step("  " + std::to_string(casts.size() - std::size(kRemote)) + " thành viên tại phòng đã bỏ phiếu (" +
        std::to_string(room_ms) + " ms, mỗi phiếu được máy chủ kiểm tra đầy đủ trước khi lưu); số phiếu: " +
        std::to_string(turnout->ballots) + "/" + std::to_string(turnout->members));
 
   auto closed = h.secretary().close_poll(poll);
-  if (!closed) return wrap(closed, "close_poll");
+  if (!closed) return with_context(closed, "close_poll");
   step("Đóng phiếu: " + std::to_string(closed->ballots) + " phiếu; bảng tin " +
        std::to_string(closed->checkpoint.board_seq) + " mục, đầu chuỗi " +
        hex_prefix(closed->checkpoint.board_head) + "… (ghi vào biên bản)");
 
   auto tally = h.secretary().start_tally(poll);
-  if (!tally) return wrap(tally, "start_tally");
+  if (!tally) return with_context(tally, "start_tally");
   step("Cộng phiếu đồng cấu (mã hóa): " + std::to_string(tally->tally.totals.size()) + " tổng");
   for (auto no : kDecrypting) {
     auto r = h.decrypt(no, poll);
@@ -152,7 +146,7 @@ Result<protocol::Record> DemoSession::run() {
          ") tự cộng lại phiếu từ bảng tin và gửi phần giải mã có chứng minh");
   }
   auto published = h.secretary().publish_record(poll);
-  if (!published) return wrap(published, "publish_record");
+  if (!published) return with_context(published, "publish_record");
   step("Công bố kết quả: bản ghi kết quả, dấu vân tay " +
        protocol::lower_hex(published->statement.record_digest));
 
@@ -160,15 +154,16 @@ Result<protocol::Record> DemoSession::run() {
   client::Connection auditor_connection(bundle, crypto::SigningKey::generate());
   client::Client auditor(auditor_connection);
   auto board = auditor.get_board_all();
-  if (!board) return wrap(board, "auditor get_board");
+  if (!board) return with_context(board, "auditor get_board");
   auto record_response = auditor.get_record(poll);
-  if (!record_response) return wrap(record_response, "auditor get_record");
+  if (!record_response) return with_context(record_response, "auditor get_record");
   auto record = protocol::decode_record(record_response->record);
-  if (!record) return wrap(record, "decode_record");
-  if (auto ok = protocol::verify_record_outcomes(*record); !ok) return wrap(ok, "verify_record_outcomes");
+  if (!record) return with_context(record, "decode_record");
+  if (auto ok = protocol::verify_record_outcomes(*record); !ok)
+    return with_context(ok, "verify_record_outcomes");
   const auto &mine = casts.begin()->second;
   auto found = auditor.lookup_tracking_code(poll, mine.ballot.tracking_code);
-  if (!found) return wrap(found, "lookup_tracking_code");
+  if (!found) return with_context(found, "lookup_tracking_code");
   step("Kiểm toán viên: chuỗi bảng tin " + std::to_string(board->entries.size()) +
        " mục hợp lệ, chữ ký bản ghi hợp lệ, kết quả tính lại khớp; mã theo dõi " +
        mine.ballot.short_tracking_code() + " có ở mục " + std::to_string(found->board_seq));

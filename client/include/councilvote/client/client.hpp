@@ -40,8 +40,7 @@ struct BoardSnapshot {
   [[nodiscard]] Hash32 head() const;
 };
 
-// H32("CV/tracking-code", var(ballot)) of the ballot's wire bytes (docs/protocol.md §9.3).
-[[nodiscard]] Hash32 tracking_code_of(crypto::ByteView ballot);
+using crypto::tracking_code_of; // H32("CV/tracking-code", var(ballot wire bytes))
 
 // Checks of a server statement against the bundle (signature, meeting).
 [[nodiscard]] Result<void> check_receipt(const protocol::Receipt &r, const protocol::EnrollmentBundle &bundle,

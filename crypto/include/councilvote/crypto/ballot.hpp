@@ -90,6 +90,10 @@ struct Ballot {
 
 [[nodiscard]] Result<Ballot> decode_ballot(ByteView wire);
 
+// The tracking code of a ballot's wire bytes (docs/protocol.md §9.3): H32("CV/tracking-code",
+// var(wire)). Ballot::tracking_code() is this of encode().
+[[nodiscard]] ByteArray<32> tracking_code_of(ByteView wire);
+
 // Short human-readable tracking code: the first 10 bytes in Crockford base32, as XXXX-XXXX-XXXX-XXXX.
 [[nodiscard]] std::string short_tracking_code(const ByteArray<32> &code);
 

@@ -8,6 +8,7 @@
 // The ballot is encrypted and public once cast (it is on the board); the file holds no secret.
 #pragma once
 
+#include "councilvote/crypto/ballot.hpp"
 #include "councilvote/protocol/error.hpp"
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
@@ -35,8 +36,7 @@ struct SavedBallot {
   friend bool operator==(const SavedBallot &, const SavedBallot &) = default;
 };
 
-// H32("CV/tracking-code", var(ballot)) of raw ballot bytes.
-[[nodiscard]] ByteArray<32> tracking_code_of(ByteView ballot);
+using crypto::tracking_code_of; // H32("CV/tracking-code", var(ballot wire bytes))
 
 [[nodiscard]] std::string encode_saved_ballot(const SavedBallot &s);
 // Strict: unknown members rejected; E_INCONSISTENT_DATA (check "tracking_code") when the code is

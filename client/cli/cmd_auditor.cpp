@@ -95,7 +95,8 @@ Result<void> verify(const GlobalOptions &g, Args &a) {
                                board->entries,
                                record ? std::string_view(record->record) : std::string_view(),
                                record ? &record->statement : nullptr,
-                               &(*s)->bundle().server_key};
+                               &(*s)->bundle().server_key,
+                               (*s)->bundle().min_ballots};
   const auto report = client::roles::audit_poll(in);
   if (g.json) {
     print_json(report_json(report));

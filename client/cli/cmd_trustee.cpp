@@ -186,7 +186,10 @@ Result<void> decrypt(const GlobalOptions &g, Args &a) {
   note("reading the board to recompute the tally...");
   auto board = c.get_board_all();
   if (!board) return board.error();
-  auto req = roles::make_partial_decryption(s.bundle().meeting, *info, board->entries, *tally, *share);
+  note(roles::small_tally_warning(tally->tally.ballots,
+                                  static_cast<std::uint32_t>(info->definition.roster.size())));
+  auto req = roles::make_partial_decryption(s.bundle().meeting, *info, board->entries, *tally, *share,
+                                            s.bundle().min_ballots);
   if (!req) return req.error();
   auto r = c.post_partial_decryption(*req);
   if (!r) return r.error();

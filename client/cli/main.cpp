@@ -30,7 +30,7 @@ void print_help(const std::vector<Command> &commands) {
   out("usage: councilvote-cli [global options] COMMAND [options]");
   out("");
   out("Global options (anywhere on the line):");
-  out("  --bundle FILE          the meeting's enrollment bundle, JSON or CV1:... (default $CV_BUNDLE)");
+  out("  --bundle FILE          the meeting's enrollment bundle, JSON or CV2:... (default $CV_BUNDLE)");
   out("  --key FILE             your sealed key file (default $CV_KEY)");
   out("  --passphrase-file F    read the key file's passphrase from F's first line");
   out("                         (else $CV_PASSPHRASE, else asked on the terminal)");

@@ -103,6 +103,11 @@ Client::register_member_key(const protocol::RegisterMemberKeyRequest &r) {
   return typed<protocol::RegisterMemberKeyRequest>(MessageType::register_member_key, r.to_json());
 }
 
+Result<protocol::RegisterMemberKeysRequest>
+Client::register_member_keys(const protocol::RegisterMemberKeysRequest &r) {
+  return typed<protocol::RegisterMemberKeysRequest>(MessageType::register_member_keys, r.to_json());
+}
+
 Result<protocol::AttendanceSummary> Client::set_attendance(const protocol::SetAttendanceRequest &r) {
   return typed<protocol::AttendanceSummary>(MessageType::set_attendance, r.to_json());
 }

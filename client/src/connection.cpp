@@ -345,8 +345,9 @@ Result<QJsonObject> Connection::call(MessageType type, const QJsonObject &body, 
 
 void Connection::send_unsent() {
   if (state_ != State::open || !socket_) return;
+  const std::int64_t now = monotonic_ms();
   for (auto &p : pending_)
-    if (!p.sent) send_one(p);
+    if (!p.sent && p.hold_until_ms <= now) send_one(p);
 }
 
 void Connection::send_one(Pending &p) {
@@ -357,7 +358,7 @@ void Connection::send_one(Pending &p) {
   p.sent = true;
   p.ever_sent = true;
   p.sent_at_ms = monotonic_ms();
-  socket_->sendTextMessage(QString::fromUtf8(frame.data(), static_cast<qsizetype>(frame.size())));
+  socket_->sendTextMessage(protocol::qstring_from_utf8(frame));
 }
 
 void Connection::finish(std::size_t index, Result<QJsonObject> result) {
@@ -465,6 +466,21 @@ void Connection::on_text(const QString &text) {
     return;
   }
   failed_attempts_ = 0;
+  auto &p = pending_[*target];
+  if (!resp.ok && resp.error.code == ErrorCode::rate_limited && resp.error.retry_after_ms &&
+      p.rate_limit_retries < options_.max_rate_limit_retries) {
+    // docs/wire.md §5.2: refused before anything was done; wait as told, then send it again.
+    const auto wait =
+        static_cast<std::int64_t>(std::min<std::uint64_t>(*resp.error.retry_after_ms, 10'000)) + 5;
+    if (monotonic_ms() + wait < p.deadline_ms) {
+      ++p.rate_limit_retries;
+      ++rate_limit_waits_;
+      p.sent = false;
+      p.hold_until_ms = monotonic_ms() + wait;
+      QTimer::singleShot(static_cast<int>(wait), this, [this] { send_unsent(); });
+      return;
+    }
+  }
   if (resp.ok)
     finish(*target, std::move(resp.body));
   else

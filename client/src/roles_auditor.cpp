@@ -28,6 +28,7 @@ public:
     check_chain();
     timed("manifest", [&] { check_manifest(); });
     timed("ballots", [&] { check_ballots(); });
+    timed("attendance", [&] { check_attendance(); });
     timed("tally", [&] { check_tally(); });
     timed("partial decryptions", [&] { check_partials(); });
     timed("combine", [&] { check_counts(); });
@@ -145,6 +146,36 @@ private:
       fail("ballots.one_per_member", duplicate);
   }
 
+  void check_attendance() {
+    const auto entries = poll_entries(in_.board, in_.poll, BoardEntryKind::attendance);
+    if (entries.size() != 1)
+      return (void)fail("attendance.entry", "the board has " + std::to_string(entries.size()) +
+                                                " attendance entries for the poll (one is frozen at close)");
+    const auto *e = entries.front();
+    const std::string_view text(reinterpret_cast<const char *>(e->payload.data()), e->payload.size());
+    auto parsed = protocol::parse_json_object(text);
+    if (!parsed) return (void)fail("attendance.entry", entry_name(e->seq) + ": " + parsed.error().message);
+    auto a = protocol::read_body<protocol::FrozenAttendance>(*parsed, "attendance");
+    if (!a) return (void)fail("attendance.entry", entry_name(e->seq) + ": " + a.error().message);
+    if (auto v = a->validate(); !v)
+      return (void)fail("attendance.entry", entry_name(e->seq) + ": " + v.error().message);
+    if (a->poll != in_.poll)
+      return (void)fail("attendance.entry", entry_name(e->seq) + " is about another poll");
+    if (def_ && a->members.size() != def_->roster.size())
+      return (void)fail("attendance.entry",
+                        entry_name(e->seq) + " lists " + std::to_string(a->members.size()) +
+                            " members, the poll's roster has " + std::to_string(def_->roster.size()));
+    for (auto s : rep_.ballot_seqs)
+      if (s > e->seq)
+        return (void)fail("attendance.entry", entry_name(s) + " is a ballot after the attendance was frozen");
+    attendance_seq_ = e->seq;
+    attendance_ = std::move(*a);
+    const auto sum = attendance_->summary();
+    pass("attendance.entry", entry_name(attendance_seq_) + ": " + std::to_string(sum.present) + " present, " +
+                                 std::to_string(sum.remote) + " remote, " + std::to_string(sum.absent) +
+                                 " absent, " + std::to_string(sum.unknown) + " not marked");
+  }
+
   void check_tally() {
     auto t = board_tally(in_.board, in_.poll, &tally_seq_);
     if (!t) {
@@ -160,6 +191,16 @@ private:
         pass("tally.entry", entry_name(tally_seq_) + ": " + std::to_string(tally_entry_->ballots) +
                                 " ballots, " + std::to_string(tally_entry_->totals.size()) + " slots");
       }
+    }
+    if (attendance_seq_ != 0 && tally_entry_ && tally_seq_ < attendance_seq_)
+      fail("tally.entry", entry_name(tally_seq_) + " is a tally made before the attendance was frozen");
+    if (needs("tally.min_ballots", {"tally.entry"})) {
+      if (auto enough = crypto::check_enough_ballots(tally_entry_->ballots, in_.min_ballots); !enough)
+        fail("tally.min_ballots", enough.error().message);
+      else
+        pass("tally.min_ballots", std::to_string(tally_entry_->ballots) +
+                                      " ballots, at least the minimum of " +
+                                      std::to_string(std::max(in_.min_ballots, crypto::kLowestMinBallots)));
     }
     if (!needs("tally.matches", {"ballots.verify", "ballots.one_per_member", "tally.entry"})) return;
     auto mine = recompute_tally(*ctx_, ballots_);
@@ -280,6 +321,17 @@ private:
     check_binding();
     check_record_counts();
     check_turnout();
+    if (needs("record.min_ballots", {"record.parse"})) {
+      const auto &rec = *rep_.record;
+      if (rec.min_ballots != in_.min_ballots)
+        fail("record.min_ballots", "the record's minimum is " + std::to_string(rec.min_ballots) +
+                                       ", the bundle's is " + std::to_string(in_.min_ballots));
+      else if (auto enough = crypto::check_enough_ballots(rec.turnout.ballots, rec.min_ballots); !enough)
+        fail("record.min_ballots", enough.error().message);
+      else
+        pass("record.min_ballots",
+             std::to_string(rec.turnout.ballots) + " ballots, minimum " + std::to_string(rec.min_ballots));
+    }
     if (needs("record.outcomes", {"record.parse"})) {
       if (auto ok = protocol::verify_record_outcomes(*rep_.record); !ok)
         fail("record.outcomes", ok.error());
@@ -314,7 +366,9 @@ private:
   }
 
   void check_binding() {
-    if (!needs("record.binding", {"record.parse", "manifest", "tally.matches", "partials.threshold"})) return;
+    if (!needs("record.binding",
+               {"record.parse", "manifest", "attendance.entry", "tally.matches", "partials.threshold"}))
+      return;
     const auto &r = *rep_.record;
     auto bad = [&](const std::string &m) { return (void)fail("record.binding", m); };
     if (r.meeting.meeting_id != in_.meeting.str())
@@ -324,6 +378,7 @@ private:
     if (r.poll_context != def_->context_hash) return bad("poll_context is not the poll's context hash");
     if (r.manifest_seq != manifest_seq_) return bad("manifest_seq is not the manifest entry");
     if (r.tally_seq != tally_seq_) return bad("tally_seq is not the tally entry");
+    if (r.attendance_seq != attendance_seq_) return bad("attendance_seq is not the poll's attendance entry");
     if (r.tally_context != tally_->context()) return bad("tally_context is not the tally's");
     if (r.threshold != key_->threshold) return bad("threshold is not the ceremony's");
     if (r.decrypting_trustees.size() != r.partial_seqs.size() || r.decrypting_trustees.size() < r.threshold)
@@ -383,9 +438,16 @@ private:
   }
 
   void check_turnout() {
-    if (!needs("record.turnout", {"record.parse", "manifest"})) return;
+    if (!needs("record.turnout", {"record.parse", "manifest", "attendance.entry"})) return;
     const auto &t = rep_.record->turnout;
     auto bad = [&](const std::string &m) { return (void)fail("record.turnout", m); };
+    const auto frozen = attendance_->summary();
+    if (t.present != frozen.present || t.remote != frozen.remote || t.absent != frozen.absent ||
+        t.unknown != frozen.unknown)
+      return bad("the attendance (" + std::to_string(t.present) + " present, " + std::to_string(t.remote) +
+                 " remote, " + std::to_string(t.absent) + " absent) is not the one frozen at close in " +
+                 entry_name(attendance_seq_) + " (" + std::to_string(frozen.present) + " present, " +
+                 std::to_string(frozen.remote) + " remote, " + std::to_string(frozen.absent) + " absent)");
     if (t.members != def_->roster.size()) return bad("members is not the size of the poll's roster");
     if (std::uint64_t{t.present} + t.remote + t.absent + t.unknown != t.members)
       return bad("present + remote + absent + unknown is not the number of members");
@@ -403,7 +465,8 @@ private:
   const AuditInput &in_;
   AuditReport &rep_;
   std::optional<protocol::PollDefinition> def_;
-  std::uint64_t manifest_seq_ = 0, tally_seq_ = 0, result_seq_ = 0;
+  std::uint64_t manifest_seq_ = 0, tally_seq_ = 0, result_seq_ = 0, attendance_seq_ = 0;
+  std::optional<protocol::FrozenAttendance> attendance_;
   ByteArray<32> result_hash_{};
   std::optional<crypto::PollContext> ctx_;
   std::optional<crypto::ThresholdPublicKey> key_;

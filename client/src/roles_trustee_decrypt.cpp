@@ -9,7 +9,7 @@ Result<protocol::PostPartialDecryptionRequest>
 make_partial_decryption(const protocol::MeetingId &meeting, const protocol::PollInfo &poll,
                         std::span<const protocol::BoardEntry> board,
                         const protocol::TallyStatus &server_tally, const TrusteeShareFile &share,
-                        crypto::Rng &rng) {
+                        std::uint32_t min_ballots, crypto::Rng &rng) {
   try {
     const auto &def = poll.definition;
     // 1. The poll.
@@ -54,7 +54,12 @@ make_partial_decryption(const protocol::MeetingId &meeting, const protocol::Poll
           return detail::inconsistent("tally",
                                       "board entry " + std::to_string(s) + " is a ballot after the tally");
     }
-    // 4. Decrypt, and check the result as the server and every auditor will.
+    // 4. Never a tally of too few ballots (docs/threat-model.md §3): counted from the board.
+    if (auto enough = crypto::check_enough_ballots(mine->ballots, min_ballots); !enough)
+      return protocol::check_error(protocol::ErrorCode::wrong_state, "min_ballots",
+                                   "this trustee refuses to decrypt poll " + def.poll.str() + ": " +
+                                       enough.error().message);
+    // 5. Decrypt, and check the result as the server and every auditor will.
     const auto tally_context = mine->context();
     auto partial = crypto::partial_decrypt(share.share, tally_context, mine->totals, rng);
     const std::vector<crypto::PartialDecryption> none;
@@ -66,6 +71,16 @@ make_partial_decryption(const protocol::MeetingId &meeting, const protocol::Poll
   } catch (...) {
     return detail::internal("out of memory while decrypting");
   }
+}
+
+std::string small_tally_warning(std::uint32_t ballots, std::uint32_t members) {
+  const auto b = std::to_string(ballots), m = std::to_string(members);
+  return "Tổng của " + b + " phiếu (trên " + m +
+         " thành viên) chỉ giữ bí mật trong số đông: nếu mọi phiếu cùng chọn một ý cho một người, kết quả "
+         "cho thấy từng thành viên đã bỏ phiếu thế nào. / A total of " +
+         b + " ballots (of " + m +
+         " members) keeps votes secret only in the crowd: where every ballot made the same choice for a "
+         "nominee, the result shows how each member voted.";
 }
 
 } // namespace cv::client::roles

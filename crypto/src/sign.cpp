@@ -33,6 +33,17 @@ Signature sign(const SigningKey &key, std::string_view tag, ByteView message) {
   return sig;
 }
 
+Result<void> check_sign_public_key(const SignPublicKey &pk) {
+  static constexpr SignPublicKey kIdentity{1};
+  if (sodium_memcmp(pk.data(), kIdentity.data(), pk.size()) == 0)
+    return make_error(Errc::identity_point, "the key is the identity point, which anyone can sign for");
+  if (crypto_core_ed25519_is_valid_point(pk.data()) != 1)
+    return make_error(Errc::invalid_encoding,
+                      "the key is not the canonical encoding of a point of prime order (a non-canonical "
+                      "encoding, a point off the curve, or a small-order point)");
+  return {};
+}
+
 Result<void> verify_signature(const SignPublicKey &pk, std::string_view tag, ByteView message,
                               const Signature &sig) {
   auto m = signing_input(tag, message);

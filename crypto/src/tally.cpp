@@ -2,6 +2,7 @@
 
 #include "councilvote/crypto/hash.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace cv::crypto {
@@ -78,6 +79,15 @@ Result<std::vector<ContestResult>> decode_tally(const PollManifest &m, std::uint
     out.push_back(std::move(r));
   }
   return out;
+}
+
+Result<void> check_enough_ballots(std::uint32_t ballots, std::uint32_t min_ballots) {
+  const std::uint32_t need = std::max(min_ballots, kLowestMinBallots);
+  if (ballots >= need) return {};
+  return make_error(Errc::invalid_argument,
+                    "the tally holds " + std::to_string(ballots) + (ballots == 1 ? " ballot" : " ballots") +
+                        ", fewer than the meeting's minimum of " + std::to_string(need) +
+                        ": decrypting it would reveal how members voted");
 }
 
 } // namespace cv::crypto

@@ -9,8 +9,9 @@ namespace cv::protocol {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kKindNames{
-    "manifest", "ballot", "commitments", "share", "complaint", "partial_decryption", "tally", "result"};
+constexpr std::array<std::string_view, 9> kKindNames{"manifest", "ballot",    "commitments",
+                                                     "share",    "complaint", "partial_decryption",
+                                                     "tally",    "result",    "attendance"};
 
 // Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms), for years >= 1970.
 std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
@@ -109,7 +110,8 @@ BoardEntry read_board_entry(ObjectReader &r) {
                                                   {"complaint", BoardEntryKind::complaint},
                                                   {"partial_decryption", BoardEntryKind::partial_decryption},
                                                   {"tally", BoardEntryKind::tally},
-                                                  {"result", BoardEntryKind::result}});
+                                                  {"result", BoardEntryKind::result},
+                                                  {"attendance", BoardEntryKind::attendance}});
   if (r.has("poll")) e.poll = r.id<PollIdTag>("poll");
   e.created_at = r.text("created_at", 24, 24);
   if (r.ok() && !parse_utc_ms(e.created_at))

@@ -110,6 +110,8 @@ std::string_view attendance_name(Attendance a) noexcept {
     return "remote";
   case Attendance::absent:
     return "absent";
+  case Attendance::unknown:
+    return "unknown";
   }
   return "?";
 }
@@ -354,6 +356,93 @@ RegisterMemberKeyRequest RegisterMemberKeyRequest::read(ObjectReader &r) {
   x.member_no = u32(r, "member_no", 1, kMaxMemberNo);
   x.key = r.hex_fixed<crypto::kSignPublicKeyBytes>("key");
   return x;
+}
+
+QJsonObject RegisterMemberKeysRequest::to_json() const {
+  QJsonObject o;
+  o.insert("entries", object_array(entries));
+  return o;
+}
+
+RegisterMemberKeysRequest RegisterMemberKeysRequest::read(ObjectReader &r) {
+  return {read_objects<RegisterMemberKeyRequest>(r, "entries", 1, kMaxRosterRows)};
+}
+
+Result<void> RegisterMemberKeysRequest::validate() const {
+  if (auto u = unique_numbers(
+          entries, [](const RegisterMemberKeyRequest &x) { return x.member_no; }, "member_no");
+      !u)
+    return u;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    for (std::size_t j = i + 1; j < entries.size(); ++j)
+      if (entries[i].key == entries[j].key)
+        return make_error(ErrorCode::invalid_argument, "members " + std::to_string(entries[i].member_no) +
+                                                           " and " + std::to_string(entries[j].member_no) +
+                                                           " are given the same key");
+  return {};
+}
+
+QJsonObject FrozenAttendanceEntry::to_json() const {
+  QJsonObject o;
+  o.insert("member_no", json_uint(member_no));
+  o.insert("status", json_string(attendance_name(status)));
+  return o;
+}
+
+FrozenAttendanceEntry FrozenAttendanceEntry::read(ObjectReader &r) {
+  FrozenAttendanceEntry x;
+  x.member_no = u32(r, "member_no", 1, kMaxMemberNo);
+  x.status = r.enumeration<Attendance>("status", {{"present", Attendance::present},
+                                                  {"remote", Attendance::remote},
+                                                  {"absent", Attendance::absent},
+                                                  {"unknown", Attendance::unknown}});
+  return x;
+}
+
+QJsonObject FrozenAttendance::to_json() const {
+  QJsonObject o;
+  o.insert("poll", json_string(poll.str()));
+  o.insert("members", object_array(members));
+  return o;
+}
+
+FrozenAttendance FrozenAttendance::read(ObjectReader &r) {
+  FrozenAttendance x;
+  x.poll = r.id<PollIdTag>("poll");
+  x.members = read_objects<FrozenAttendanceEntry>(r, "members", 1, kMaxRosterRows);
+  return x;
+}
+
+Result<void> FrozenAttendance::validate() const {
+  for (std::size_t i = 1; i < members.size(); ++i)
+    if (members[i].member_no <= members[i - 1].member_no)
+      return make_error(ErrorCode::invalid_argument,
+                        "the frozen attendance does not list its members once each in ascending order (" +
+                            std::to_string(members[i].member_no) + " after " +
+                            std::to_string(members[i - 1].member_no) + ")");
+  return {};
+}
+
+AttendanceSummary FrozenAttendance::summary() const {
+  AttendanceSummary s;
+  s.members = static_cast<std::uint32_t>(members.size());
+  for (const auto &m : members) {
+    switch (m.status) {
+    case Attendance::present:
+      ++s.present;
+      break;
+    case Attendance::remote:
+      ++s.remote;
+      break;
+    case Attendance::absent:
+      ++s.absent;
+      break;
+    case Attendance::unknown:
+      ++s.unknown;
+      break;
+    }
+  }
+  return s;
 }
 
 QJsonObject AttendanceEntry::to_json() const {

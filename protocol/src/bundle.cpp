@@ -98,6 +98,15 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+Result<void> check_min_ballots(std::uint64_t n) {
+  if (n < crypto::kLowestMinBallots || n > crypto::kMaxMinBallots)
+    return field_error(ErrorCode::bad_field, "min_ballots",
+                       "min_ballots: " + std::to_string(n) + " is outside " +
+                           std::to_string(crypto::kLowestMinBallots) + ".." +
+                           std::to_string(crypto::kMaxMinBallots));
+  return {};
+}
+
 Result<EnrollmentBundle> verified(EnrollmentBundle b) {
   if (auto v = verify_enrollment_bundle(b); !v) return v.error();
   return b;
@@ -129,6 +138,7 @@ Bytes bundle_signed_message(const EnrollmentBundle &b) {
   w.str(b.meeting.str());
   w.str(b.server.host);
   w.u32(b.server.port);
+  w.u32(b.min_ballots);
   w.fixed(b.tls_cert_sha256);
   w.fixed(b.server_key);
   return w.take();
@@ -136,8 +146,9 @@ Bytes bundle_signed_message(const EnrollmentBundle &b) {
 
 EnrollmentBundle make_enrollment_bundle(const MeetingId &meeting, const ServerAddress &server,
                                         const ByteArray<32> &tls_cert_sha256,
-                                        const crypto::SigningKey &server_signing_key) {
-  EnrollmentBundle b{meeting, server, tls_cert_sha256, server_signing_key.public_key, {}};
+                                        const crypto::SigningKey &server_signing_key,
+                                        std::uint32_t min_ballots) {
+  EnrollmentBundle b{meeting, server, min_ballots, tls_cert_sha256, server_signing_key.public_key, {}};
   b.sig = crypto::sign(server_signing_key, kEnrollmentTag, bundle_signed_message(b));
   return b;
 }
@@ -146,6 +157,7 @@ Result<void> verify_enrollment_bundle(const EnrollmentBundle &b) {
   if (b.meeting.empty()) return make_error(ErrorCode::bad_field, "bundle: empty meeting id");
   if (auto h = check_host(b.server.host); !h) return h.error();
   if (b.server.port == 0) return make_error(ErrorCode::bad_field, "bundle: port 0");
+  if (auto m = check_min_ballots(b.min_ballots); !m) return m.error();
   if (!crypto::verify_signature(b.server_key, kEnrollmentTag, bundle_signed_message(b), b.sig))
     return make_error(ErrorCode::bad_signature,
                       "enrollment bundle: the signature does not verify (the bundle was altered)");
@@ -162,6 +174,7 @@ std::string encode_bundle_json(const EnrollmentBundle &b) {
   o.insert("format", json_string(kBundleFormat));
   o.insert("meeting_id", json_string(b.meeting.str()));
   o.insert("server", json_string(b.server.str()));
+  o.insert("min_ballots", json_uint(b.min_ballots));
   o.insert("tls_cert_sha256", json_hex(b.tls_cert_sha256));
   o.insert("server_key", json_hex(b.server_key));
   o.insert("sig", json_hex(b.sig));
@@ -170,10 +183,11 @@ std::string encode_bundle_json(const EnrollmentBundle &b) {
 
 std::string encode_bundle_compact(const EnrollmentBundle &b) {
   crypto::ByteWriter w;
-  w.u8(1);
+  w.u8(kCompactBundleVersion);
   w.str(b.meeting.str());
   w.str(b.server.host);
   w.u32(b.server.port);
+  w.u32(b.min_ballots);
   w.fixed(b.tls_cert_sha256);
   w.fixed(b.server_key);
   w.fixed(b.sig);
@@ -199,6 +213,8 @@ Result<EnrollmentBundle> decode_bundle_json(std::string_view json) {
       else
         b.server = *a;
     }
+    b.min_ballots = static_cast<std::uint32_t>(
+        r.integer("min_ballots", crypto::kLowestMinBallots, crypto::kMaxMinBallots));
     b.tls_cert_sha256 = r.hex_fixed<32>("tls_cert_sha256");
     b.server_key = r.hex_fixed<crypto::kSignPublicKeyBytes>("server_key");
     b.sig = r.hex_fixed<crypto::kSignatureBytes>("sig");
@@ -213,7 +229,8 @@ Result<EnrollmentBundle> decode_bundle_compact(std::string_view text) {
   try {
     if (text.size() > 2048) return make_error(ErrorCode::frame_too_large, "compact bundle: too long");
     if (!text.starts_with(kCompactBundlePrefix))
-      return make_error(ErrorCode::unsupported_version, "compact bundle: does not start with \"CV1:\"");
+      return make_error(ErrorCode::unsupported_version,
+                        "compact bundle: does not start with \"" + std::string(kCompactBundlePrefix) + "\"");
     auto bytes = unbase32(text.substr(kCompactBundlePrefix.size()));
     if (!bytes) return bytes.error();
     crypto::ByteReader r(*bytes);
@@ -222,15 +239,20 @@ Result<EnrollmentBundle> decode_bundle_compact(std::string_view text) {
     };
     auto version = r.u8("version");
     if (!version) return bad(version.error());
-    if (*version != 1)
-      return make_error(ErrorCode::unsupported_version,
-                        "compact bundle: version " + std::to_string(*version) + " (this build reads 1)");
+    if (*version != kCompactBundleVersion)
+      return make_error(ErrorCode::unsupported_version, "compact bundle: version " +
+                                                            std::to_string(*version) + " (this build reads " +
+                                                            std::to_string(kCompactBundleVersion) + ")");
     auto meeting = r.str("meeting", MeetingId::max_length);
     if (!meeting) return bad(meeting.error());
     auto host = r.str("host", 300);
     if (!host) return bad(host.error());
     auto port = r.u32("port");
     if (!port) return bad(port.error());
+    auto min_ballots = r.u32("min_ballots");
+    if (!min_ballots) return bad(min_ballots.error());
+    if (auto m = check_min_ballots(*min_ballots); !m)
+      return make_error(ErrorCode::bad_field, "compact bundle: " + m.error().message);
     auto tls = r.array<32>("tls_cert_sha256");
     if (!tls) return bad(tls.error());
     auto key = r.array<crypto::kSignPublicKeyBytes>("server_key");
@@ -244,7 +266,7 @@ Result<EnrollmentBundle> decode_bundle_compact(std::string_view text) {
       return make_error(ErrorCode::bad_field, "compact bundle: port outside 1..65535");
     auto addr = ServerAddress::parse(*host + ":" + std::to_string(*port));
     if (!addr) return make_error(ErrorCode::bad_field, "compact bundle: " + addr.error().message);
-    return verified(EnrollmentBundle{*m, *addr, *tls, *key, *sig});
+    return verified(EnrollmentBundle{*m, *addr, *min_ballots, *tls, *key, *sig});
   } catch (...) {
     return make_error(ErrorCode::internal, "unexpected exception while decoding a bundle");
   }

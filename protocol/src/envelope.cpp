@@ -139,6 +139,7 @@ namespace {
 
 constexpr std::size_t kMaxErrorText = 4096;
 constexpr std::size_t kMaxErrorPath = 512;
+constexpr std::uint64_t kMaxRetryAfterMs = 3'600'000; // an hour
 
 // Error texts can quote what the peer sent (a member name with a newline, say): make them text in
 // the sense of docs/wire.md §3.2 and cut them, at a UTF-8 boundary, to what the reader accepts.
@@ -161,6 +162,8 @@ QJsonObject error_to_json(const Error &e) {
   o.insert("message", json_string(as_text(e.message, kMaxErrorText)));
   if (auto f = as_text(e.field, kMaxErrorPath); !f.empty()) o.insert("field", json_string(f));
   if (auto c = as_text(e.check, kMaxErrorPath); !c.empty()) o.insert("check", json_string(c));
+  if (e.retry_after_ms)
+    o.insert("retry_after_ms", json_uint(std::min<std::uint64_t>(*e.retry_after_ms, kMaxRetryAfterMs)));
   return o;
 }
 
@@ -178,6 +181,7 @@ Error read_error(ObjectReader &r) {
   e.message = r.text("message", 0, kMaxErrorText);
   if (r.has("field")) e.field = r.text("field", 1, kMaxErrorPath);
   if (r.has("check")) e.check = r.text("check", 1, kMaxErrorPath);
+  if (r.has("retry_after_ms")) e.retry_after_ms = r.integer("retry_after_ms", 0, kMaxRetryAfterMs);
   return e;
 }
 

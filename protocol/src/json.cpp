@@ -1,6 +1,7 @@
 #include "councilvote/protocol/json.hpp"
 
 #include <QJsonDocument>
+#include <QStringDecoder>
 #include <limits>
 
 namespace cv::protocol {
@@ -62,7 +63,7 @@ private:
     if (c == '"') {
       std::string str;
       if (!parse_string(str)) return false;
-      out = QString::fromUtf8(str.data(), static_cast<qsizetype>(str.size()));
+      out = qstring_from_utf8(str);
       return true;
     }
     if (c == '-' || (c >= '0' && c <= '9')) return parse_number(out);
@@ -101,7 +102,7 @@ private:
       std::size_t name_at = pos_;
       std::string name;
       if (!parse_string(name)) return false;
-      QString key = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+      QString key = qstring_from_utf8(name);
       if (out.contains(key)) {
         pos_ = name_at;
         return failed("duplicate member name \"" + name + "\"");
@@ -359,8 +360,11 @@ std::string lower_hex(ByteView bytes) {
 
 QJsonValue json_hex(ByteView bytes) { return QString::fromLatin1(lower_hex(bytes)); }
 
-QJsonValue json_string(std::string_view utf8) {
-  return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+QJsonValue json_string(std::string_view utf8) { return qstring_from_utf8(utf8); }
+
+QString qstring_from_utf8(std::string_view utf8) {
+  QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+  return decoder.decode(QByteArrayView(utf8.data(), static_cast<qsizetype>(utf8.size())));
 }
 
 QJsonValue json_uint(std::uint64_t v) { return QJsonValue(static_cast<qint64>(v)); }
@@ -398,12 +402,10 @@ std::string ObjectReader::path_of(std::string_view name) const {
   return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
 }
 
-bool ObjectReader::has(std::string_view name) const {
-  return object_.contains(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
-}
+bool ObjectReader::has(std::string_view name) const { return object_.contains(qstring_from_utf8(name)); }
 
 bool ObjectReader::null_member(std::string_view name) {
-  auto it = object_.constFind(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+  auto it = object_.constFind(qstring_from_utf8(name));
   if (it == object_.constEnd() || !it.value().isNull()) return false;
   read_.emplace_back(name);
   return true;
@@ -417,7 +419,7 @@ void ObjectReader::fail(Error e) {
 const QJsonValue *ObjectReader::get(std::string_view name, bool required) {
   read_.emplace_back(name);
   if (!ok()) return nullptr;
-  auto it = object_.constFind(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+  auto it = object_.constFind(qstring_from_utf8(name));
   if (it == object_.constEnd()) {
     if (required)
       fail(field_error(ErrorCode::missing_field, path_of(name), "missing field " + path_of(name)));

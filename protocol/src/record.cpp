@@ -43,6 +43,13 @@ bool quorum_met(const RuleProfile &rule, const RecordTurnout &t) {
 
 Result<void> check_input(const RecordInput &in) {
   const auto &t = in.turnout;
+  if (in.min_ballots < crypto::kLowestMinBallots)
+    return invalid("min_ballots is " + std::to_string(in.min_ballots) + ", below the lowest allowed, " +
+                   std::to_string(crypto::kLowestMinBallots));
+  if (t.ballots < in.min_ballots)
+    return invalid("the poll has " + std::to_string(t.ballots) +
+                   " ballots, fewer than the meeting's minimum of " + std::to_string(in.min_ballots) +
+                   ": its totals would reveal single votes");
   if (t.present + std::uint64_t{t.remote} + t.absent + t.unknown != t.members)
     return invalid("turnout: present + remote + absent + unknown is not the number of members");
   if (t.ballots > t.members) return invalid("turnout: more ballots than members");
@@ -107,6 +114,8 @@ Result<Record> compute_record(const RecordInput &in) {
   r.tally_context = in.tally_context;
   r.manifest_seq = in.manifest_seq;
   r.tally_seq = in.tally_seq;
+  r.attendance_seq = in.attendance_seq;
+  r.min_ballots = in.min_ballots;
   r.threshold = in.threshold;
   r.decrypting_trustees = in.decrypting_trustees;
   r.partial_seqs = in.partial_seqs;
@@ -294,6 +303,8 @@ Record read_record(ObjectReader &r) {
   x.tally_context = r.hex_fixed<32>("tally_context");
   x.manifest_seq = r.integer("manifest_seq", 1, kMaxJsonInteger);
   x.tally_seq = r.integer("tally_seq", 1, kMaxJsonInteger);
+  x.attendance_seq = r.integer("attendance_seq", 1, kMaxJsonInteger);
+  x.min_ballots = u32(r, "min_ballots", crypto::kLowestMinBallots, crypto::kMaxMinBallots);
   x.threshold = u32(r, "threshold", 1, 255);
   for (auto v : r.integers("decrypting_trustees", 1, 255, 1, 255))
     x.decrypting_trustees.push_back(static_cast<std::uint32_t>(v));
@@ -316,6 +327,8 @@ std::string encode_record(const Record &r) {
   o.insert("tally_context", json_hex(r.tally_context));
   o.insert("manifest_seq", json_uint(r.manifest_seq));
   o.insert("tally_seq", json_uint(r.tally_seq));
+  o.insert("attendance_seq", json_uint(r.attendance_seq));
+  o.insert("min_ballots", json_uint(r.min_ballots));
   o.insert("threshold", json_uint(r.threshold));
   o.insert("decrypting_trustees", uint_array(r.decrypting_trustees));
   o.insert("partial_seqs", uint_array(r.partial_seqs));
@@ -352,6 +365,8 @@ Result<void> verify_record_outcomes(const Record &r) {
   in.tally_context = r.tally_context;
   in.manifest_seq = r.manifest_seq;
   in.tally_seq = r.tally_seq;
+  in.attendance_seq = r.attendance_seq;
+  in.min_ballots = r.min_ballots;
   in.threshold = r.threshold;
   in.decrypting_trustees = r.decrypting_trustees;
   in.partial_seqs = r.partial_seqs;
@@ -359,6 +374,10 @@ Result<void> verify_record_outcomes(const Record &r) {
   in.closed_at = r.closed_at;
   if (r.decrypting_trustees.size() < r.threshold)
     return fail("decrypting_trustees", "fewer trustees than the threshold decrypted");
+  if (r.turnout.ballots < r.min_ballots)
+    return fail("min_ballots", "the record counts " + std::to_string(r.turnout.ballots) +
+                                   " ballots, fewer than the meeting's minimum of " +
+                                   std::to_string(r.min_ballots) + "; such a poll must never be decrypted");
   for (const auto &c : r.contests) {
     RecordContestInput x;
     x.position = c.position;

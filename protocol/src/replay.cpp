@@ -55,8 +55,11 @@ Result<void> ReplayGuard::remember(const crypto::SignPublicKey &key, const Nonce
   id.append(nonce.begin(), nonce.end());
   if (seen_.contains(id))
     return make_error(ErrorCode::replayed_request, "this (key, nonce) pair was already used");
-  if (seen_.size() >= config_.max_entries)
-    return make_error(ErrorCode::rate_limited, "the server's replay cache is full; retry later");
+  if (seen_.size() >= config_.max_entries) {
+    auto e = make_error(ErrorCode::rate_limited, "the server's replay cache is full; retry in a second");
+    e.retry_after_ms = 1000;
+    return e;
+  }
   const std::int64_t expiry = static_cast<std::int64_t>(time_ms) + config_.window_ms;
   seen_.emplace(id, expiry);
   by_expiry_.emplace(expiry, std::move(id));
@@ -98,9 +101,11 @@ Result<void> RateLimiter::take_impl(std::string_view name) {
   if (b.milli_tokens < 1000) {
     const std::int64_t rate = std::max<std::int64_t>(1, config_.per_second);
     const std::int64_t wait = (1000 - b.milli_tokens + rate - 1) / rate;
-    return make_error(ErrorCode::rate_limited,
-                      "more than " + std::to_string(config_.per_second) + " requests per second (burst " +
-                          std::to_string(config_.burst) + "); retry after " + std::to_string(wait) + " ms");
+    auto e = make_error(ErrorCode::rate_limited,
+                        "more than " + std::to_string(config_.per_second) + " requests per second (burst " +
+                            std::to_string(config_.burst) + "); retry after " + std::to_string(wait) + " ms");
+    e.retry_after_ms = static_cast<std::uint64_t>(wait);
+    return e;
   }
   b.milli_tokens -= 1000;
   return {};

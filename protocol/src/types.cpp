@@ -11,31 +11,33 @@ struct TypeInfo {
   MessageType type;
   std::string_view name;
   Audience audience;
+  bool writes; // changes the meeting (docs/wire.md §8.1): one transaction; its nonce is kept on disk
 };
 
 constexpr std::array<TypeInfo, kMessageTypeCount> kTypes{{
-    {MessageType::import_roster, "import_roster", Audience::secretary},
-    {MessageType::import_nominees, "import_nominees", Audience::secretary},
-    {MessageType::define_rule_profile, "define_rule_profile", Audience::secretary},
-    {MessageType::set_award_quota, "set_award_quota", Audience::secretary},
-    {MessageType::register_member_key, "register_member_key", Audience::secretary},
-    {MessageType::set_attendance, "set_attendance", Audience::secretary},
-    {MessageType::set_trustees, "set_trustees", Audience::secretary},
-    {MessageType::open_poll, "open_poll", Audience::secretary},
-    {MessageType::open_room, "open_room", Audience::secretary},
-    {MessageType::close_poll, "close_poll", Audience::secretary},
-    {MessageType::turnout, "turnout", Audience::secretary},
-    {MessageType::start_tally, "start_tally", Audience::secretary},
-    {MessageType::publish_record, "publish_record", Audience::secretary},
-    {MessageType::cast_ballot, "cast_ballot", Audience::member},
-    {MessageType::post_ceremony_message, "post_ceremony_message", Audience::trustee},
-    {MessageType::get_ceremony_messages, "get_ceremony_messages", Audience::trustee},
-    {MessageType::get_tally, "get_tally", Audience::trustee},
-    {MessageType::post_partial_decryption, "post_partial_decryption", Audience::trustee},
-    {MessageType::get_poll, "get_poll", Audience::anyone},
-    {MessageType::lookup_tracking_code, "lookup_tracking_code", Audience::anyone},
-    {MessageType::get_board, "get_board", Audience::anyone},
-    {MessageType::get_record, "get_record", Audience::anyone},
+    {MessageType::import_roster, "import_roster", Audience::secretary, true},
+    {MessageType::import_nominees, "import_nominees", Audience::secretary, true},
+    {MessageType::define_rule_profile, "define_rule_profile", Audience::secretary, true},
+    {MessageType::set_award_quota, "set_award_quota", Audience::secretary, true},
+    {MessageType::register_member_key, "register_member_key", Audience::secretary, true},
+    {MessageType::register_member_keys, "register_member_keys", Audience::secretary, true},
+    {MessageType::set_attendance, "set_attendance", Audience::secretary, true},
+    {MessageType::set_trustees, "set_trustees", Audience::secretary, true},
+    {MessageType::open_poll, "open_poll", Audience::secretary, true},
+    {MessageType::open_room, "open_room", Audience::secretary, true},
+    {MessageType::close_poll, "close_poll", Audience::secretary, true},
+    {MessageType::turnout, "turnout", Audience::secretary, false},
+    {MessageType::start_tally, "start_tally", Audience::secretary, true},
+    {MessageType::publish_record, "publish_record", Audience::secretary, true},
+    {MessageType::cast_ballot, "cast_ballot", Audience::member, true},
+    {MessageType::post_ceremony_message, "post_ceremony_message", Audience::trustee, true},
+    {MessageType::get_ceremony_messages, "get_ceremony_messages", Audience::trustee, false},
+    {MessageType::get_tally, "get_tally", Audience::trustee, false},
+    {MessageType::post_partial_decryption, "post_partial_decryption", Audience::trustee, true},
+    {MessageType::get_poll, "get_poll", Audience::anyone, false},
+    {MessageType::lookup_tracking_code, "lookup_tracking_code", Audience::anyone, false},
+    {MessageType::get_board, "get_board", Audience::anyone, false},
+    {MessageType::get_record, "get_record", Audience::anyone, false},
 }};
 
 constexpr std::array<MessageType, kMessageTypeCount> kTypeList = [] {
@@ -87,6 +89,11 @@ std::span<const PushType> all_push_types() noexcept { return kPushList; }
 Audience audience(MessageType t) noexcept {
   auto i = static_cast<std::size_t>(t);
   return i < kTypes.size() ? kTypes[i].audience : Audience::secretary;
+}
+
+bool writes(MessageType t) noexcept {
+  auto i = static_cast<std::size_t>(t);
+  return i >= kTypes.size() || kTypes[i].writes;
 }
 
 std::string_view audience_name(Audience a) noexcept {

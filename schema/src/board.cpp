@@ -51,7 +51,8 @@ Result<BoardReceipt> append_board_entry(const Tx &tx, BoardKind kind, std::strin
 Result<BoardReceipt> Store::publish(std::string_view actor, BoardKind kind, std::string_view poll_id,
                                     crypto::ByteView payload) {
   return write(db(), actor, "board.publish", [&](const Tx &tx) -> Result<BoardReceipt> {
-    if (kind != BoardKind::manifest && kind != BoardKind::tally && kind != BoardKind::result)
+    if (kind != BoardKind::manifest && kind != BoardKind::tally && kind != BoardKind::result &&
+        kind != BoardKind::attendance)
       return error(Errc::invalid_argument,
                    std::string(name(kind)) + " entries are appended by their own operation");
     auto entry = append_board_entry(tx, kind, poll_id, payload);

@@ -50,14 +50,15 @@ template <> struct Names<Outcome> {
       {{Outcome::passed, "passed"}, {Outcome::not_passed, "not_passed"}}};
 };
 template <> struct Names<BoardKind> {
-  static constexpr NameTable<BoardKind, 8> table{{{BoardKind::manifest, "manifest"},
+  static constexpr NameTable<BoardKind, 9> table{{{BoardKind::manifest, "manifest"},
                                                   {BoardKind::ballot, "ballot"},
                                                   {BoardKind::commitments, "commitments"},
                                                   {BoardKind::share, "share"},
                                                   {BoardKind::complaint, "complaint"},
                                                   {BoardKind::partial_decryption, "partial_decryption"},
                                                   {BoardKind::tally, "tally"},
-                                                  {BoardKind::result, "result"}}};
+                                                  {BoardKind::result, "result"},
+                                                  {BoardKind::attendance, "attendance"}}};
 };
 template <> struct Names<crypto::ContestKind> {
   static constexpr NameTable<crypto::ContestKind, 2> table{

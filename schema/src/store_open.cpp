@@ -19,7 +19,8 @@ Result<void> configure(sqlite3 *db) {
   return detail::exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
 }
 
-// A migration that rebuilds a table runs with deferred foreign keys; it must leave none broken.
+// Migrations run with foreign keys off (a rebuilt table is dropped and renamed, the procedure of
+// SQLite's "ALTER TABLE" page); each must leave no reference broken, checked before it commits.
 Result<void> foreign_keys_hold(sqlite3 *db) {
   auto st = detail::query(db, "PRAGMA foreign_key_check");
   if (!st) return st.error();
@@ -42,10 +43,15 @@ Result<void> apply(sqlite3 *db, const Migration &m) {
 }
 
 Result<void> migrate(sqlite3 *db, std::int64_t from_version) {
+  if (from_version >= latest_version()) return {};
+  // PRAGMA foreign_keys is a no-op inside a transaction: switched around the migrations' own.
+  if (auto r = detail::exec(db, "PRAGMA foreign_keys = OFF"); !r) return r;
+  Result<void> out;
   for (const auto &m : migrations())
     if (m.version > from_version)
-      if (auto r = apply(db, m); !r) return r;
-  return {};
+      if (out = apply(db, m); !out) break;
+  if (auto r = detail::exec(db, "PRAGMA foreign_keys = ON"); !r && out) return r;
+  return out;
 }
 
 } // namespace

@@ -200,4 +200,48 @@ Result<Turnout> Store::turnout(std::string_view poll_id) const {
   });
 }
 
+Result<std::vector<MemberAttendance>> Store::freeze_attendance(std::string_view actor,
+                                                               std::string_view poll_id) {
+  return write(db(), actor, "poll.freeze_attendance",
+               [&](const Tx &tx) -> Result<std::vector<MemberAttendance>> {
+                 auto state = poll_state(tx.db, poll_id);
+                 if (!state) return state.error();
+                 if (*state != PollState::closed)
+                   return wrong_state(poll_id, *state, "attendance is frozen at close");
+                 auto frozen = query_one<std::int64_t>(
+                     tx.db, "", "SELECT count(*) FROM poll_attendance WHERE poll_id = ?1", poll_id);
+                 if (!frozen) return frozen.error();
+                 if (*frozen > 0)
+                   return error(Errc::invalid_state, poll_name(poll_id) + ": attendance is frozen already");
+                 if (auto r = run(tx.db,
+                                  "INSERT INTO poll_attendance (poll_id, member_no, attendance)"
+                                  " SELECT ?1, member_no, attendance FROM members",
+                                  poll_id);
+                     !r)
+                   return r.error();
+                 if (auto r = tx.audit(poll_name(poll_id)); !r) return r.error();
+                 auto rows = frozen_attendance(poll_id);
+                 if (!rows) return rows.error();
+                 return **rows;
+               });
+}
+
+Result<std::optional<std::vector<MemberAttendance>>>
+Store::frozen_attendance(std::string_view poll_id) const {
+  return read(db(), "frozen_attendance", [&]() -> Result<std::optional<std::vector<MemberAttendance>>> {
+    if (auto state = poll_state(db(), poll_id); !state) return state.error();
+    auto rows = collect<MemberAttendance>(
+        query(db(), "SELECT member_no, attendance FROM poll_attendance WHERE poll_id = ?1 ORDER BY member_no",
+              poll_id),
+        [](const Statement &st) -> Result<MemberAttendance> {
+          auto a = parse<Attendance>(st.text(1));
+          if (!a) return a.error();
+          return MemberAttendance{st.integer(0), *a};
+        });
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<std::vector<MemberAttendance>>{};
+    return std::optional(std::move(*rows));
+  });
+}
+
 } // namespace cv::schema

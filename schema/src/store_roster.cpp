@@ -11,9 +11,9 @@ Result<void> Store::create_meeting(std::string_view actor, const Meeting &m) {
   return write(db(), actor, "meeting.create", [&](const Tx &tx) -> Result<void> {
     auto r = run(
         tx.db,
-        "INSERT INTO meeting (singleton, meeting_id, council, session_name, meeting_date, place, created_at)"
-        " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-        m.meeting_id, m.council, m.session_name, m.date, m.place, tx.now);
+        "INSERT INTO meeting (singleton, meeting_id, council, session_name, meeting_date, place, created_at,"
+        " min_ballots) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        m.meeting_id, m.council, m.session_name, m.date, m.place, tx.now, std::int64_t{m.min_ballots});
     if (!r) return r;
     return tx.audit(m.meeting_id);
   });
@@ -21,12 +21,13 @@ Result<void> Store::create_meeting(std::string_view actor, const Meeting &m) {
 
 Result<Meeting> Store::meeting() const {
   return read(db(), "meeting", [&]() -> Result<Meeting> {
-    auto st = query(db(), "SELECT meeting_id, council, session_name, meeting_date, place FROM meeting");
+    auto st = query(db(), "SELECT meeting_id, council, session_name, meeting_date, place, min_ballots"
+                          " FROM meeting");
     if (!st) return st.error();
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) return error(Errc::not_found, "no meeting has been created");
-    return Meeting{st->text(0), st->text(1), st->text(2), st->text(3), st->text(4)};
+    return Meeting{st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->u32(5)};
   });
 }
 

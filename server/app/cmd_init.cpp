@@ -35,6 +35,12 @@ struct InitOptions {
       QStringLiteral("A secretary's Ed25519 public key, 64 lowercase hex characters; "
                      "repeat for several secretaries."),
       QStringLiteral("HEX")};
+  QCommandLineOption min_ballots{
+      QStringLiteral("min-ballots"),
+      QStringLiteral("The fewest ballots a poll must hold before it is tallied or decrypted (default 5, "
+                     "at least 2): a total of very few ballots shows how each member voted. Written into "
+                     "the enrollment bundle; it cannot be changed later."),
+      QStringLiteral("N"), QStringLiteral("5")};
   QCommandLineOption address{QStringLiteral("address"),
                              QStringLiteral("The address clients dial, written into the enrollment bundle: "
                                             "HOST:PORT (IPv6 as [ADDR]:PORT)."),
@@ -58,8 +64,8 @@ int run_init(const QStringList &args) {
       "bundle (bundle.json, bundle.txt) that members import. Prints the server key, the TLS "
       "fingerprint and the bundle code for people to compare."));
   InitOptions o;
-  parser.addOptions(
-      {o.meeting, o.meeting_id, o.council, o.session, o.date, o.place, o.secretary_key, o.address});
+  parser.addOptions({o.meeting, o.meeting_id, o.council, o.session, o.date, o.place, o.secretary_key,
+                     o.min_ballots, o.address});
   if (auto done = parse(parser, args, command)) return *done;
 
   InitParams params;
@@ -92,7 +98,22 @@ int run_init(const QStringList &args) {
                          QStringLiteral("--secretary-key '%1' is not 64 lowercase hex characters").arg(k));
     crypto::SignPublicKey key{};
     for (std::size_t i = 0; i < key.size(); ++i) key[i] = (*bytes)[i];
+    if (auto valid = crypto::check_sign_public_key(key); !valid)
+      return usage_error(
+          command,
+          QStringLiteral("--secretary-key '%1': %2").arg(k, QString::fromStdString(valid.error().message)));
     params.secretary_keys.push_back(key);
+  }
+  {
+    bool number = false;
+    const uint n = parser.value(o.min_ballots).toUInt(&number);
+    if (!number || n < crypto::kLowestMinBallots || n > crypto::kMaxMinBallots)
+      return usage_error(command,
+                         QStringLiteral("--min-ballots must be a whole number from %1 to %2, not '%3'")
+                             .arg(crypto::kLowestMinBallots)
+                             .arg(crypto::kMaxMinBallots)
+                             .arg(parser.value(o.min_ballots)));
+    params.meeting.min_ballots = n;
   }
   auto address = required(parser, o.address);
   if (!address) return usage_error(command, QStringLiteral("--address is required"));
@@ -114,6 +135,7 @@ int run_init(const QStringList &args) {
   std::printf("server key:        %s\n", protocol::lower_hex(made->server_key).c_str());
   std::printf("TLS fingerprint:   %s\n", protocol::lower_hex(made->bundle.tls_cert_sha256).c_str());
   std::printf("bundle code:       %s\n", made->bundle_code.c_str());
+  std::printf("min. ballots:      %u\n", made->bundle.min_ballots);
   std::printf("bundle (JSON):     %s\n", meeting_dir.bundle_json().string().c_str());
   std::printf("bundle (compact):  %s\n", meeting_dir.bundle_compact().string().c_str());
   std::fflush(stdout);

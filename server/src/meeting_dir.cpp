@@ -109,7 +109,8 @@ protocol::Result<InitResult> populate(const MeetingDir &dir, const InitParams &p
     fingerprint[i] = static_cast<std::uint8_t>(fp[static_cast<qsizetype>(i)]);
 
   InitResult out;
-  out.bundle = protocol::make_enrollment_bundle(meeting, params.address, fingerprint, signing);
+  out.bundle = protocol::make_enrollment_bundle(meeting, params.address, fingerprint, signing,
+                                                params.meeting.min_ballots);
   out.bundle_code = protocol::bundle_code(out.bundle);
   out.server_key = signing.public_key;
   if (auto r = write_new_file(dir.bundle_json(), protocol::encode_bundle_json(out.bundle) + "\n", 0644); !r)

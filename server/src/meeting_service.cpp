@@ -98,25 +98,6 @@ Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKe
   return out;
 }
 
-namespace {
-
-bool writes(MessageType t) noexcept {
-  switch (t) {
-  case MessageType::turnout:
-  case MessageType::get_ceremony_messages:
-  case MessageType::get_tally:
-  case MessageType::get_poll:
-  case MessageType::lookup_tracking_code:
-  case MessageType::get_board:
-  case MessageType::get_record:
-    return false;
-  default:
-    return true;
-  }
-}
-
-} // namespace
-
 Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::SignPublicKey &key,
                                                 const QJsonObject &body) {
   auto roles_now = roles(key);
@@ -124,7 +105,7 @@ Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::
   if (auto a = protocol::authorize(type, *roles_now); !a) return a.error();
   auto s = sender(key);
   if (!s) return s.error();
-  if (!writes(type)) return dispatch(type, *s, body);
+  if (!protocol::writes(type)) return dispatch(type, *s, body);
 
   // docs/wire.md §4.5: one transaction, rolled back on any error.
   if (auto r = store.begin_transaction(); !r) return internal_error(r.error());
@@ -150,6 +131,8 @@ Result<ServiceOutput> MeetingService::Impl::dispatch(MessageType type, const Sen
     return set_award_quota(body);
   case MessageType::register_member_key:
     return register_member_key(body);
+  case MessageType::register_member_keys:
+    return register_member_keys(body);
   case MessageType::set_attendance:
     return set_attendance(body);
   case MessageType::set_trustees:

@@ -131,8 +131,36 @@ schema::Attendance attendance_of(protocol::Attendance a) noexcept {
     return schema::Attendance::remote;
   case protocol::Attendance::absent:
     return schema::Attendance::absent;
+  case protocol::Attendance::unknown:
+    return schema::Attendance::unknown;
   }
   return schema::Attendance::unknown;
+}
+
+protocol::Attendance wire_attendance(schema::Attendance a) noexcept {
+  switch (a) {
+  case schema::Attendance::present:
+    return protocol::Attendance::present;
+  case schema::Attendance::remote:
+    return protocol::Attendance::remote;
+  case schema::Attendance::absent:
+    return protocol::Attendance::absent;
+  case schema::Attendance::unknown:
+    return protocol::Attendance::unknown;
+  }
+  return protocol::Attendance::unknown;
+}
+
+Result<protocol::FrozenAttendance> frozen_attendance_of(const protocol::PollId &poll,
+                                                        const std::vector<schema::MemberAttendance> &rows) {
+  protocol::FrozenAttendance out{poll, {}};
+  for (const auto &r : rows) {
+    if (r.member_no < 1 || r.member_no > static_cast<std::int64_t>(protocol::kMaxMemberNo))
+      return op_error(ErrorCode::internal, "a stored member number is out of range");
+    out.members.push_back({static_cast<std::uint32_t>(r.member_no), wire_attendance(r.attendance)});
+  }
+  if (out.members.empty()) return op_error(ErrorCode::internal, "the roster is empty");
+  return out;
 }
 
 protocol::BoardEntry wire_entry(const schema::BoardEntry &e) {

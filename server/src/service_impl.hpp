@@ -46,6 +46,10 @@ template <class T> using Result = protocol::Result<T>;
 [[nodiscard]] Result<protocol::RuleProfile> rule_profile(const schema::RuleProfile &p);
 [[nodiscard]] schema::RuleProfile rule_row(const protocol::RuleProfile &p);
 [[nodiscard]] schema::Attendance attendance_of(protocol::Attendance a) noexcept;
+[[nodiscard]] protocol::Attendance wire_attendance(schema::Attendance a) noexcept;
+// The payload of a poll's `attendance` board entry.
+[[nodiscard]] Result<protocol::FrozenAttendance>
+frozen_attendance_of(const protocol::PollId &poll, const std::vector<schema::MemberAttendance> &rows);
 [[nodiscard]] protocol::BoardEntry wire_entry(const schema::BoardEntry &e);
 [[nodiscard]] Result<crypto::Ceremony> crypto_ceremony(const protocol::MeetingId &meeting,
                                                        const schema::KeyCeremony &c);
@@ -123,6 +127,9 @@ struct MeetingService::Impl {
   detail::Result<ServiceOutput> define_rule_profile(const QJsonObject &body);
   detail::Result<ServiceOutput> set_award_quota(const QJsonObject &body);
   detail::Result<ServiceOutput> register_member_key(const QJsonObject &body);
+  detail::Result<ServiceOutput> register_member_keys(const QJsonObject &body);
+  detail::Result<void> register_key(const protocol::RegisterMemberKeyRequest &req,
+                                    const std::vector<schema::Member> &members);
   detail::Result<ServiceOutput> set_attendance(const QJsonObject &body);
   detail::Result<ServiceOutput> set_trustees(const QJsonObject &body);
   // ---- secretary: polls (service_poll.cpp)

@@ -162,6 +162,16 @@ Result<ServiceOutput> MeetingService::Impl::close_poll(const QJsonObject &body) 
                     "poll '" + req->poll.str() + "' is " + std::string(schema::to_string(poll->state)));
   if (auto r = store.set_poll_state(kSecretary, req->poll.str(), schema::PollState::closed); !r)
     return internal_error(r.error());
+  // The attendance the poll is counted with, frozen on the board (docs/wire.md §7.2 `attendance`).
+  auto frozen = store.freeze_attendance(kSecretary, req->poll.str());
+  if (!frozen) return internal_error(frozen.error());
+  auto attendance = frozen_attendance_of(req->poll, *frozen);
+  if (!attendance) return attendance.error();
+  const std::string payload = protocol::to_json(attendance->to_json());
+  if (auto e = store.publish(kSecretary, schema::BoardKind::attendance, req->poll.str(),
+                             crypto::as_bytes(payload));
+      !e)
+    return internal_error(e.error());
   auto after = store.poll(req->poll.str());
   if (!after) return internal_error(after.error());
   auto turnout_now = store.turnout(req->poll.str());
@@ -186,9 +196,19 @@ Result<protocol::TurnoutInfo> MeetingService::Impl::turnout_info(const schema::P
   protocol::TurnoutInfo out;
   out.poll = *id;
   out.members = static_cast<std::uint32_t>((*loaded)->roster.members.size());
-  for (const auto &m : *members) {
-    if (m.attendance == schema::Attendance::present) ++out.present;
-    if (m.attendance == schema::Attendance::remote) ++out.remote;
+  // A closed poll is counted with the attendance frozen at close, never the live one.
+  auto frozen = store.frozen_attendance(p.spec.poll_id);
+  if (!frozen) return internal_error(frozen.error());
+  if (*frozen) {
+    for (const auto &m : **frozen) {
+      if (m.attendance == schema::Attendance::present) ++out.present;
+      if (m.attendance == schema::Attendance::remote) ++out.remote;
+    }
+  } else {
+    for (const auto &m : *members) {
+      if (m.attendance == schema::Attendance::present) ++out.present;
+      if (m.attendance == schema::Attendance::remote) ++out.remote;
+    }
   }
   out.ballots = static_cast<std::uint32_t>(t->voters.size());
   for (auto v : t->voters) out.voted.push_back(static_cast<std::uint32_t>(v));

@@ -78,8 +78,16 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
   if (!counts) return op_error(ErrorCode::internal, "decoding the tally: " + counts.error().message);
 
   // The record's input.
-  auto members = store.members();
-  if (!members) return internal_error(members.error());
+  // The attendance frozen at close (docs/wire.md §7.2), never the live one.
+  auto frozen = store.frozen_attendance(poll_id);
+  if (!frozen) return internal_error(frozen.error());
+  if (!*frozen) return op_error(ErrorCode::wrong_state, "poll '" + poll_id + "' has no frozen attendance");
+  auto attendance_entries = store.board_entries(schema::BoardKind::attendance, poll_id);
+  if (!attendance_entries) return internal_error(attendance_entries.error());
+  if (attendance_entries->size() != 1)
+    return op_error(ErrorCode::internal, "poll '" + poll_id + "' does not have exactly one attendance entry");
+  if (auto enough = crypto::check_enough_ballots(tally.info.ballots, meeting.min_ballots); !enough)
+    return op_error(ErrorCode::wrong_state, "poll '" + poll_id + "': " + enough.error().message);
   auto rules = store.rules();
   if (!rules) return internal_error(rules.error());
   auto nominees = store.nominees();
@@ -93,9 +101,11 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
   in.tally_context = tally.context;
   in.manifest_seq = lp.manifest_seq;
   in.tally_seq = tally.seq;
+  in.attendance_seq = attendance_entries->front().seq;
+  in.min_ballots = meeting.min_ballots;
   in.threshold = kc->threshold;
   in.turnout.members = static_cast<std::uint32_t>(lp.roster.members.size());
-  for (const auto &m : *members) {
+  for (const auto &m : **frozen) {
     switch (m.attendance) {
     case schema::Attendance::present:
       ++in.turnout.present;

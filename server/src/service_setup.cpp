@@ -121,28 +121,48 @@ Result<ServiceOutput> MeetingService::Impl::set_award_quota(const QJsonObject &b
   return reply(req->to_json());
 }
 
+Result<void> MeetingService::Impl::register_key(const protocol::RegisterMemberKeyRequest &req,
+                                                const std::vector<schema::Member> &members) {
+  const std::string who = "member " + std::to_string(req.member_no);
+  auto member = std::ranges::find_if(
+      members, [&](const schema::Member &m) { return m.row.member_no == std::int64_t{req.member_no}; });
+  if (member == members.end()) return op_error(ErrorCode::invalid_argument, "no " + who + " on the roster");
+  if (auto k = crypto::check_sign_public_key(req.key); !k)
+    return op_error(ErrorCode::invalid_argument, who + ": " + k.error().message);
+  if (req.key == server_signing.public_key || std::ranges::find(secretaries, req.key) != secretaries.end())
+    return op_error(ErrorCode::invalid_argument, who + ": the key is the server's or the secretary's");
+  for (const auto &m : members)
+    if (m.row.member_no != member->row.member_no && m.public_key && *m.public_key == req.key)
+      return op_error(ErrorCode::invalid_argument,
+                      who + ": the key is registered to member " + std::to_string(m.row.member_no));
+  if (member->public_key && *member->public_key != req.key)
+    return op_error(ErrorCode::wrong_state, who + " has another key; key replacement is not in version 1");
+  if (!member->public_key) {
+    if (auto r = store.register_member_key(kSecretary, member->row.member_no, req.key); !r)
+      return internal_error(r.error());
+  }
+  return {};
+}
+
 Result<ServiceOutput> MeetingService::Impl::register_member_key(const QJsonObject &body) {
   auto req = read_body<protocol::RegisterMemberKeyRequest>(body);
   if (!req) return req.error();
   auto members = store.members();
   if (!members) return internal_error(members.error());
-  const std::string who = "member " + std::to_string(req->member_no);
-  auto member = std::ranges::find_if(
-      *members, [&](const schema::Member &m) { return m.row.member_no == std::int64_t{req->member_no}; });
-  if (member == members->end()) return op_error(ErrorCode::invalid_argument, "no " + who + " on the roster");
-  if (req->key == server_signing.public_key || std::ranges::find(secretaries, req->key) != secretaries.end())
-    return op_error(ErrorCode::invalid_argument, "the key is the server's or the secretary's");
-  for (const auto &m : *members)
-    if (m.row.member_no != member->row.member_no && m.public_key && *m.public_key == req->key)
-      return op_error(ErrorCode::invalid_argument,
-                      "the key is registered to member " + std::to_string(m.row.member_no));
-  if (member->public_key && *member->public_key != req->key)
-    return op_error(ErrorCode::wrong_state, who + " has another key; key replacement is not in version 1");
+  if (auto r = register_key(*req, *members); !r) return r.error();
+  if (auto r = require_no_open_poll(); !r) return r.error(); // the write is rolled back
+  return reply(req->to_json());
+}
+
+Result<ServiceOutput> MeetingService::Impl::register_member_keys(const QJsonObject &body) {
+  auto req = read_body<protocol::RegisterMemberKeysRequest>(body);
+  if (!req) return req.error();
+  if (auto v = req->validate(); !v) return v.error();
+  auto members = store.members();
+  if (!members) return internal_error(members.error());
+  for (const auto &e : req->entries) // one transaction (run()): all or none
+    if (auto r = register_key(e, *members); !r) return r.error();
   if (auto r = require_no_open_poll(); !r) return r.error();
-  if (!member->public_key) {
-    if (auto r = store.register_member_key(kSecretary, member->row.member_no, req->key); !r)
-      return internal_error(r.error());
-  }
   return reply(req->to_json());
 }
 

@@ -51,6 +51,12 @@ Result<ServiceOutput> MeetingService::Impl::start_tally(const QJsonObject &body)
   const auto &lp = **loaded;
   auto stored = store.ballots(req->poll.str());
   if (!stored) return internal_error(stored.error());
+  // docs/threat-model.md §3: a tally of too few ballots is never made, so it is never decrypted.
+  if (auto enough =
+          crypto::check_enough_ballots(static_cast<std::uint32_t>(stored->size()), meeting.min_ballots);
+      !enough)
+    return op_error(ErrorCode::wrong_state, "poll '" + req->poll.str() + "' cannot be tallied: " +
+                                                enough.error().message + " (set at councilvote-server init)");
   std::vector<crypto::Ballot> ballots;
   ballots.reserve(stored->size());
   for (const auto &b : *stored) {
@@ -110,6 +116,8 @@ Result<ServiceOutput> MeetingService::Impl::post_partial_decryption(const Sender
     return op_error(ErrorCode::wrong_state,
                     "poll '" + req->poll.str() + "' is " + std::string(schema::to_string(poll->state)));
   const auto &tally = **t;
+  if (auto enough = crypto::check_enough_ballots(tally.info.ballots, meeting.min_ballots); !enough)
+    return op_error(ErrorCode::wrong_state, "poll '" + req->poll.str() + "': " + enough.error().message);
   auto partials = store.partial_decryptions(req->poll.str());
   if (!partials) return internal_error(partials.error());
   auto answer = [&](std::optional<std::uint32_t> added) {

@@ -156,7 +156,7 @@ void WsServer::Impl::refuse_oversize(Connection &c) {
 
 void WsServer::Impl::send(Connection &c, const std::string &message) {
   if (!c.ws || c.ws->state() != QAbstractSocket::ConnectedState) return;
-  c.ws->sendTextMessage(QString::fromUtf8(message.data(), static_cast<qsizetype>(message.size())));
+  c.ws->sendTextMessage(protocol::qstring_from_utf8(message));
   // A peer that does not read its answers is dropped rather than buffered without bound.
   const qint64 backlog_limit = static_cast<qint64>(options.limits.json.max_bytes) * 4 + (qint64{1} << 20);
   QTcpSocket *tcp = c.tcp.data();

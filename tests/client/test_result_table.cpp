@@ -12,6 +12,8 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   in.title = "Xét khen thưởng";
   in.manifest_seq = 1;
   in.tally_seq = 2;
+  in.attendance_seq = 1;
+  in.min_ballots = 5;
   in.threshold = 2;
   in.decrypting_trustees = {1, 3};
   in.partial_seqs = {3, 4};

@@ -10,7 +10,8 @@ namespace {
 
 AuditReport audit(const cv::test::VotedPoll &f, const std::string &record) {
   const auto key = f.server.public_key;
-  return audit_poll({f.meeting, f.poll.info.definition.poll, f.board.entries, record, &f.statement, &key});
+  return audit_poll(
+      {f.meeting, f.poll.info.definition.poll, f.board.entries, record, &f.statement, &key, kTestMinBallots});
 }
 
 std::string failure(const AuditReport &r) {
@@ -29,14 +30,14 @@ TEST_CASE("roles: the auditor passes an honest board", "[roles][auditor]") {
   INFO(r.to_text());
   CHECK(r.ok());
   CHECK(r.first_failure() == nullptr);
-  CHECK(r.checks.size() == 17);
+  CHECK(r.checks.size() == 20);
   CHECK(r.find("record.outcomes")->ok);
   CHECK(r.ballots == 4);
   REQUIRE(r.counts.size() == 3);
   CHECK(r.counts[0].agree == f.expected[0][0]);
   REQUIRE(r.record);
   CHECK(r.record->contests[2].disagree == f.expected[2][1]);
-  CHECK(r.phases.size() == 6);
+  CHECK(r.phases.size() == 7);
   CHECK(r.to_text().find("PASS  partials.threshold") != std::string::npos);
 
   // Is my ballot on the board?
@@ -47,7 +48,8 @@ TEST_CASE("roles: the auditor passes an honest board", "[roles][auditor]") {
   CHECK_FALSE(r.find_tracking_code(unknown));
 
   // Without the statement the audit is incomplete, but nothing fails.
-  auto partial = audit_poll({f.meeting, f.poll.info.definition.poll, f.board.entries, f.record});
+  auto partial = audit_poll(
+      {f.meeting, f.poll.info.definition.poll, f.board.entries, f.record, nullptr, nullptr, kTestMinBallots});
   CHECK_FALSE(partial.ok());
   CHECK(partial.first_failure() == nullptr);
   CHECK(partial.find("record.statement")->skipped);

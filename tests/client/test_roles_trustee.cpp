@@ -204,7 +204,8 @@ TEST_CASE("roles: partial decryptions recompute the tally and combine to the rig
   cv::test::VotedPoll f;
   std::vector<cv::crypto::PartialDecryption> partials;
   for (std::size_t i : {0u, 2u}) {
-    auto req = make_partial_decryption(f.meeting, f.poll.info, f.board.entries, f.status, f.share(i));
+    auto req = make_partial_decryption(f.meeting, f.poll.info, f.board.entries, f.status, f.share(i),
+                                       kTestMinBallots);
     REQUIRE(req);
     CHECK(req->poll == f.poll.info.definition.poll);
     CHECK(req->tally_context == f.status.tally.encrypted_tally().context());
@@ -225,7 +226,8 @@ TEST_CASE("roles: partial decryptions recompute the tally and combine to the rig
 TEST_CASE("roles: a trustee refuses to decrypt what is not the board's tally", "[roles][trustee]") {
   cv::test::VotedPoll f;
   const auto decrypt = [&](const cv::test::TestBoard &board, const cv::protocol::TallyStatus &status) {
-    return make_partial_decryption(f.meeting, f.poll.info, board.entries, status, f.share(0));
+    return make_partial_decryption(f.meeting, f.poll.info, board.entries, status, f.share(0),
+                                   kTestMinBallots);
   };
   // The server's tally is one ballot (the classic "decrypt a single ballot" attack).
   {
@@ -269,14 +271,15 @@ TEST_CASE("roles: a trustee refuses to decrypt what is not the board's tally", "
   {
     auto other = cv::test::direct_ceremony(f.meeting, 3, 2);
     auto r = make_partial_decryption(f.meeting, f.poll.info, f.board.entries, f.status,
-                                     cv::test::share_file(f.meeting, other.result, other.shares[0]));
+                                     cv::test::share_file(f.meeting, other.result, other.shares[0]),
+                                     kTestMinBallots);
     CHECK(r.error().code == ErrorCode::invalid_argument);
   }
   // A poll whose definition differs from the board's manifest.
   {
     auto info = f.poll.info;
     info.definition.title = "Another title";
-    auto r = make_partial_decryption(f.meeting, info, f.board.entries, f.status, f.share(0));
+    auto r = make_partial_decryption(f.meeting, info, f.board.entries, f.status, f.share(0), kTestMinBallots);
     CHECK(r.error().check == "manifest");
   }
 }

@@ -10,6 +10,9 @@
 #include "councilvote/protocol/record.hpp"
 #include "test_roles_relay.hpp"
 
+// The test meetings' minimum of ballots (the bundle's min_ballots): a VotedPoll has 4 by default.
+inline constexpr std::uint32_t kTestMinBallots = 2;
+
 namespace cv::test {
 
 struct VotedPoll {
@@ -20,6 +23,7 @@ struct VotedPoll {
   protocol::TallyStatus status;
   std::vector<std::array<std::uint64_t, 3>> expected; // agree, disagree, blank per contest
   std::vector<protocol::ByteArray<32>> tracking_codes;
+  std::uint64_t attendance_seq = 0;
   // After publish():
   std::string record;
   protocol::RecordStatement statement;
@@ -45,6 +49,11 @@ struct VotedPoll {
       tracking_codes.push_back(b.tracking_code);
       ballots.push_back(must(crypto::decode_ballot(b.ballot)));
     }
+    protocol::FrozenAttendance attendance{poll.info.definition.poll, {}};
+    for (std::uint32_t m = 1; m <= members; ++m)
+      attendance.members.push_back({m, protocol::Attendance::present});
+    attendance_seq = board.append_text(protocol::BoardEntryKind::attendance, poll.info.definition.poll,
+                                       protocol::to_json(attendance.to_json()));
     const auto ctx = must(poll.info.definition.verified_context(meeting));
     const auto tally = must(crypto::tally_ballots(ctx, ballots));
     status.tally = {poll.info.definition.poll, tally.poll_context, tally.ballots, tally.totals};
@@ -68,10 +77,12 @@ struct VotedPoll {
     in.tally_context = status.tally.encrypted_tally().context();
     in.manifest_seq = poll.info.manifest_seq;
     in.tally_seq = status.tally_seq;
+    in.attendance_seq = attendance_seq;
+    in.min_ballots = kTestMinBallots;
     in.threshold = 2;
     for (std::size_t i : {0u, 2u}) {
-      auto req =
-          must(client::roles::make_partial_decryption(meeting, poll.info, board.entries, status, share(i)));
+      auto req = must(client::roles::make_partial_decryption(meeting, poll.info, board.entries, status,
+                                                             share(i), kTestMinBallots));
       in.decrypting_trustees.push_back(static_cast<std::uint32_t>(i + 1));
       in.partial_seqs.push_back(
           board.append(protocol::BoardEntryKind::partial_decryption, poll.info.definition.poll, req.partial));

@@ -38,7 +38,7 @@ TEST_CASE("bundle: JSON and compact forms round-trip and verify", "[bundle]") {
 
 TEST_CASE("bundle: the compact form uses only QR alphanumeric characters and fits a QR code", "[bundle]") {
   auto compact = encode_bundle_compact(sample());
-  CHECK(compact.starts_with("CV1:"));
+  CHECK(compact.starts_with("CV2:"));
   for (char ch : compact) {
     INFO(ch);
     CHECK(std::string_view("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:").find(ch) !=
@@ -58,6 +58,8 @@ TEST_CASE("bundle: any changed field is detected", "[bundle]") {
       {"meeting", [](EnrollmentBundle &x) { x.meeting = meeting_id("other"); }},
       {"host", [](EnrollmentBundle &x) { x.server.host = "192.168.1.66"; }},
       {"port", [](EnrollmentBundle &x) { x.server.port = 8444; }},
+      // A server that lowers the smallest tally to let a single ballot be decrypted.
+      {"min_ballots", [](EnrollmentBundle &x) { x.min_ballots = 2; }},
       {"tls fingerprint", [](EnrollmentBundle &x) { x.tls_cert_sha256[0] ^= 1; }},
       {"server key", [](EnrollmentBundle &x) { x.server_key = key("attacker").public_key; }},
       {"sig", [](EnrollmentBundle &x) { x.sig[10] ^= 4; }},
@@ -93,11 +95,11 @@ TEST_CASE("bundle: every character of the compact form matters", "[bundle]") {
 TEST_CASE("bundle: malformed inputs", "[bundle]") {
   auto b = sample();
   auto compact = encode_bundle_compact(b);
-  CHECK(code_of(decode_bundle_compact("CV2:" + compact.substr(4))) == ErrorCode::unsupported_version);
+  CHECK(code_of(decode_bundle_compact("CV1:" + compact.substr(4))) == ErrorCode::unsupported_version);
   CHECK(code_of(decode_bundle_compact(compact.substr(0, compact.size() - 8))) == ErrorCode::bad_field);
   CHECK(code_of(decode_bundle_compact(compact + "AAAAAAAA")) == ErrorCode::bad_field);
-  CHECK(code_of(decode_bundle_compact("CV1:abc")) == ErrorCode::bad_field);
-  CHECK(code_of(decode_bundle_compact("CV1:")) == ErrorCode::bad_field);
+  CHECK(code_of(decode_bundle_compact("CV2:abc")) == ErrorCode::bad_field);
+  CHECK(code_of(decode_bundle_compact("CV2:")) == ErrorCode::bad_field);
   CHECK(code_of(decode_bundle_compact(std::string(5000, 'A'))) == ErrorCode::frame_too_large);
   CHECK_FALSE(decode_bundle(""));
 
@@ -110,7 +112,12 @@ TEST_CASE("bundle: malformed inputs", "[bundle]") {
       o.insert(field, v);
     return decode_bundle_json(to_json(o));
   };
-  CHECK(code_of(with("format", "councilvote-enrollment/2")) == ErrorCode::unsupported_version);
+  CHECK(code_of(with("format", "councilvote-enrollment/1")) == ErrorCode::unsupported_version);
+  CHECK(code_of(with("min_ballots", QJsonValue::Undefined)) == ErrorCode::missing_field);
+  CHECK(code_of(with("min_ballots", 1)) == ErrorCode::bad_field);
+  CHECK(code_of(with("min_ballots", 0)) == ErrorCode::bad_field);
+  CHECK(code_of(with("min_ballots", 10000)) == ErrorCode::bad_field);
+  CHECK(code_of(with("min_ballots", "5")) == ErrorCode::bad_field);
   CHECK(code_of(with("meeting_id", QJsonValue::Undefined)) == ErrorCode::missing_field);
   CHECK(code_of(with("server", "no-port")) == ErrorCode::bad_field);
   CHECK(code_of(with("server", "host:0")) == ErrorCode::bad_field);
@@ -137,4 +144,20 @@ TEST_CASE("bundle: server address syntax", "[bundle]") {
   CHECK_FALSE(ServerAddress::parse(":1"));
   CHECK_FALSE(ServerAddress::parse("host:"));
   CHECK_FALSE(ServerAddress::parse("host:+1"));
+}
+
+TEST_CASE("bundle: min_ballots is carried, signed, and never below 2", "[bundle]") {
+  ByteArray<32> fp{};
+  auto b = make_enrollment_bundle(meeting_id(), *ServerAddress::parse("10.0.0.2:8443"), fp, key("server"), 9);
+  CHECK(b.min_ballots == 9);
+  CHECK(decode_bundle_json(encode_bundle_json(b))->min_ballots == 9);
+  CHECK(decode_bundle_compact(encode_bundle_compact(b))->min_ballots == 9);
+  CHECK(sample().min_ballots == cv::crypto::kDefaultMinBallots);
+  // A bundle signed (by its own server key) with a minimum of 1 is still refused: a tally of one
+  // ballot is that ballot.
+  auto one =
+      make_enrollment_bundle(meeting_id(), *ServerAddress::parse("10.0.0.2:8443"), fp, key("server"), 1);
+  CHECK(code_of(verify_enrollment_bundle(one)) == ErrorCode::bad_field);
+  CHECK(code_of(decode_bundle_compact(encode_bundle_compact(one))) == ErrorCode::bad_field);
+  CHECK(code_of(decode_bundle_json(encode_bundle_json(one))) == ErrorCode::bad_field);
 }

@@ -24,6 +24,8 @@ RecordInput base_input() {
   in.title = "Xét khen thưởng";
   in.manifest_seq = 10;
   in.tally_seq = 40;
+  in.attendance_seq = 39;
+  in.min_ballots = 5;
   in.threshold = 2;
   in.decrypting_trustees = {1, 3};
   in.partial_seqs = {41, 42};

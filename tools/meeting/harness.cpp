@@ -79,15 +79,24 @@ Result<void> MeetingHarness::load_meeting(const std::vector<protocol::RuleProfil
   if (auto ok = sec.import_nominees(nominees); !ok) return with_context(ok, "import_nominees");
   for (const auto &q : quotas)
     if (auto ok = sec.set_award_quota(q); !ok) return with_context(ok, "set_award_quota " + q.award);
+  protocol::RegisterMemberKeysRequest keys;
   for (const auto &row : roster.members) {
     Participant p;
     p.member_no = row.member_no;
     p.keys = crypto::KeyFileContents::generate(std::to_string(row.member_no) + " " + row.full_name, "member");
-    if (auto ok = sec.register_member_key({row.member_no, p.keys.signing.public_key}); !ok)
-      return with_context(ok, "register_member_key " + std::to_string(row.member_no));
-    if (auto ok = connect(p); !ok) return ok.error();
+    keys.entries.push_back({row.member_no, p.keys.signing.public_key});
     members_.emplace(row.member_no, std::move(p));
   }
+  // One request for the whole roster (docs/wire.md §8.3), in pieces of at most 1000.
+  for (std::size_t from = 0; from < keys.entries.size(); from += protocol::kMaxRosterRows) {
+    protocol::RegisterMemberKeysRequest part;
+    part.entries.assign(keys.entries.begin() + static_cast<std::ptrdiff_t>(from),
+                        keys.entries.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                   keys.entries.size(), from + protocol::kMaxRosterRows)));
+    if (auto ok = sec.register_member_keys(part); !ok) return with_context(ok, "register_member_keys");
+  }
+  for (auto &[no, p] : members_)
+    if (auto ok = connect(p); !ok) return ok.error();
   return {};
 }
 
@@ -192,7 +201,7 @@ Result<protocol::PostPartialDecryptionResponse> MeetingHarness::decrypt(std::uin
   auto tally = p.client->get_tally(poll);
   if (!tally) return with_context(tally, who + " get_tally");
   auto req = client::roles::make_partial_decryption(meeting_id_, *info, board->entries, *tally,
-                                                    shares_.at(member_no));
+                                                    shares_.at(member_no), bundle().min_ballots);
   if (!req) return with_context(req, who + " decrypts");
   auto r = p.client->post_partial_decryption(*req);
   if (!r) return with_context(r, who + " post_partial_decryption");

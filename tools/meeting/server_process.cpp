@@ -43,6 +43,7 @@ bool ServerProcess::init(const MeetingParams &p, std::uint16_t port, std::string
                    QStringLiteral("127.0.0.1:%1").arg(port)};
   for (const auto &k : p.secretary_keys)
     args << "--secretary-key" << QString::fromStdString(protocol::lower_hex(k));
+  if (p.min_ballots) args << "--min-ballots" << QString::number(*p.min_ballots);
   QProcess init;
   init.setProcessChannelMode(QProcess::MergedChannels);
   init.start(binary_, args);

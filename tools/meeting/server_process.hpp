@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct MeetingParams {
   std::string date = "2025-06-15";
   std::string place = "Phòng họp số 1, UBND tỉnh";
   std::vector<crypto::SignPublicKey> secretary_keys;
+  std::optional<std::uint32_t> min_ballots; // --min-ballots (the server's default when absent)
 };
 
 // A TCP port on 127.0.0.1 that was free a moment ago.

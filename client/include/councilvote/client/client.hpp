@@ -70,6 +70,9 @@ public:
   set_award_quota(const protocol::SetAwardQuotaRequest &r);
   [[nodiscard]] Result<protocol::RegisterMemberKeyRequest>
   register_member_key(const protocol::RegisterMemberKeyRequest &r);
+  // All or none (docs/wire.md §8.3): one request for the whole roster.
+  [[nodiscard]] Result<protocol::RegisterMemberKeysRequest>
+  register_member_keys(const protocol::RegisterMemberKeysRequest &r);
   [[nodiscard]] Result<protocol::AttendanceSummary> set_attendance(const protocol::SetAttendanceRequest &r);
   [[nodiscard]] Result<protocol::SetTrusteesResponse> set_trustees(const protocol::SetTrusteesRequest &r);
   [[nodiscard]] Result<protocol::PollInfo> open_poll(const protocol::OpenPollRequest &r);

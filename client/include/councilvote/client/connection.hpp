@@ -72,6 +72,10 @@ struct ConnectionOptions {
   Millis reconnect_delay{250};
   // Reconnect after a loss even when no request is waiting (a GUI that wants its pushes).
   bool keep_alive = false;
+  // An E_RATE_LIMITED answer with retry_after_ms (docs/wire.md §5.2) is not returned: the request is
+  // sent again after that delay (at most 10 s, with a fresh nonce), up to this many times, within
+  // the call's own timeout. Safe for every operation: the server refused it before doing anything.
+  int max_rate_limit_retries = 20;
   // The request clock, Unix milliseconds (tests replace it).
   std::function<std::uint64_t()> clock;
   protocol::JsonLimits limits{};
@@ -125,6 +129,7 @@ public:
   // Statistics for tests and diagnostics.
   [[nodiscard]] int connects() const noexcept { return connects_; }
   [[nodiscard]] int resends() const noexcept { return resends_; }
+  [[nodiscard]] int rate_limit_waits() const noexcept { return rate_limit_waits_; }
 
 signals:
   void opened();
@@ -143,10 +148,12 @@ private:
     protocol::MessageType type = protocol::MessageType::get_poll;
     QJsonObject body;
     Callback done;
-    bool sent = false;            // written to the current socket
-    bool ever_sent = false;       // written to some socket
-    std::int64_t sent_at_ms = 0;  // monotonic, for response_timeout
-    std::int64_t deadline_ms = 0; // monotonic: the call's own timeout
+    bool sent = false;              // written to the current socket
+    bool ever_sent = false;         // written to some socket
+    std::int64_t sent_at_ms = 0;    // monotonic, for response_timeout
+    std::int64_t deadline_ms = 0;   // monotonic: the call's own timeout
+    std::int64_t hold_until_ms = 0; // monotonic: rate-limited, not sent again before this
+    int rate_limit_retries = 0;
   };
 
   void start_socket();
@@ -184,6 +191,7 @@ private:
   int failed_attempts_ = 0;
   int connects_ = 0;
   int resends_ = 0;
+  int rate_limit_waits_ = 0;
 };
 
 } // namespace cv::client

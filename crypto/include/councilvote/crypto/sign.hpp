@@ -29,6 +29,12 @@ struct SigningKey {
 
 [[nodiscard]] Bytes signing_input(std::string_view tag, ByteView message);
 [[nodiscard]] Signature sign(const SigningKey &key, std::string_view tag, ByteView message);
+// A public key that may be registered (docs/protocol.md §4.1): the canonical encoding of a point of
+// the prime-order subgroup other than the identity (libsodium's crypto_core_ed25519_is_valid_point).
+// Errc::identity_point for the identity, Errc::invalid_encoding for a non-canonical encoding, a
+// point not on the curve, a small-order point or one outside the subgroup.
+[[nodiscard]] Result<void> check_sign_public_key(const SignPublicKey &pk);
+// libsodium's strict Ed25519 verification (docs/protocol.md §4.1).
 [[nodiscard]] Result<void> verify_signature(const SignPublicKey &pk, std::string_view tag, ByteView message,
                                             const Signature &sig);
 

@@ -11,6 +11,13 @@ namespace cv::crypto {
 
 // The per-slot sums of a poll's ballots: one slot per commendation contest, one per option of a
 // general contest, in manifest order.
+// The fewest ballots a tally must hold to be decrypted (docs/threat-model.md §3): an aggregate of one
+// ballot is that ballot, and of very few it narrows each vote down. A meeting fixes its minimum at
+// `councilvote-server init` (default 5, never below 2) and the bundle tells every client.
+inline constexpr std::uint32_t kLowestMinBallots = 2;
+inline constexpr std::uint32_t kDefaultMinBallots = 5;
+inline constexpr std::uint32_t kMaxMinBallots = 9999;
+
 struct EncryptedTally {
   ByteArray<32> poll_context{};
   std::uint32_t ballots = 0;
@@ -21,6 +28,10 @@ struct EncryptedTally {
 };
 
 [[nodiscard]] std::size_t tally_slot_count(const PollManifest &m);
+
+// Errc::invalid_argument unless `ballots` ≥ max(min_ballots, kLowestMinBallots): the check before
+// any tally is published or decrypted (the server, every trustee, every verifier).
+[[nodiscard]] Result<void> check_enough_ballots(std::uint32_t ballots, std::uint32_t min_ballots);
 
 // Adds the ballots (which must have passed verify_ballot for this poll).
 [[nodiscard]] Result<EncryptedTally> tally_ballots(const PollContext &poll, std::span<const Ballot> ballots);

@@ -33,6 +33,7 @@ enum class BoardEntryKind {
   partial_decryption, // post_partial_decryption: docs/protocol.md §12.6 encoding
   tally,              // start_tally: UTF-8 JSON text of the TallyInfo (without "threshold"/"partials")
   result,             // publish_record: the record's exact text
+  attendance,         // close_poll: UTF-8 JSON text of the FrozenAttendance the poll is counted with
 };
 [[nodiscard]] std::string_view board_entry_kind_name(BoardEntryKind k) noexcept;
 [[nodiscard]] std::optional<BoardEntryKind> board_entry_kind_from_name(std::string_view name) noexcept;

@@ -63,7 +63,9 @@ enum class CouncilRole { chair, vice_chair, secretary, member };
 enum class NomineeKind { ca_nhan, tap_the }; // individual, collective
 enum class Comparison { at_least, more_than };
 enum class Denominator { all_members, present_members };
-enum class Attendance { present, remote, absent };
+// `unknown` (not yet marked) appears only in the frozen attendance of a poll; set_attendance takes
+// the other three.
+enum class Attendance { present, remote, absent, unknown };
 // The store's poll states (schema/): draft -> open_remote -> open -> closed -> tallied -> published.
 enum class PollStatus { draft, open_remote, open, closed, tallied, published };
 enum class OpenPhase { remote, room };
@@ -136,6 +138,13 @@ struct RegisterMemberKeyRequest {
   CV_PROTOCOL_BODY(RegisterMemberKeyRequest);
 };
 
+// Many keys in one request (docs/wire.md §8.3 register_member_keys): all or none.
+struct RegisterMemberKeysRequest {
+  std::vector<RegisterMemberKeyRequest> entries; // 1..1000
+  [[nodiscard]] Result<void> validate() const;   // unique member_no, unique keys
+  CV_PROTOCOL_BODY(RegisterMemberKeysRequest);
+};
+
 struct AttendanceEntry {
   std::uint32_t member_no = 0;
   Attendance status = Attendance::present;
@@ -146,6 +155,26 @@ struct SetAttendanceRequest {
   std::vector<AttendanceEntry> entries;        // 1..1000
   [[nodiscard]] Result<void> validate() const; // unique member_no
   CV_PROTOCOL_BODY(SetAttendanceRequest);
+};
+
+// The `attendance` board entry of a poll (docs/wire.md §7.2), appended by close_poll: every roster
+// member's attendance as it was when the poll closed. The record, the turnout of a closed poll and
+// the auditor count with it; later set_attendance calls never change it.
+struct FrozenAttendanceEntry {
+  std::uint32_t member_no = 0;
+  Attendance status = Attendance::unknown; // present, remote, absent or unknown
+  CV_PROTOCOL_BODY(FrozenAttendanceEntry);
+};
+
+struct AttendanceSummary;
+
+struct FrozenAttendance {
+  PollId poll;
+  std::vector<FrozenAttendanceEntry> members; // every roster member once, ascending member_no (1..1000)
+  // E_INVALID_ARGUMENT unless member_no is strictly ascending.
+  [[nodiscard]] Result<void> validate() const;
+  [[nodiscard]] AttendanceSummary summary() const;
+  CV_PROTOCOL_BODY(FrozenAttendance);
 };
 
 // A trustee is a council member (the Ban kiểm phiếu is chosen from the council): it signs with the

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "councilvote/crypto/sign.hpp"
+#include "councilvote/crypto/tally.hpp"
 #include "councilvote/protocol/error.hpp"
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
@@ -20,8 +21,9 @@ namespace cv::protocol {
 
 inline constexpr std::string_view kEnrollmentTag = "CV/enrollment";          // the bundle's signature
 inline constexpr std::string_view kEnrollmentCodeTag = "CV/enrollment-code"; // its short code
-inline constexpr std::string_view kBundleFormat = "councilvote-enrollment/1";
-inline constexpr std::string_view kCompactBundlePrefix = "CV1:";
+inline constexpr std::string_view kBundleFormat = "councilvote-enrollment/2";
+inline constexpr std::string_view kCompactBundlePrefix = "CV2:";
+inline constexpr std::uint8_t kCompactBundleVersion = 2;
 
 // host:port. host is a DNS name or dotted IPv4 address (letters, digits, '-', '.'; labels of 1..63
 // characters, at most 253 in all) or an IPv6 address in brackets; port is 1..65535.
@@ -36,28 +38,34 @@ struct ServerAddress {
 struct EnrollmentBundle {
   MeetingId meeting;
   ServerAddress server;
+  // The fewest ballots a poll must hold to be tallied or decrypted (crypto::check_enough_ballots):
+  // fixed at init, 2..9999. Every trustee client refuses to decrypt below it.
+  std::uint32_t min_ballots = crypto::kDefaultMinBallots;
   ByteArray<32> tls_cert_sha256{}; // SHA-256 of the server certificate's DER encoding
   crypto::SignPublicKey server_key{};
   crypto::Signature sig{};
   friend bool operator==(const EnrollmentBundle &, const EnrollmentBundle &) = default;
 };
 
-// str(meeting) || str(host) || u32(port) || fixed(tls_cert_sha256) || fixed(server_key)
+// str(meeting) || str(host) || u32(port) || u32(min_ballots) || fixed(tls_cert_sha256) ||
+// fixed(server_key)
 [[nodiscard]] Bytes bundle_signed_message(const EnrollmentBundle &b);
 // Fills server_key and sig from the server's signing key.
 [[nodiscard]] EnrollmentBundle make_enrollment_bundle(const MeetingId &meeting, const ServerAddress &server,
                                                       const ByteArray<32> &tls_cert_sha256,
-                                                      const crypto::SigningKey &server_signing_key);
+                                                      const crypto::SigningKey &server_signing_key,
+                                                      std::uint32_t min_ballots = crypto::kDefaultMinBallots);
 [[nodiscard]] Result<void> verify_enrollment_bundle(const EnrollmentBundle &b);
 // "XXXX-XXXX-XXXX-XXXX": Crockford base32 of the first 10 bytes of
 // H32("CV/enrollment-code", bundle_signed_message) — for people to compare.
 [[nodiscard]] std::string bundle_code(const EnrollmentBundle &b);
 
-// {"format":"councilvote-enrollment/1","meeting_id":..,"server":"host:port","tls_cert_sha256":..,
-//  "server_key":..,"sig":..}
+// {"format":"councilvote-enrollment/2","meeting_id":..,"server":"host:port","min_ballots":..,
+//  "tls_cert_sha256":..,"server_key":..,"sig":..}
 [[nodiscard]] std::string encode_bundle_json(const EnrollmentBundle &b);
-// "CV1:" + RFC 4648 base32 (upper case, no padding) of
-//   u8(1) || str(meeting) || str(host) || u32(port) || fixed(tls) || fixed(key) || fixed(sig)
+// "CV2:" + RFC 4648 base32 (upper case, no padding) of
+//   u8(2) || str(meeting) || str(host) || u32(port) || u32(min_ballots) || fixed(tls) || fixed(key) ||
+//   fixed(sig)
 // — only characters of the QR code alphanumeric mode.
 [[nodiscard]] std::string encode_bundle_compact(const EnrollmentBundle &b);
 // Both decoders validate every field and verify the signature (E_BAD_SIGNATURE when any field was

@@ -4,6 +4,7 @@
 // never lets an exception escape.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,8 @@ struct Error {
   std::string message; // specific: which field, which check, which limit
   std::string field;   // E_MISSING_FIELD / E_BAD_FIELD / E_UNKNOWN_FIELD: the JSON path ("body.poll")
   std::string check;   // E_INVALID_*: the failed check ("contest[3].sum_proof", "decode", ...)
+  // E_RATE_LIMITED: how long to wait before sending again (docs/wire.md §5.2); clients wait for it.
+  std::optional<std::uint64_t> retry_after_ms{};
 
   friend bool operator==(const Error &, const Error &) = default;
 };

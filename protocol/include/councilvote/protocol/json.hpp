@@ -54,6 +54,9 @@ struct JsonLimits {
 [[nodiscard]] QJsonValue json_string(std::string_view utf8); // a string from UTF-8 bytes
 [[nodiscard]] QJsonValue json_uint(std::uint64_t v);         // an integer (v <= kMaxJsonInteger)
 [[nodiscard]] std::string to_utf8(const QString &s);
+// The QString of valid UTF-8 bytes, every character kept: unlike QString::fromUtf8, a leading
+// U+FEFF stays in the text (docs/wire.md §3.1: every string exactly as received).
+[[nodiscard]] QString qstring_from_utf8(std::string_view utf8);
 [[nodiscard]] std::string lower_hex(ByteView bytes);
 // Strict lowercase hex: an even number of [0-9a-f].
 [[nodiscard]] Result<Bytes> parse_hex(std::string_view hex, std::string_view field);

@@ -54,6 +54,8 @@ struct RecordInput {
   ByteArray<32> poll_context{};
   ByteArray<32> tally_context{}; // crypto::EncryptedTally::context()
   std::uint64_t manifest_seq = 0, tally_seq = 0;
+  std::uint64_t attendance_seq = 0; // the poll's `attendance` entry (frozen at close)
+  std::uint32_t min_ballots = 0;    // the meeting's minimum (bundle); turnout.ballots must reach it
   std::uint32_t threshold = 0;
   std::vector<std::uint32_t> decrypting_trustees; // indices whose partials were combined, ascending
   std::vector<std::uint64_t> partial_seqs;        // their board entries, same order
@@ -93,7 +95,8 @@ struct Record {
   PollId poll;
   std::string title;
   ByteArray<32> poll_context{}, tally_context{};
-  std::uint64_t manifest_seq = 0, tally_seq = 0;
+  std::uint64_t manifest_seq = 0, tally_seq = 0, attendance_seq = 0;
+  std::uint32_t min_ballots = 0;
   std::uint32_t threshold = 0;
   std::vector<std::uint32_t> decrypting_trustees;
   std::vector<std::uint64_t> partial_seqs;
@@ -105,14 +108,15 @@ struct Record {
 
 // Applies the rules and quotas (docs/record.md §3) and returns the record.
 // E_INVALID_ARGUMENT when the input does not fit together (counts exceed the roster, a commendation
-// contest without nominee or rule, positions out of order).
+// contest without nominee or rule, positions out of order, fewer ballots than min_ballots).
 [[nodiscard]] Result<Record> compute_record(const RecordInput &in);
 // The record's exact text (compact JSON, members sorted by name).
 [[nodiscard]] std::string encode_record(const Record &r);
 // Parses a record text (strict, unknown members rejected).
 [[nodiscard]] Result<Record> decode_record(std::string_view text);
 // Recomputes every outcome, percentage and rank from the counts, rules and quotas in the record;
-// E_INCONSISTENT_DATA with check "contest[i].<what>" at the first difference.
+// E_INCONSISTENT_DATA with check "contest[i].<what>" at the first difference, or "min_ballots" for
+// a record of fewer ballots than its meeting's minimum (such a record must never have been made).
 [[nodiscard]] Result<void> verify_record_outcomes(const Record &r);
 
 } // namespace cv::protocol

@@ -19,6 +19,7 @@ enum class MessageType {
   define_rule_profile,
   set_award_quota,
   register_member_key,
+  register_member_keys,
   set_attendance,
   set_trustees,
   open_poll,
@@ -79,6 +80,9 @@ private:
 enum class Audience { anyone, secretary, member, trustee };
 [[nodiscard]] Audience audience(MessageType t) noexcept;
 [[nodiscard]] std::string_view audience_name(Audience a) noexcept;
+// Whether the operation changes the meeting (docs/wire.md §8.1 "changes"): it runs in one
+// transaction, and its (key, nonce) pair is kept on disk across restarts (§4.3).
+[[nodiscard]] bool writes(MessageType t) noexcept;
 
 // docs/wire.md §4.4 step 11: ok for `anyone` messages; otherwise E_UNKNOWN_KEY when the key holds
 // no role in the meeting, E_NOT_TRUSTEE for a trustee message from a non-trustee, E_FORBIDDEN for

@@ -10,7 +10,17 @@
 
 namespace cv::schema {
 
-enum class BoardKind { manifest, ballot, commitments, share, complaint, partial_decryption, tally, result };
+enum class BoardKind {
+  manifest,
+  ballot,
+  commitments,
+  share,
+  complaint,
+  partial_decryption,
+  tally,
+  result,
+  attendance, // the attendance a poll is counted with, frozen at close (schema version 3)
+};
 [[nodiscard]] std::string_view to_string(BoardKind k) noexcept;
 
 struct BoardEntry {

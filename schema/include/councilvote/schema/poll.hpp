@@ -4,6 +4,7 @@
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/crypto/bytes.hpp"
 #include "councilvote/schema/receipt.hpp"
+#include "councilvote/schema/roster.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -63,6 +64,20 @@ struct StoredBallot {
   Channel channel = Channel::in_room;
   crypto::Bytes wire;
   BallotReceipt receipt;
+};
+
+// One member's attendance as frozen for a poll at close.
+struct MemberAttendance {
+  std::int64_t member_no = 0;
+  Attendance attendance = Attendance::unknown;
+  friend bool operator==(const MemberAttendance &, const MemberAttendance &) = default;
+};
+
+// A (key, nonce) pair of an accepted write request (docs/wire.md §4.3), remembered until expires_ms.
+struct UsedNonce {
+  crypto::SignPublicKey key{};
+  crypto::ByteArray<16> nonce{};
+  std::int64_t expires_ms = 0;
 };
 
 // Who has voted, never how.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "councilvote/crypto/sign.hpp"
+#include "councilvote/crypto/tally.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,8 @@ struct Meeting {
   std::string session_name;
   std::string date; // YYYY-MM-DD
   std::string place;
+  // The fewest ballots a poll must hold to be tallied or decrypted (docs/threat-model.md §3): 2..9999.
+  std::uint32_t min_ballots = crypto::kDefaultMinBallots;
 };
 
 // A row of roster.csv.

@@ -110,6 +110,22 @@ public:
   // Only the transitions of PollState; tallied needs a result for every contest.
   Result<void> set_poll_state(std::string_view actor, std::string_view poll_id, PollState to);
   [[nodiscard]] Result<Turnout> turnout(std::string_view poll_id) const;
+  // Copies every member's attendance into the poll's frozen attendance (the poll must be closed and
+  // not frozen yet: invalid_state) and returns it in member_no order. Later set_attendance calls
+  // never change it.
+  Result<std::vector<MemberAttendance>> freeze_attendance(std::string_view actor, std::string_view poll_id);
+  // The frozen attendance, in member_no order; nullopt for a poll that was not closed under schema
+  // version 3 or later.
+  [[nodiscard]] Result<std::optional<std::vector<MemberAttendance>>>
+  frozen_attendance(std::string_view poll_id) const;
+
+  // ---- replay protection (docs/wire.md §4.3): not evidence, no audit row
+  // Remembers the pair until expires_ms (conflict: already remembered) and forgets every pair that
+  // expired before now_ms, in one transaction (or the caller's).
+  Result<void> remember_nonce(const crypto::SignPublicKey &key, const crypto::ByteArray<16> &nonce,
+                              std::int64_t expires_ms, std::int64_t now_ms);
+  // The pairs that have not expired at now_ms.
+  [[nodiscard]] Result<std::vector<UsedNonce>> used_nonces(std::int64_t now_ms) const;
 
   // ---- ballots and the bulletin board
   // Appends the board entry and the ballot row in one transaction. Remote ballots while the poll is
@@ -120,7 +136,7 @@ public:
   // The member's ballot in the poll, if any.
   [[nodiscard]] Result<std::optional<StoredBallot>> ballot_of(std::string_view poll_id,
                                                               const crypto::SignPublicKey &member_key) const;
-  // Publishes a manifest, tally or result (the other kinds have their own operations);
+  // Publishes a manifest, tally, result or attendance (the other kinds have their own operations);
   // `poll_id` empty for none.
   Result<BoardReceipt> publish(std::string_view actor, BoardKind kind, std::string_view poll_id,
                                crypto::ByteView payload);

@@ -5,7 +5,7 @@
 //   tls-key.pem       the TLS private key (PKCS#8 PEM), mode 0600
 //   tls-cert.pem      the self-signed TLS certificate (PEM)
 //   bundle.json       the enrollment bundle (docs/wire.md §2), JSON form
-//   bundle.txt        the same bundle, compact form (CV1:...), for the QR code
+//   bundle.txt        the same bundle, compact form (CV2:...), for the QR code
 //
 // Nothing in it is meant to be edited by hand.
 #pragma once

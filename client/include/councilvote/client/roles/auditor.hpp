@@ -9,7 +9,10 @@
 //   poll_context             PollDefinition::verified_context (roster, ceremony, K, context hash)
 //   ballots.verify           every ballot entry of the poll decodes and passes verify_ballot
 //   ballots.one_per_member   no member key has two ballot entries
+//   attendance.entry         exactly one attendance entry, a FrozenAttendance of every roster member,
+//                            after every ballot and before the tally (frozen at close)
 //   tally.entry              exactly one tally entry, a TallyInfo, after every ballot
+//   tally.min_ballots        it holds at least the meeting's minimum of ballots (the bundle's)
 //   tally.matches            it is the sum of the ballot entries (recomputed)
 //   partials.verify          every partial_decryption entry decodes and its proofs verify against
 //                            the recomputed tally's context; one per trustee
@@ -23,7 +26,9 @@
 //                            decrypting trustees and contests (ids, kinds, nominees, labels) are the
 //                            board's
 //   record.counts            every contest's counts, and the number of ballots, are the decrypted ones
-//   record.turnout           the turnout adds up (members = roster, voters = ballots)
+//   record.turnout           the turnout adds up (members = roster, voters = ballots) and its
+//                            attendance is the frozen attendance entry's
+//   record.min_ballots       the record's minimum is the bundle's, and it counts at least that many
 //   record.outcomes          protocol::verify_record_outcomes (rules, quotas, ranks)
 #pragma once
 
@@ -75,10 +80,11 @@ struct AuditReport {
 struct AuditInput {
   protocol::MeetingId meeting;
   protocol::PollId poll;
-  std::span<const protocol::BoardEntry> board;          // from seq 1
-  std::string_view record;                              // the record text (get_record)
-  const protocol::RecordStatement *statement = nullptr; // the signed statement (get_record), if any
-  const crypto::SignPublicKey *server_key = nullptr;    // the bundle's key, to check the statement
+  std::span<const protocol::BoardEntry> board;            // from seq 1
+  std::string_view record;                                // the record text (get_record)
+  const protocol::RecordStatement *statement = nullptr;   // the signed statement (get_record), if any
+  const crypto::SignPublicKey *server_key = nullptr;      // the bundle's key, to check the statement
+  std::uint32_t min_ballots = crypto::kDefaultMinBallots; // the bundle's minimum
 };
 
 // Never fails as a call: everything it finds is in the report. Out of memory shows as a failed

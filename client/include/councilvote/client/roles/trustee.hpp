@@ -171,12 +171,18 @@ save_trustee_share(const std::filesystem::path &path, const TrusteeShareFile &fi
 //   3. every ballot of the poll on the board verifies, one per member ("ballot",
 //      "one_ballot_per_member"), and their sum is the server's tally ("tally"); when the board holds
 //      the tally entry, it is the server's tally too;
-//   4. partial decryption of the totals under the tally context, checked before it is returned.
+//   4. the tally holds at least `min_ballots` ballots (the bundle's minimum, never below 2):
+//      E_WRONG_STATE otherwise, check "min_ballots" — a total of one ballot is that ballot;
+//   5. partial decryption of the totals under the tally context, checked before it is returned.
 // Any failure of 1-3 is E_INCONSISTENT_DATA naming the check: the trustee must not decrypt.
 [[nodiscard]] protocol::Result<protocol::PostPartialDecryptionRequest>
 make_partial_decryption(const protocol::MeetingId &meeting, const protocol::PollInfo &poll,
                         std::span<const protocol::BoardEntry> board,
                         const protocol::TallyStatus &server_tally, const TrusteeShareFile &share,
-                        crypto::Rng &rng = crypto::system_rng());
+                        std::uint32_t min_ballots, crypto::Rng &rng = crypto::system_rng());
+
+// What a tally of `ballots` still reveals, for the trustee to read before decrypting (docs/threat-model.md
+// §3): one sentence, in Vietnamese then English.
+[[nodiscard]] std::string small_tally_warning(std::uint32_t ballots, std::uint32_t members);
 
 } // namespace cv::client::roles

@@ -66,6 +66,14 @@ Result<void> ReplayGuard::remember(const crypto::SignPublicKey &key, const Nonce
   return {};
 }
 
+void ReplayGuard::restore(const crypto::SignPublicKey &key, const Nonce &nonce, std::int64_t expires_ms) {
+  if (expires_ms < clock_() || seen_.size() >= config_.max_entries) return;
+  std::string id(key.begin(), key.end());
+  id.append(nonce.begin(), nonce.end());
+  if (!seen_.emplace(id, expires_ms).second) return;
+  by_expiry_.emplace(expires_ms, std::move(id));
+}
+
 RateLimiter::RateLimiter(RateLimitConfig config, Clock clock) : config_(config), clock_(std::move(clock)) {}
 
 void RateLimiter::refill(Bucket &b, std::int64_t now) const {

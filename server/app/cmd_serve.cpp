@@ -94,13 +94,27 @@ struct ServeOptions {
   QCommandLineOption window{QStringLiteral("clock-window-ms"),
                             QStringLiteral("Accepted clock difference of a request, in ms (default 120000)."),
                             QStringLiteral("N"), QStringLiteral("120000")};
+  QCommandLineOption unauth{
+      QStringLiteral("max-unauthenticated"),
+      QStringLiteral("Connections not yet signed in with a registered key, in all "
+                     "(default 64); the other connections are kept for registered keys."),
+      QStringLiteral("N"), QStringLiteral("64")};
+  QCommandLineOption unauth_per_address{
+      QStringLiteral("max-unauthenticated-per-address"),
+      QStringLiteral("Connections not yet signed in, from one remote address (default 8)."),
+      QStringLiteral("N"), QStringLiteral("8")};
+  QCommandLineOption sign_in{QStringLiteral("sign-in-timeout-ms"),
+                             QStringLiteral("How long a new connection has to send a request signed by a "
+                                            "registered key, in ms (default 5000)."),
+                             QStringLiteral("N"), QStringLiteral("5000")};
   QCommandLineOption verbose{QStringLiteral("verbose"),
                              QStringLiteral("Log every answered request on stderr.")};
 };
 
 // Reads the numeric options into `limits`; returns an error text for the first bad one.
 std::optional<QString> read_limits(const QCommandLineParser &p, const ServeOptions &o,
-                                   protocol::Limits &limits) {
+                                   ServerOptions &options) {
+  protocol::Limits &limits = options.limits;
   struct Spec {
     const QCommandLineOption *option;
     std::uint64_t min, max, value = 0;
@@ -110,7 +124,10 @@ std::optional<QString> read_limits(const QCommandLineParser &p, const ServeOptio
                   {&o.burst, 1, 1'000'000},
                   {&o.max_connections, 1, 100'000},
                   {&o.per_key, 1, 10'000},
-                  {&o.window, 1000, 86'400'000}};
+                  {&o.window, 1000, 86'400'000},
+                  {&o.unauth, 1, 100'000},
+                  {&o.unauth_per_address, 1, 100'000},
+                  {&o.sign_in, 100, 600'000}};
   for (auto &s : specs) {
     auto v = parse_uint(p.value(*s.option), s.min, s.max);
     if (!v)
@@ -129,6 +146,9 @@ std::optional<QString> read_limits(const QCommandLineParser &p, const ServeOptio
   limits.max_connections = static_cast<std::uint32_t>(specs[3].value);
   limits.max_connections_per_key = static_cast<std::uint32_t>(specs[4].value);
   limits.replay.window_ms = static_cast<std::int64_t>(specs[5].value);
+  options.admission.max_unauthenticated = static_cast<std::size_t>(specs[6].value);
+  options.admission.max_unauthenticated_per_address = static_cast<std::size_t>(specs[7].value);
+  options.admission.sign_in_timeout = std::chrono::milliseconds{static_cast<std::int64_t>(specs[8].value)};
   return std::nullopt;
 }
 
@@ -149,7 +169,7 @@ int run_serve(const QStringList &args) {
                      "ADDR:PORT' once ready; stops cleanly on SIGINT or SIGTERM."));
   ServeOptions o;
   parser.addOptions({o.meeting, o.listen, o.max_message, o.rate, o.burst, o.max_connections, o.per_key,
-                     o.window, o.verbose});
+                     o.window, o.unauth, o.unauth_per_address, o.sign_in, o.verbose});
   if (auto done = parse(parser, args, command)) return *done;
   if (parser.value(o.meeting).isEmpty()) return usage_error(command, QStringLiteral("--meeting is required"));
   if (parser.value(o.listen).isEmpty()) return usage_error(command, QStringLiteral("--listen is required"));
@@ -160,7 +180,7 @@ int run_serve(const QStringList &args) {
                                       "not '%1'")
                            .arg(parser.value(o.listen)));
   ServerOptions options;
-  if (auto bad = read_limits(parser, o, options.limits)) return usage_error(command, *bad);
+  if (auto bad = read_limits(parser, o, options)) return usage_error(command, *bad);
 
   const MeetingDir dir{std::filesystem::path(parser.value(o.meeting).toStdString())};
   std::error_code ec;

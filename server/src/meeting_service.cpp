@@ -85,6 +85,31 @@ std::vector<protocol::Push> MeetingService::due_pushes() {
   return out;
 }
 
+protocol::Result<void> MeetingService::remember_nonce(const crypto::SignPublicKey &key,
+                                                      const protocol::Nonce &nonce, std::int64_t expires_ms) {
+  try {
+    auto r = impl_->store.remember_nonce(key, nonce, expires_ms, impl_->clock());
+    if (r) return {};
+    if (r.error().code == schema::Errc::conflict)
+      return op_error(ErrorCode::replayed_request,
+                      "this (key, nonce) pair was already used (kept across restarts)");
+    return internal_error(r.error());
+  } catch (...) {
+    return op_error(ErrorCode::internal, "unexpected exception while remembering a nonce");
+  }
+}
+
+std::vector<RequestHandler::RememberedNonce> MeetingService::remembered_nonces() {
+  std::vector<RememberedNonce> out;
+  try {
+    auto rows = impl_->store.used_nonces(impl_->clock());
+    if (!rows) return out;
+    for (const auto &r : *rows) out.push_back({r.key, r.nonce, r.expires_ms});
+  } catch (...) {
+  }
+  return out;
+}
+
 Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKey &key) const {
   protocol::RoleSet out;
   if (std::ranges::find(secretaries, key) != secretaries.end()) out.add(protocol::Role::secretary);

@@ -37,6 +37,13 @@ std::uint64_t utf8_length(const QString &s) {
   return n;
 }
 
+// The peer's address as one text per host: an IPv4-mapped IPv6 address is its IPv4 address.
+std::string address_of(const QHostAddress &a) {
+  bool v4 = false;
+  const quint32 ip4 = a.toIPv4Address(&v4);
+  return (v4 ? QHostAddress(ip4) : a).toString().toStdString();
+}
+
 void answer_503(QTcpSocket *s) {
   if (s->property(kAnswered).toBool() || s->state() != QAbstractSocket::ConnectedState) return;
   const QByteArray head = s->peek(kMaxRequestHead);
@@ -61,18 +68,40 @@ void WsServer::Impl::on_incoming(qintptr descriptor) {
   }
   // Not `s` as context: QWebSocket cuts the socket's connections to itself when it lets go of it.
   QObject::connect(s, &QAbstractSocket::disconnected, &root, [s] { s->deleteLater(); });
-  if (admitted_sockets >= options.limits.max_connections)
+  const std::string address = address_of(s->peerAddress());
+  // docs/wire.md §10.1: the slots beyond the unauthenticated pool are kept for registered keys.
+  const auto &a = options.admission;
+  if (admitted_sockets >= options.limits.max_connections ||
+      unauthenticated_sockets() >= a.max_unauthenticated ||
+      unauthenticated_at(address) >= a.max_unauthenticated_per_address)
     refuse(s);
   else
-    admit(s);
+    admit(s, address);
 }
 
-void WsServer::Impl::admit(QTcpSocket *s) {
+std::size_t WsServer::Impl::unauthenticated_sockets() const noexcept {
+  return admitted_sockets > registered_connections ? admitted_sockets - registered_connections : 0;
+}
+
+std::size_t WsServer::Impl::unauthenticated_at(const std::string &address) const noexcept {
+  auto s = sockets_per_address.find(address);
+  if (s == sockets_per_address.end()) return 0;
+  auto r = registered_per_address.find(address);
+  const std::size_t registered = r == registered_per_address.end() ? 0 : r->second;
+  return s->second > registered ? s->second - registered : 0;
+}
+
+void WsServer::Impl::admit(QTcpSocket *s, const std::string &address) {
   ++admitted_sockets;
+  ++sockets_per_address[address];
   // Counted until it disconnects or is destroyed, whichever comes first.
   auto counted = std::make_shared<bool>(true);
-  auto release = [this, counted] {
-    if (*counted) --admitted_sockets;
+  auto release = [this, counted, address] {
+    if (*counted) {
+      --admitted_sockets;
+      if (auto it = sockets_per_address.find(address); it != sockets_per_address.end() && --it->second == 0)
+        sockets_per_address.erase(it);
+    }
     *counted = false;
   };
   QObject::connect(s, &QAbstractSocket::disconnected, &root, release);
@@ -151,8 +180,13 @@ void WsServer::Impl::on_new_websockets() {
     c->tcp = take_handshaking(*ws);
     if (c->tcp) c->tcp->setProperty(kUpgraded, true);
     c->rate_name = "connection:" + std::to_string(serial);
+    c->address = address_of(c->tcp ? c->tcp->peerAddress() : ws->peerAddress());
     c->last_pong = std::chrono::steady_clock::now();
-    ws->setMaxAllowedIncomingFrameSize(qt_size_limit);
+    c->deadline = c->last_pong + options.admission.sign_in_timeout;
+    // Before sign-in a frame is at most unauthenticated_frame_bytes: Qt holds a whole frame in
+    // memory before it hands it over (docs/wire.md §10.1).
+    ws->setMaxAllowedIncomingFrameSize(
+        std::min(qt_size_limit, options.admission.unauthenticated_frame_bytes));
     ws->setMaxAllowedIncomingMessageSize(qt_size_limit);
     connections.emplace(serial, std::move(c));
     ++counters.connections_accepted;
@@ -186,6 +220,13 @@ void WsServer::Impl::on_disconnected(std::uint64_t serial) {
     if (auto b = bound_per_key.find(c.key_hex); b != bound_per_key.end() && --b->second == 0)
       bound_per_key.erase(b);
   }
+  if (c.registered) {
+    --registered_connections;
+    if (auto r = registered_per_address.find(c.address);
+        r != registered_per_address.end() && --r->second == 0)
+      registered_per_address.erase(r);
+  }
+  if (c.incoming_unauth) unauth_bytes -= std::min(unauth_bytes, c.incoming_bytes);
   QWebSocket *ws = c.ws;
   connections.erase(it);
   QObject::disconnect(ws, nullptr, &root, nullptr);
@@ -217,6 +258,31 @@ void WsServer::Impl::close_all() {
     if (Connection *c = find(serial)) {
       c->closing = true;
       c->ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("the server is shutting down"));
+    }
+}
+
+void WsServer::Impl::promote(Connection &c) {
+  if (c.registered) return;
+  c.registered = true;
+  ++registered_connections;
+  ++registered_per_address[c.address];
+  if (c.ws) c.ws->setMaxAllowedIncomingFrameSize(qt_size_limit);
+}
+
+void WsServer::Impl::on_admission_timer() {
+  const auto now = std::chrono::steady_clock::now();
+  std::vector<std::uint64_t> late;
+  for (auto &[serial, c] : connections)
+    if (!c->registered && !c->closing && now >= c->deadline) late.push_back(serial);
+  for (auto serial : late)
+    if (Connection *c = find(serial)) {
+      ++counters.sign_in_timeouts;
+      close_later(
+          *c, QWebSocketProtocol::CloseCodePolicyViolated,
+          c->key ? QStringLiteral("idle: a key that holds no role must send a request at least every %1 s")
+                       .arg(static_cast<double>(options.admission.anonymous_idle.count()) / 1000.0)
+                 : QStringLiteral("no request from a registered key within %1 s of connecting")
+                       .arg(static_cast<double>(options.admission.sign_in_timeout.count()) / 1000.0));
     }
 }
 

@@ -17,12 +17,47 @@ std::string short_key(const std::string &hex) { return hex.substr(0, 16) + "..."
 void WsServer::Impl::on_frame(std::uint64_t serial, std::uint64_t utf8_bytes) {
   Connection *c = find(serial);
   if (!c || c->closing) return;
+  if (c->incoming_bytes == 0) c->incoming_unauth = !c->registered; // a new message begins
   c->incoming_bytes += utf8_bytes;
-  if (c->incoming_bytes > options.limits.json.max_bytes) refuse_oversize(*c); // step 2, while it arrives
+  if (c->incoming_unauth) unauth_bytes += utf8_bytes;
+  // Step 2, while it arrives: this message alone (docs/wire.md §1; never the messages before it).
+  if (c->incoming_bytes > options.limits.json.max_bytes) return refuse_oversize(*c);
+  // docs/wire.md §10.1: what a peer may have the server hold for it, received and not yet handled.
+  const auto &a = options.admission;
+  const std::uint64_t held = c->incoming_bytes + c->queued_bytes;
+  const std::uint64_t queue_limit =
+      a.max_queued_bytes ? a.max_queued_bytes : std::uint64_t{options.limits.json.max_bytes} * 4;
+  if (held > queue_limit)
+    return refuse_overload(*c,
+                           "more than " + std::to_string(queue_limit) + " bytes sent and not yet answered",
+                           QWebSocketProtocol::CloseCodePolicyViolated);
+  if (c->incoming_unauth && unauth_bytes > a.max_unauthenticated_bytes)
+    return refuse_overload(*c, "the server is holding too much data from connections that have not signed in",
+                           static_cast<QWebSocketProtocol::CloseCode>(1013)); // try again later
+}
+
+void WsServer::Impl::refuse_overload(Connection &c, const std::string &why,
+                                     QWebSocketProtocol::CloseCode code) {
+  ++counters.overloads;
+  auto e = make_error(ErrorCode::rate_limited, why + "; the connection is closed, connect again and resend");
+  e.retry_after_ms = 1000;
+  reply_error(c, std::nullopt, e);
+  close_later(c, code, QStringLiteral("too much data"));
 }
 
 void WsServer::Impl::on_message(std::uint64_t serial, const QByteArray &utf8, bool binary) {
-  inbox.push_back({serial, utf8, binary});
+  Connection *c = find(serial);
+  if (!c) return;
+  const std::uint64_t counted = c->incoming_bytes;
+  const bool unauth = c->incoming_unauth;
+  c->incoming_bytes = 0; // docs/wire.md §1: the limit is per message
+  c->incoming_unauth = false;
+  if (c->closing) {
+    if (unauth) unauth_bytes -= std::min(unauth_bytes, counted);
+    return;
+  }
+  c->queued_bytes += counted;
+  inbox.push_back({serial, utf8, binary, counted, unauth});
   if (!drain_scheduled) {
     drain_scheduled = true;
     QTimer::singleShot(0, &root, [this] { drain_one(); });
@@ -34,6 +69,8 @@ void WsServer::Impl::drain_one() {
   if (inbox.empty()) return;
   auto next = std::move(inbox.front());
   inbox.pop_front();
+  if (next.unauth) unauth_bytes -= std::min(unauth_bytes, next.counted);
+  if (Connection *c = find(next.serial)) c->queued_bytes -= std::min(c->queued_bytes, next.counted);
   if (!inbox.empty()) { // the next one after the event loop has written and read the sockets
     drain_scheduled = true;
     QTimer::singleShot(0, &root, [this] { drain_one(); });
@@ -44,7 +81,6 @@ void WsServer::Impl::drain_one() {
 void WsServer::Impl::handle_message(std::uint64_t serial, const QByteArray &utf8, bool binary) {
   Connection *c = find(serial);
   if (!c || c->closing) return;
-  c->incoming_bytes = 0;
   try {
     process(*c, std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), binary);
   } catch (...) {
@@ -73,7 +109,6 @@ void WsServer::Impl::process(Connection &c, std::string_view text, bool binary) 
     return reply_error(c, id, accepted.error());
   }
   const protocol::Request &req = accepted->request;
-  if (!bind_key(c, req)) return; // 10
   protocol::RoleSet roles;
   try {
     roles = handler.roles_of(req.key);
@@ -81,9 +116,23 @@ void WsServer::Impl::process(Connection &c, std::string_view text, bool binary) 
     return reply_error(c, req.id, make_error(ErrorCode::internal, "cannot look up the key's roles"),
                        req.type);
   }
+  // Step 8 across restarts (docs/wire.md §4.3): a registered key's write request keeps its nonce on
+  // disk before anything else happens (unregistered keys cause no disk write).
+  if (protocol::writes(req.type) && !roles.empty()) {
+    protocol::Result<void> kept = make_error(ErrorCode::internal, "cannot keep the request's nonce");
+    try {
+      kept = handler.remember_nonce(req.key, req.nonce,
+                                    static_cast<std::int64_t>(req.time_ms) + options.limits.replay.window_ms);
+    } catch (...) {
+    }
+    if (!kept) return reply_error(c, req.id, kept.error(), req.type);
+  }
+  if (!bind_key(c, req)) return;  // 10
+  if (!roles.empty()) promote(c); // a registered key: out of the unauthenticated pool (§10.1)
   if (auto r = protocol::authorize(req.type, roles); !r)
     return reply_error(c, req.id, r.error(), req.type); // 11
   c.authorized = true;
+  if (!c.registered) c.deadline = std::chrono::steady_clock::now() + options.admission.anonymous_idle;
   if (auto r = per_key.take(c.key_hex); !r) return reply_error(c, req.id, r.error(), req.type); // 12
   run_handler(c, req, accepted->body);                                                          // 13-15
 }

@@ -43,9 +43,14 @@ struct Connection {
   std::string rate_name;                    // the per-connection bucket
   std::optional<crypto::SignPublicKey> key; // bound at the first request that passes step 9
   std::string key_hex;
+  std::string address;              // the peer's address (the per-address limit)
+  bool registered = false;          // bound to a key with a role: out of the unauthenticated pool
   bool authorized = false;          // passed step 11 at least once: receives pushes
   bool closing = false;             // answered its last message; everything else is ignored
-  std::uint64_t incoming_bytes = 0; // UTF-8 bytes of the message being received
+  std::uint64_t incoming_bytes = 0; // UTF-8 bytes of the message being received (its frames so far)
+  bool incoming_unauth = false;     // those bytes count against max_unauthenticated_bytes
+  std::uint64_t queued_bytes = 0;   // its messages in the inbox, not yet handled
+  SteadyTime deadline{};            // not registered: closed at this time unless a request passes step 11
   SteadyTime last_pong{};
 };
 
@@ -58,7 +63,7 @@ struct WsServer::Impl {
 
   // ws_accept.cpp
   void on_incoming(qintptr descriptor);
-  void admit(QTcpSocket *socket);
+  void admit(QTcpSocket *socket, const std::string &address);
   void refuse(QTcpSocket *socket);
   void hand_over(QTcpSocket *socket);
   void on_new_websockets();
@@ -66,6 +71,11 @@ struct WsServer::Impl {
   QTcpSocket *take_handshaking(const QWebSocket &ws);
   void on_disconnected(std::uint64_t serial);
   void on_ping_timer();
+  void on_admission_timer();   // closes unregistered connections past their deadline
+  void promote(Connection &c); // bound to a registered key: leaves the unauthenticated pool
+  [[nodiscard]] std::size_t unauthenticated_sockets() const noexcept;
+  [[nodiscard]] std::size_t unauthenticated_at(const std::string &address) const noexcept;
+  void refuse_overload(Connection &c, const std::string &why, QWebSocketProtocol::CloseCode code);
   void close_all();
 
   // ws_dispatch.cpp
@@ -104,12 +114,17 @@ struct WsServer::Impl {
   protocol::RateLimiter per_key;
   QTimer ping_timer;
   QTimer push_timer; // asks the handler for pushes that became due without a request
+  QTimer admission_timer;
 
   std::map<std::uint64_t, std::unique_ptr<Connection>> connections;
-  std::map<std::string, std::uint32_t, std::less<>> bound_per_key; // key hex -> bound connections
-  std::vector<QPointer<QTcpSocket>> handshaking;                   // handed to ws_server, not upgraded
-  std::size_t admitted_sockets = 0;                                // from accept until destroyed
-  std::size_t refused_sockets = 0;                                 // being answered 503
+  std::map<std::string, std::uint32_t, std::less<>> bound_per_key;        // key hex -> bound connections
+  std::vector<QPointer<QTcpSocket>> handshaking;                          // handed to ws_server, not upgraded
+  std::size_t admitted_sockets = 0;                                       // from accept until destroyed
+  std::map<std::string, std::size_t, std::less<>> sockets_per_address;    // admitted, by peer address
+  std::map<std::string, std::size_t, std::less<>> registered_per_address; // registered connections
+  std::size_t registered_connections = 0;
+  std::uint64_t unauth_bytes = 0;  // received from unauthenticated connections, not yet handled
+  std::size_t refused_sockets = 0; // being answered 503
   std::uint64_t next_serial = 1;
   WsCounters counters;
   std::function<void(const RequestEvent &)> callback;
@@ -117,6 +132,8 @@ struct WsServer::Impl {
     std::uint64_t serial = 0;
     QByteArray utf8;
     bool binary = false;
+    std::uint64_t counted = 0; // its bytes as counted frame by frame
+    bool unauth = false;       // counted in unauth_bytes
   };
   std::deque<Incoming> inbox;
   bool drain_scheduled = false;

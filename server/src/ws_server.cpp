@@ -37,6 +37,15 @@ WsServer::Impl::Impl(WsServer &owner_, RequestHandler &handler_, ServerOptions o
   ping_timer.setInterval(
       std::max<std::chrono::milliseconds>(options.ping_interval, std::chrono::milliseconds{1}));
   QObject::connect(&ping_timer, &QTimer::timeout, &root, [this] { on_ping_timer(); });
+  admission_timer.setInterval(std::clamp<std::chrono::milliseconds>(
+      std::min(options.admission.sign_in_timeout, options.admission.anonymous_idle) / 4,
+      std::chrono::milliseconds{10}, std::chrono::milliseconds{500}));
+  QObject::connect(&admission_timer, &QTimer::timeout, &root, [this] { on_admission_timer(); });
+  // docs/wire.md §4.3: the pairs kept on disk before a restart are refused as replays again.
+  try {
+    for (const auto &n : handler.remembered_nonces()) replay.restore(n.key, n.nonce, n.expires_ms);
+  } catch (...) { // a handler that cannot list them refuses nothing less: the store still has them
+  }
   push_timer.setInterval(std::chrono::milliseconds{1000});
   QObject::connect(&push_timer, &QTimer::timeout, &root, [this] {
     try {
@@ -49,6 +58,7 @@ WsServer::Impl::Impl(WsServer &owner_, RequestHandler &handler_, ServerOptions o
 WsServer::Impl::~Impl() {
   ping_timer.stop();
   push_timer.stop();
+  admission_timer.stop();
   listener.on_incoming = nullptr;
   listener.close();
   // Cut every signal connection first (they all have `root` as context), then free the sockets.
@@ -81,6 +91,7 @@ protocol::Result<void> WsServer::listen(const QHostAddress &address, quint16 por
                                                impl_->listener.errorString().toStdString());
   impl_->ping_timer.start();
   impl_->push_timer.start();
+  impl_->admission_timer.start();
   return {};
 }
 
@@ -89,6 +100,8 @@ QHostAddress WsServer::serverAddress() const { return impl_->listener.serverAddr
 void WsServer::close() { impl_->close_all(); }
 std::size_t WsServer::connectionCount() const noexcept { return impl_->connections.size(); }
 std::size_t WsServer::socketCount() const noexcept { return impl_->admitted_sockets; }
+std::size_t WsServer::unauthenticatedCount() const noexcept { return impl_->unauthenticated_sockets(); }
+std::uint64_t WsServer::unauthenticatedBytes() const noexcept { return impl_->unauth_bytes; }
 const WsCounters &WsServer::counters() const noexcept { return impl_->counters; }
 const ServerOptions &WsServer::options() const noexcept { return impl_->options; }
 

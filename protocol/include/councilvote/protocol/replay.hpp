@@ -38,6 +38,8 @@ public:
   // pair is remembered. Call only for requests whose signature verified.
   [[nodiscard]] Result<void> check_and_remember(const crypto::SignPublicKey &key, const Nonce &nonce,
                                                 std::uint64_t time_ms);
+  // A pair remembered before a restart (docs/wire.md §4.3), until expires_ms; expired ones are skipped.
+  void restore(const crypto::SignPublicKey &key, const Nonce &nonce, std::int64_t expires_ms);
   // The time check alone.
   [[nodiscard]] Result<void> check_fresh(std::uint64_t time_ms) const;
   // Forgets every expired pair (check_and_remember does this itself).

@@ -39,6 +39,21 @@ public:
   // Pushes that became due without a request (a throttled turnout push, docs/wire.md §5.3); the
   // transport asks about once a second and broadcasts them like the pushes of handle().
   [[nodiscard]] virtual std::vector<protocol::Push> due_pushes() { return {}; }
+  // docs/wire.md §4.3: keeps the (key, nonce) of a write request from a registered key on disk until
+  // expires_ms, so that a restart does not forget it. The transport calls it at step 8, before the
+  // operation runs; a failure refuses the request (E_INTERNAL, or E_REPLAYED_REQUEST).
+  [[nodiscard]] virtual protocol::Result<void>
+  remember_nonce(const crypto::SignPublicKey &, const protocol::Nonce &, std::int64_t /*expires_ms*/) {
+    return {};
+  }
+  struct RememberedNonce {
+    crypto::SignPublicKey key{};
+    protocol::Nonce nonce{};
+    std::int64_t expires_ms = 0;
+  };
+  // The pairs kept before this process started that have not expired: loaded into the replay guard
+  // when the transport starts.
+  [[nodiscard]] virtual std::vector<RememberedNonce> remembered_nonces() { return {}; }
 };
 
 class MeetingService final : public RequestHandler {
@@ -57,6 +72,10 @@ public:
   [[nodiscard]] protocol::Result<ServiceOutput>
   handle(protocol::MessageType type, const crypto::SignPublicKey &sender, const QJsonObject &body) override;
   [[nodiscard]] std::vector<protocol::Push> due_pushes() override;
+  [[nodiscard]] protocol::Result<void> remember_nonce(const crypto::SignPublicKey &key,
+                                                      const protocol::Nonce &nonce,
+                                                      std::int64_t expires_ms) override;
+  [[nodiscard]] std::vector<RememberedNonce> remembered_nonces() override;
 
 private:
   struct Impl;

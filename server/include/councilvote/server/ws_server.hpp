@@ -11,7 +11,8 @@
 //   step 11  protocol::authorize(type, roles_of(key))  E_UNKNOWN_KEY, E_NOT_TRUSTEE, E_FORBIDDEN
 //   step 12  the key's request rate                    E_RATE_LIMITED
 //
-// Beyond `max_connections` open sockets the WebSocket handshake is answered with HTTP 503. Every
+// Beyond `max_connections` open sockets, or when the unauthenticated pool (AdmissionLimits) is full
+// in all or for the peer's address, the WebSocket handshake is answered with HTTP 503. Every
 // connection is pinged every `ping_interval` and dropped when no pong came for `pong_timeout`. A
 // message larger than twice the size limit in a single frame is refused by Qt itself (close 1009
 // without an error message); anything smaller gets E_FRAME_TOO_LARGE first.
@@ -41,12 +42,31 @@
 
 namespace cv::server {
 
+// Connections before sign-in (docs/wire.md §10.1). A socket is *unauthenticated* from TCP accept
+// until one of its requests, signed by a key that holds a role in the meeting (secretary, member,
+// trustee), passes step 9; connections bound to an unregistered key (auditors) stay unauthenticated.
+// Unauthenticated sockets share a small pool, so the rest of max_connections is kept for
+// registered keys: nobody without a key can take every slot.
+struct AdmissionLimits {
+  std::size_t max_unauthenticated = 64;            // sockets in all (beyond: HTTP 503)
+  std::size_t max_unauthenticated_per_address = 8; // from one remote address (beyond: HTTP 503)
+  std::chrono::milliseconds sign_in_timeout{
+      5'000}; // after the upgrade: a registered key's request, or close 1008
+  std::chrono::milliseconds anonymous_idle{30'000}; // an unregistered key's connection: a request this often
+  std::uint64_t max_unauthenticated_bytes = 32u
+                                            << 20; // received, not yet handled, all unauthenticated together
+  std::uint64_t unauthenticated_frame_bytes = 1u << 20; // one frame before sign-in (Qt sends 512 KiB frames)
+  std::uint64_t max_queued_bytes =
+      0; // one connection's received, unhandled messages; 0: 4 × the message limit
+};
+
 struct ServerOptions {
   protocol::Limits limits{};
+  AdmissionLimits admission{};
   std::chrono::milliseconds ping_interval{30'000};
   std::chrono::milliseconds pong_timeout{90'000};
-  std::chrono::milliseconds handshake_timeout{10'000}; // from TCP accept to the WebSocket upgrade
-  protocol::Clock clock = protocol::system_clock();    // the replay window and the rate limits
+  std::chrono::milliseconds handshake_timeout{5'000}; // from TCP accept to the WebSocket upgrade
+  protocol::Clock clock = protocol::system_clock();   // the replay window and the rate limits
 };
 
 // Running totals, for tests and the status line.
@@ -54,9 +74,11 @@ struct WsCounters {
   std::uint64_t connections_accepted = 0; // WebSocket upgrades
   std::uint64_t connections_refused = 0;  // over max_connections: HTTP 503 (or dropped)
   std::uint64_t requests_ok = 0;
-  std::uint64_t requests_failed = 0; // error answers, E_RATE_LIMITED of step 1 included
-  std::uint64_t handler_calls = 0;   // RequestHandler::handle
-  std::uint64_t pushes_sent = 0;     // one per push per connection
+  std::uint64_t requests_failed = 0;  // error answers, E_RATE_LIMITED of step 1 included
+  std::uint64_t handler_calls = 0;    // RequestHandler::handle
+  std::uint64_t pushes_sent = 0;      // one per push per connection
+  std::uint64_t sign_in_timeouts = 0; // closed: no registered key's request in time (1008)
+  std::uint64_t overloads = 0;        // closed: too much data received and not yet handled
 };
 
 // What the server did with one message, reported after its answer was sent.
@@ -90,6 +112,9 @@ public:
 
   [[nodiscard]] std::size_t connectionCount() const noexcept; // WebSocket connections open now
   [[nodiscard]] std::size_t socketCount() const noexcept;     // admitted sockets, handshakes included
+  // Admitted sockets not (yet) bound to a registered key, and the bytes they sent that are buffered.
+  [[nodiscard]] std::size_t unauthenticatedCount() const noexcept;
+  [[nodiscard]] std::uint64_t unauthenticatedBytes() const noexcept;
   [[nodiscard]] const WsCounters &counters() const noexcept;
   [[nodiscard]] const ServerOptions &options() const noexcept;
 

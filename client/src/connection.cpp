@@ -346,8 +346,25 @@ Result<QJsonObject> Connection::call(MessageType type, const QJsonObject &body, 
 void Connection::send_unsent() {
   if (state_ != State::open || !socket_) return;
   const std::int64_t now = monotonic_ms();
-  for (auto &p : pending_)
-    if (!p.sent && p.hold_until_ms <= now) send_one(p);
+  const bool pacing = now < paced_until_ms_; // told to slow down lately: one request per pace_ms_
+  bool more = false;
+  for (auto &p : pending_) {
+    if (p.sent) continue;
+    if (p.hold_until_ms > now || (pacing && now < next_send_ms_)) {
+      more = true;
+      continue;
+    }
+    send_one(p);
+    if (pacing) next_send_ms_ = now + pace_ms_;
+  }
+  if (more && !send_timer_pending_) {
+    send_timer_pending_ = true;
+    const std::int64_t at = std::max<std::int64_t>(pacing ? next_send_ms_ : now + 1, now + 1);
+    QTimer::singleShot(static_cast<int>(at - now), this, [this] {
+      send_timer_pending_ = false;
+      send_unsent();
+    });
+  }
 }
 
 void Connection::send_one(Pending &p) {
@@ -470,14 +487,20 @@ void Connection::on_text(const QString &text) {
   if (!resp.ok && resp.error.code == ErrorCode::rate_limited && resp.error.retry_after_ms &&
       p.rate_limit_retries < options_.max_rate_limit_retries) {
     // docs/wire.md §5.2: refused before anything was done; wait as told, then send it again.
+    // Every waiting request of this connection is then paced at one per retry_after_ms for a while,
+    // so that they do not all come back at once and use up their retries.
     const auto wait =
         static_cast<std::int64_t>(std::min<std::uint64_t>(*resp.error.retry_after_ms, 10'000)) + 5;
-    if (monotonic_ms() + wait < p.deadline_ms) {
+    const std::int64_t now = monotonic_ms();
+    if (now + wait < p.deadline_ms) {
       ++p.rate_limit_retries;
       ++rate_limit_waits_;
       p.sent = false;
-      p.hold_until_ms = monotonic_ms() + wait;
-      QTimer::singleShot(static_cast<int>(wait), this, [this] { send_unsent(); });
+      p.hold_until_ms = now + wait;
+      pace_ms_ = wait;
+      paced_until_ms_ = now + 2000;
+      next_send_ms_ = std::max(next_send_ms_, now + wait);
+      send_unsent();
       return;
     }
   }

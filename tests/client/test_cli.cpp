@@ -152,7 +152,7 @@ TEST_CASE("cli: bundle-info reads both bundle forms and shows the bundle code", 
   CHECK(contains(tampered.err, "E_BAD_SIGNATURE"));
 }
 
-TEST_CASE("cli: network commands reach the server; a wrong certificate is refused", "[cli]") {
+TEST_CASE("cli: network commands reach the server, a wrong certificate is refused", "[cli]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());
   const QString key = dir.filePath(QStringLiteral("secretary.key"));

@@ -75,8 +75,8 @@ QString write_bundle(const QTemporaryDir &dir, const protocol::MeetingId &meetin
   const QString path = dir.filePath(QStringLiteral("bundle.json"));
   QFile f(path);
   REQUIRE(f.open(QIODevice::WriteOnly));
-  f.write(QByteArray::fromStdString(protocol::encode_bundle_json(
-      protocol::make_enrollment_bundle(meeting, protocol::ServerAddress{"127.0.0.1", port}, {}, server))));
+  f.write(QByteArray::fromStdString(protocol::encode_bundle_json(protocol::make_enrollment_bundle(
+      meeting, protocol::ServerAddress{"127.0.0.1", port}, {}, server, kTestMinBallots))));
   return path;
 }
 
@@ -155,7 +155,7 @@ TEST_CASE("cli: three trustees run the key ceremony to the end and keep their sh
   CHECK(relay.messages.size() == before);
 }
 
-TEST_CASE("cli: a trustee decrypts after checking the tally; an auditor verifies the published poll",
+TEST_CASE("cli: a trustee decrypts after checking the tally, an auditor verifies the published poll",
           "[cli][trustee][auditor]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());

@@ -111,7 +111,7 @@ TEST_CASE("Connection: answers are matched to requests by id, not by arrival", "
   CHECK(c.connects() == 1);
 }
 
-TEST_CASE("Connection: a server error reaches its caller; an error with id null goes to the oldest request",
+TEST_CASE("Connection: a server error reaches its caller, an error with id null goes to the oldest request",
           "[connection]") {
   FakeServer srv(nullptr);
   srv.handler = [](FakeServer &, QWebSocket *s, const Seen &seen) {
@@ -193,7 +193,7 @@ TEST_CASE("Connection: an unanswered request counts as a lost connection after r
   CHECK(c.connects() == 2);
 }
 
-TEST_CASE("Connection: a request that is not safe to repeat is not resent; its outcome is reported unknown",
+TEST_CASE("Connection: a request that is not safe to repeat is not resent, its outcome is reported unknown",
           "[connection][reconnect]") {
   FakeServer srv(nullptr);
   srv.handler = [](FakeServer &, QWebSocket *s, const Seen &) { s->abort(); };

@@ -283,3 +283,40 @@ TEST_CASE("roles: a trustee refuses to decrypt what is not the board's tally", "
     CHECK(r.error().check == "manifest");
   }
 }
+
+TEST_CASE("roles: a trustee refuses to decrypt a tally of fewer ballots than min_ballots",
+          "[roles][trustee]") {
+  const auto decrypt = [](const cv::test::VotedPoll &f, std::uint32_t min_ballots) {
+    return make_partial_decryption(f.meeting, f.poll.info, f.board.entries, f.status, f.share(0),
+                                   min_ballots);
+  };
+  // 4 ballots, the meeting's minimum is 5: the board's own count decides, and it is too small.
+  {
+    cv::test::VotedPoll f(4);
+    REQUIRE(f.status.tally.ballots == 4);
+    auto r = decrypt(f, 5);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == ErrorCode::wrong_state);
+    CHECK(r.error().check == "min_ballots");
+    CHECK(r.error().message.find("fewer than the meeting's minimum of 5") != std::string::npos);
+    CHECK(decrypt(f, 4)); // exactly the minimum
+  }
+  // A single ballot is refused even when the meeting's minimum says 0 or 1: never below 2.
+  {
+    cv::test::VotedPoll f(1);
+    for (std::uint32_t min : {0u, 1u, 2u}) {
+      INFO("min_ballots " << min);
+      auto r = decrypt(f, min);
+      REQUIRE_FALSE(r);
+      CHECK(r.error().code == ErrorCode::wrong_state);
+      CHECK(r.error().check == "min_ballots");
+    }
+  }
+  // Two ballots with a minimum of 2: decrypted.
+  {
+    cv::test::VotedPoll f(2);
+    auto r = decrypt(f, 2);
+    INFO((r ? "" : r.error().message));
+    CHECK(r);
+  }
+}

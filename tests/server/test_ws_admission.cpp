@@ -38,7 +38,7 @@ int upgraded(const std::vector<std::unique_ptr<RawPeer>> &peers) {
 
 } // namespace
 
-TEST_CASE("ws: 256 idle WebSockets from one address take 8 slots; a member from another address is served",
+TEST_CASE("ws: 256 idle WebSockets from one address take 8 slots, a member from another address is served",
           "[ws][admission]") {
   // The attack of the issue: 256 upgraded WebSockets that answer pings and never send a request.
   WsFixture f([](server::ServerOptions &o) { o.admission.sign_in_timeout = 1500ms; });
@@ -68,7 +68,7 @@ TEST_CASE("ws: 256 idle WebSockets from one address take 8 slots; a member from 
   CHECK(again->ok);
 }
 
-TEST_CASE("ws: attackers from many addresses fill only the unauthenticated pool; signed-in members keep "
+TEST_CASE("ws: attackers from many addresses fill only the unauthenticated pool, signed-in members keep "
           "their slots",
           "[ws][admission]") {
   WsFixture f([](server::ServerOptions &o) {

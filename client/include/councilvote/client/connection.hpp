@@ -192,6 +192,10 @@ private:
   int connects_ = 0;
   int resends_ = 0;
   int rate_limit_waits_ = 0;
+  std::int64_t pace_ms_ = 0;        // after E_RATE_LIMITED: the delay between two sends
+  std::int64_t paced_until_ms_ = 0; // monotonic: pacing ends then
+  std::int64_t next_send_ms_ = 0;   // monotonic: the next paced send
+  bool send_timer_pending_ = false;
 };
 
 } // namespace cv::client

@@ -17,26 +17,6 @@ constexpr const char *kAnswered = "cv_answered";
 constexpr std::size_t kMaxRefusing = 64; // sockets being told 503 at once; beyond: dropped at accept
 constexpr qint64 kMaxRequestHead = 16 * 1024;
 
-// UTF-8 length of text Qt decoded from one frame (the limits count bytes, as sent).
-std::uint64_t utf8_length(const QString &s) {
-  std::uint64_t n = 0;
-  const qsizetype size = s.size();
-  for (qsizetype i = 0; i < size; ++i) {
-    const char16_t u = s.at(i).unicode();
-    if (u < 0x80) {
-      n += 1;
-    } else if (u < 0x800) {
-      n += 2;
-    } else if (QChar::isHighSurrogate(u) && i + 1 < size && QChar::isLowSurrogate(s.at(i + 1).unicode())) {
-      n += 4;
-      ++i;
-    } else {
-      n += 3;
-    }
-  }
-  return n;
-}
-
 // The peer's address as one text per host: an IPv4-mapped IPv6 address is its IPv4 address.
 std::string address_of(const QHostAddress &a) {
   bool v4 = false;
@@ -178,16 +158,16 @@ void WsServer::Impl::on_new_websockets() {
     c->serial = serial;
     c->ws = ws;
     c->tcp = take_handshaking(*ws);
-    if (c->tcp) c->tcp->setProperty(kUpgraded, true);
+    if (!c->tcp) { // not one of ours (cannot happen): nothing to read it with
+      ws->abort();
+      ws->deleteLater();
+      continue;
+    }
+    c->tcp->setProperty(kUpgraded, true);
     c->rate_name = "connection:" + std::to_string(serial);
     c->address = address_of(c->tcp ? c->tcp->peerAddress() : ws->peerAddress());
     c->last_pong = std::chrono::steady_clock::now();
     c->deadline = c->last_pong + options.admission.sign_in_timeout;
-    // Before sign-in a frame is at most unauthenticated_frame_bytes: Qt holds a whole frame in
-    // memory before it hands it over (docs/wire.md §10.1).
-    ws->setMaxAllowedIncomingFrameSize(
-        std::min(qt_size_limit, options.admission.unauthenticated_frame_bytes));
-    ws->setMaxAllowedIncomingMessageSize(qt_size_limit);
     connections.emplace(serial, std::move(c));
     ++counters.connections_accepted;
     wire(ws, serial);
@@ -196,20 +176,13 @@ void WsServer::Impl::on_new_websockets() {
 }
 
 void WsServer::Impl::wire(QWebSocket *ws, std::uint64_t serial) {
-  QObject::connect(ws, &QWebSocket::textFrameReceived, &root,
-                   [this, serial](const QString &frame, bool) { on_frame(serial, utf8_length(frame)); });
-  QObject::connect(ws, &QWebSocket::binaryFrameReceived, &root,
-                   [this, serial](const QByteArray &frame, bool) {
-                     on_frame(serial, static_cast<std::uint64_t>(frame.size()));
-                   });
-  QObject::connect(ws, &QWebSocket::textMessageReceived, &root,
-                   [this, serial](const QString &m) { on_message(serial, m.toUtf8(), false); });
-  QObject::connect(ws, &QWebSocket::binaryMessageReceived, &root,
-                   [this, serial](const QByteArray &m) { on_message(serial, m, true); });
-  QObject::connect(ws, &QWebSocket::pong, &root, [this, serial](quint64, const QByteArray &) {
-    if (Connection *c = find(serial)) c->last_pong = std::chrono::steady_clock::now();
-  });
+  // The server reads the client's frames itself (ws_frames.hpp): QWebSocket's reader is cut off the
+  // socket, QWebSocket still writes the server's frames and reports the disconnection.
+  Connection *c = find(serial);
+  QObject::disconnect(c->tcp.data(), &QIODevice::readyRead, ws, nullptr);
+  QObject::connect(c->tcp.data(), &QIODevice::readyRead, &root, [this, serial] { on_readable(serial); });
   QObject::connect(ws, &QWebSocket::disconnected, &root, [this, serial] { on_disconnected(serial); });
+  on_readable(serial); // what arrived with the handshake
 }
 
 void WsServer::Impl::on_disconnected(std::uint64_t serial) {
@@ -266,7 +239,6 @@ void WsServer::Impl::promote(Connection &c) {
   c.registered = true;
   ++registered_connections;
   ++registered_per_address[c.address];
-  if (c.ws) c.ws->setMaxAllowedIncomingFrameSize(qt_size_limit);
 }
 
 void WsServer::Impl::on_admission_timer() {

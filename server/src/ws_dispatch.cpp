@@ -14,6 +14,75 @@ std::string short_key(const std::string &hex) { return hex.substr(0, 16) + "..."
 
 } // namespace
 
+namespace {
+
+// What the FrameReader of one connection reports, handed to the server.
+class ConnectionSink final : public FrameSink {
+public:
+  ConnectionSink(WsServer::Impl &impl, std::uint64_t serial) : impl_(impl), serial_(serial) {}
+  void on_data(QByteArrayView bytes, bool binary) override {
+    Connection *c = impl_.find(serial_);
+    if (!c || c->closing) return;
+    binary_ = binary;
+    c->message.append(bytes);
+    impl_.on_frame(serial_, static_cast<std::uint64_t>(bytes.size()));
+  }
+  void on_message_end() override {
+    Connection *c = impl_.find(serial_);
+    if (!c) return;
+    QByteArray m = std::move(c->message);
+    c->message.clear();
+    impl_.on_message(serial_, m, binary_);
+  }
+  void on_ping(const QByteArray &payload) override {
+    Connection *c = impl_.find(serial_);
+    if (!c || !c->tcp) return;
+    QByteArray pong;
+    pong.append(static_cast<char>(0x8A));
+    pong.append(static_cast<char>(payload.size()));
+    pong.append(payload);
+    c->tcp->write(pong);
+  }
+  void on_pong() override {
+    if (Connection *c = impl_.find(serial_)) c->last_pong = std::chrono::steady_clock::now();
+  }
+  void on_close(std::uint16_t code) override {
+    Connection *c = impl_.find(serial_);
+    if (!c) return;
+    const bool valid = code >= 1000 && code <= 4999 && code != 1005 && code != 1006 && code != 1015;
+    impl_.close_later(
+        *c, valid ? static_cast<QWebSocketProtocol::CloseCode>(code) : QWebSocketProtocol::CloseCodeNormal,
+        QStringLiteral("closed by the client"));
+  }
+  void on_error(std::uint16_t close_code, const QString &reason) override {
+    Connection *c = impl_.find(serial_);
+    if (!c || c->closing) return;
+    if (close_code == 1009) return impl_.refuse_oversize(*c);
+    impl_.close_later(*c, static_cast<QWebSocketProtocol::CloseCode>(close_code), reason);
+  }
+
+private:
+  WsServer::Impl &impl_;
+  std::uint64_t serial_;
+  bool binary_ = false;
+};
+
+} // namespace
+
+void WsServer::Impl::on_readable(std::uint64_t serial) {
+  Connection *c = find(serial);
+  if (!c || !c->tcp) return;
+  const QByteArray bytes = c->tcp->readAll();
+  if (c->closing || c->reader.failed()) return; // read and dropped
+  // One data frame is at most the message limit, and before sign-in at most
+  // unauthenticated_frame_bytes (docs/wire.md §10.1): checked at its header.
+  const std::uint64_t max_message = options.limits.json.max_bytes;
+  const std::uint64_t max_frame =
+      c->registered ? max_message : std::min(max_message, options.admission.unauthenticated_frame_bytes);
+  ConnectionSink sink(*this, serial);
+  c->reader.feed(bytes, max_frame, sink);
+}
+
 void WsServer::Impl::on_frame(std::uint64_t serial, std::uint64_t utf8_bytes) {
   Connection *c = find(serial);
   if (!c || c->closing) return;

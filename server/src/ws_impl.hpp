@@ -3,6 +3,7 @@
 #pragma once
 
 #include "councilvote/server/ws_server.hpp"
+#include "ws_frames.hpp"
 
 #include <QPointer>
 #include <QTcpServer>
@@ -52,6 +53,8 @@ struct Connection {
   std::uint64_t queued_bytes = 0;   // its messages in the inbox, not yet handled
   SteadyTime deadline{};            // not registered: closed at this time unless a request passes step 11
   SteadyTime last_pong{};
+  FrameReader reader; // the client's frames, read by the server itself
+  QByteArray message; // the payload of the message being received, as sent
 };
 
 struct WsServer::Impl {
@@ -79,7 +82,8 @@ struct WsServer::Impl {
   void close_all();
 
   // ws_dispatch.cpp
-  void on_frame(std::uint64_t serial, std::uint64_t utf8_bytes);
+  void on_readable(std::uint64_t serial); // feeds the socket's bytes to the connection's FrameReader
+  void on_frame(std::uint64_t serial, std::uint64_t bytes); // `bytes` more of the message arrived
   // Queues the message; one queued message is handled per turn of the event loop (drain_one), so
   // that the answers already sent are written to their sockets between two verifications instead
   // of after all of them, and connections are served in arrival order.
@@ -104,7 +108,6 @@ struct WsServer::Impl {
   ServerOptions options;
   bool plaintext;
   QSslConfiguration tls;
-  std::uint64_t qt_size_limit = 0; // Qt's own frame/message cap: above ours, so we answer first
 
   TcpListener listener;
   QWebSocketServer ws_server{QStringLiteral("councilvote"), QWebSocketServer::NonSecureMode};

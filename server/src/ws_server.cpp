@@ -12,23 +12,10 @@ namespace cv::server {
 using protocol::ErrorCode;
 using protocol::make_error;
 
-namespace {
-
-// Qt refuses (and closes with 1009, without a message) frames and messages above this; ours is
-// lower, so a message that is too big but not absurdly so is answered with E_FRAME_TOO_LARGE first.
-std::uint64_t qt_limit_for(std::size_t max_bytes) {
-  const std::uint64_t wanted = std::uint64_t{max_bytes} * 2 + 65'536;
-  return std::min({wanted, std::uint64_t{QWebSocket::maxIncomingFrameSize()},
-                   std::uint64_t{QWebSocket::maxIncomingMessageSize()}});
-}
-
-} // namespace
-
 WsServer::Impl::Impl(WsServer &owner_, RequestHandler &handler_, ServerOptions options_, bool plaintext_,
                      QSslConfiguration tls_)
     : owner(owner_), handler(handler_), options(std::move(options_)), plaintext(plaintext_),
-      tls(std::move(tls_)), qt_size_limit(qt_limit_for(options.limits.json.max_bytes)),
-      replay(options.limits.replay, options.clock),
+      tls(std::move(tls_)), replay(options.limits.replay, options.clock),
       verifier(handler.meeting_id(), replay, options.limits.json),
       per_connection(options.limits.per_connection, options.clock),
       per_key(options.limits.per_key, options.clock) {

@@ -209,3 +209,21 @@ TEST_CASE("ids: syntax of meeting, poll and request ids", "[json]") {
   CHECK(*PollId::parse("b") > *PollId::parse("a"));
   CHECK(PollId{}.empty());
 }
+
+TEST_CASE("json: a byte-order mark inside a string is kept, as sent, never dropped", "[json]") {
+  // QString::fromUtf8 drops a leading U+FEFF: then the text that is checked (a name, a signed body
+  // string) would not be the text that was sent.
+  const std::string bom = "\xEF\xBB\xBF";
+  auto r = parse_json_object("{\"a\":\"" + bom + "x\",\"" + bom + "k\":\"" + bom + "\",\"b\":\"\\ufeffy\"}");
+  REQUIRE(r);
+  CHECK(to_utf8(r->value("a").toString()) == bom + "x");
+  CHECK(r->contains(qstring_from_utf8(bom + "k")));
+  CHECK(to_utf8(r->value(qstring_from_utf8(bom + "k")).toString()) == bom);
+  CHECK(to_utf8(r->value("b").toString()) == bom + "y");
+  CHECK(r->value("a").toString().size() == 2); // U+FEFF and 'x'
+  // And back: the writer keeps it too.
+  CHECK(to_json(*r).find(bom + "x") != std::string::npos);
+  CHECK(to_utf8(json_string(bom + "z").toString()) == bom + "z");
+  // A byte-order mark before the object is still refused (docs/wire.md §3.1).
+  CHECK(parse_code(bom + "{\"a\":1}") == ErrorCode::malformed_json);
+}

@@ -221,3 +221,65 @@ TEST_CASE("ws: a frame over 1 MiB before signing in is refused by its header, un
   CHECK(f.server->unauthenticatedBytes() == 0);
   CHECK(f.still_serves());
 }
+
+TEST_CASE("ws: a message that starts with a byte-order mark is refused, byte for byte as sent",
+          "[ws][admission]") {
+  // docs/wire.md §3.1: UTF-8 without a byte-order mark. QWebSocket dropped it before the server saw
+  // the message; the server now reads the frames itself.
+  WsFixture f;
+  RawPeer p(f.port(), loopback(2));
+  REQUIRE(p.upgrade());
+  const auto text = protocol::encode_request(f.request(MessageType::get_poll, f.keys.member));
+  p.send_text(QByteArray("\xEF\xBB\xBF") + QByteArray::fromStdString(text));
+  auto answer = p.next_text();
+  REQUIRE(answer);
+  INFO(*answer);
+  CHECK(answer->find("E_MALFORMED_JSON") != std::string::npos);
+  CHECK(answer->find("\"id\":null") != std::string::npos);
+  CHECK(answer->find("byte-order mark") != std::string::npos);
+  CHECK(f.handler.calls.empty());
+  // The same request without it, in three fragments with a ping between them, is answered.
+  const auto again = QByteArray::fromStdString(
+      protocol::encode_request(f.request(MessageType::get_poll, f.keys.member, {}, "r-2")));
+  p.send_frame(1, again.left(10), false);
+  p.send_frame(9, "are you there", true);
+  p.send_frame(0, again.mid(10, 20), false);
+  p.send_frame(0, again.mid(30), true);
+  auto ok = p.next_text();
+  REQUIRE(ok);
+  INFO(*ok);
+  CHECK(ok->find("\"ok\":true") != std::string::npos);
+  CHECK(ok->find("\"id\":\"r-2\"") != std::string::npos);
+  CHECK(f.handler.calls.size() == 1);
+}
+
+TEST_CASE("ws: the server's frame reader closes on protocol violations and echoes a close",
+          "[ws][admission]") {
+  WsFixture f;
+  struct Case {
+    const char *what;
+    QByteArray bytes;
+    int code;
+  };
+  const std::vector<Case> cases{
+      {"an unmasked frame", QByteArray("\x81\x05hello", 7), 1002},
+      {"reserved bits", QByteArray::fromHex("c18012345678"), 1002},
+      {"a continuation with no message", QByteArray::fromHex("808012345678"), 1002},
+      {"a fragmented ping", QByteArray::fromHex("098012345678"), 1002},
+      {"an unknown opcode", QByteArray::fromHex("838012345678"), 1002},
+      {"a new message inside a fragmented one",
+       QByteArray::fromHex("0180123456788180") + QByteArray("\x12\x34\x56\x78", 4), 1002},
+      {"a close with status 4000", QByteArray::fromHex("8882") + QByteArray("\x00\x00\x00\x00\x0f\xa0", 6),
+       4000},
+  };
+  for (const auto &c : cases) {
+    INFO(c.what);
+    RawPeer p(f.port(), loopback(2));
+    REQUIRE(p.upgrade());
+    p.socket().write(c.bytes);
+    REQUIRE(p.wait_closed());
+    CHECK(p.close_code() == c.code);
+  }
+  CHECK(f.handler.calls.empty());
+  CHECK(f.still_serves());
+}

@@ -55,7 +55,8 @@ TEST_CASE("ws: E_FRAME_TOO_LARGE (id null) then close 1009", "[ws]") {
 }
 
 TEST_CASE("ws: the size limit counts a message sent in several frames", "[ws]") {
-  // Qt sends messages in frames of 512 KiB: 1.1 MB is three frames, the second crosses the limit.
+  // Qt sends messages in frames of 512 KiB: 1.1 MB is three frames, the second crosses the limit
+  // while it arrives.
   WsFixture f([](server::ServerOptions &o) { o.limits.json.max_bytes = 600'000; });
   auto c = f.client();
   require_error(c->send_and_wait(big_text(1'100'000)), ErrorCode::frame_too_large, "");
@@ -68,7 +69,7 @@ TEST_CASE("ws: the size limit counts a message sent in several frames", "[ws]") 
 TEST_CASE("ws: a message far over the limit is closed with 1009 and changes nothing", "[ws]") {
   WsFixture f([](server::ServerOptions &o) { o.limits.json.max_bytes = 4096; });
   auto c = f.client();
-  c->send_text(big_text(200'000)); // one frame above Qt's own cap: closed before it is read
+  c->send_text(big_text(200'000)); // one frame over the limit: refused by its header, before it is read
   REQUIRE(c->wait_disconnected());
   CHECK(c->close_code() == QWebSocketProtocol::CloseCodeTooMuchData);
   CHECK(f.handler.calls.empty());
@@ -135,7 +136,7 @@ TEST_CASE("ws: garbage frames close only their own connection", "[ws]") {
     CHECK(wait_for([&] { return peer.closed; }, 7000));
   }
   {
-    // Qt accepts an unmasked text frame from a client: it is read as a message like any other.
+    // A client's frame must be masked (RFC 6455 §5.1): the server's frame reader closes with 1002.
     RawPeer peer(f.port());
     REQUIRE(peer.upgrade(f.port()));
     peer.socket.write(QByteArray("\x81\x05hello", 7));

@@ -13,9 +13,10 @@
 //
 // Beyond `max_connections` open sockets, or when the unauthenticated pool (AdmissionLimits) is full
 // in all or for the peer's address, the WebSocket handshake is answered with HTTP 503. Every
-// connection is pinged every `ping_interval` and dropped when no pong came for `pong_timeout`. A
-// message larger than twice the size limit in a single frame is refused by Qt itself (close 1009
-// without an error message); anything smaller gets E_FRAME_TOO_LARGE first.
+// connection is pinged every `ping_interval` and dropped when no pong came for `pong_timeout`. The
+// server reads the clients' frames itself (ws_frames.hpp): every message is the bytes that were
+// sent, counted as they arrive; a frame whose header announces more than the limit is refused
+// (E_FRAME_TOO_LARGE, close 1009) before its payload is read.
 //
 // Everything runs on the thread that owns the WsServer, from its event loop; requests of one
 // connection are handled one at a time in arrival order. No exception leaves the server: a throwing

@@ -112,6 +112,20 @@ Result<void> register_key(const GlobalOptions &g, Args &a) {
   return {};
 }
 
+Result<void> register_keys(const GlobalOptions &g, Args &a) {
+  auto file = one_positional(a, "CSV file");
+  if (!file) return file.error();
+  auto req = client::roles::read_member_keys_csv(*file);
+  if (!req) return req.error();
+  auto s = secretary_session(g);
+  if (!s) return s.error();
+  auto r = (*s)->client().register_member_keys(*req);
+  if (!r) return r.error();
+  if (g.json) return print_json(r->to_json()), Result<void>();
+  out(std::to_string(r->entries.size()) + " members' keys registered");
+  return {};
+}
+
 Result<protocol::Attendance> parse_attendance(std::string_view s) {
   if (s == "present") return protocol::Attendance::present;
   if (s == "remote") return protocol::Attendance::remote;
@@ -356,6 +370,9 @@ void add_secretary_commands(std::vector<Command> &c) {
       {"define-rules", role, "CSV", "define the rule profiles (data/rules.csv columns)", define_rules});
   c.push_back({"set-quota", role, "AWARD N", "set the quota of an award (0 removes it)", set_quota});
   c.push_back({"register-key", role, "MEMBER_NO HEX", "register a member's signing key", register_key});
+  c.push_back({"register-keys", role, "CSV",
+               "register many members' signing keys at once, all or none (columns member_no,key)",
+               register_keys});
   c.push_back({"attendance", role, "MEMBER_NO=present|remote|absent ...", "record attendance", attendance});
   c.push_back({"set-trustees", role, "--threshold T MEMBER_NO:BOXKEY ...",
                "start a key ceremony with these trustees (indices 1..n in the order given)", set_trustees});

@@ -222,6 +222,14 @@ void Connection::on_connected() {
   state_ = State::open;
   ++connects_;
   if (pending_.empty()) failed_attempts_ = 0;
+  // docs/wire.md §10.1: a connection kept for its pushes signs in at once with a small read, or
+  // the server closes it after 5 s.
+  if (options_.keep_alive && pending_.empty()) {
+    QJsonObject probe;
+    probe.insert(QStringLiteral("from_seq"), 1);
+    probe.insert(QStringLiteral("limit"), 1);
+    request(MessageType::get_board, probe, [](const Result<QJsonObject> &) {});
+  }
   emit opened();
   send_unsent();
 }

@@ -1,6 +1,7 @@
 #include "councilvote/client/roles/secretary.hpp"
 #include "roles_common.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -177,6 +178,43 @@ Result<protocol::ImportRosterRequest> read_roster_csv(const std::filesystem::pat
   auto text = read_text_file(path);
   if (!text) return text.error();
   return roster_from_csv(*text, path.filename().string());
+}
+
+// ============================================================================ member keys
+
+Result<protocol::RegisterMemberKeysRequest> member_keys_from_csv(std::string_view text, std::string source) {
+  try {
+    auto t = parse_csv(text, source);
+    if (!t) return t.error();
+    if (auto c = check_csv_columns(*t, {"member_no", "key"}, {}); !c) return c.error();
+    if (auto n = row_count(*t, protocol::kMaxRosterRows, "keys"); !n) return n.error();
+    protocol::RegisterMemberKeysRequest req;
+    std::map<std::uint32_t, std::size_t> line_of;
+    for (const auto &rec : t->records) {
+      const Row row(*t, rec);
+      protocol::RegisterMemberKeyRequest k;
+      if (auto e = row.number("member_no", 1, protocol::kMaxMemberNo, k.member_no)) return *e;
+      auto key = protocol::parse_hex(row.get("key"), "key");
+      if (!key || key->size() != k.key.size())
+        return row.error("key \"" + row.get("key") + "\" is not 64 lowercase hex digits");
+      std::copy(key->begin(), key->end(), k.key.begin());
+      if (auto [it, fresh] = line_of.emplace(k.member_no, rec.line); !fresh)
+        return row.error("member_no " + std::to_string(k.member_no) + " already on line " +
+                         std::to_string(it->second));
+      req.entries.push_back(k);
+    }
+    if (auto v = req.validate(); !v) return t->error_at(t->header_line, v.error().message);
+    if (auto w = wire_check(req, t->source); !w) return w.error();
+    return req;
+  } catch (...) {
+    return detail::internal("out of memory while reading " + source);
+  }
+}
+
+Result<protocol::RegisterMemberKeysRequest> read_member_keys_csv(const std::filesystem::path &path) {
+  auto text = read_text_file(path);
+  if (!text) return text.error();
+  return member_keys_from_csv(*text, path.filename().string());
 }
 
 // ============================================================================ nominees

@@ -186,3 +186,47 @@ TEST_CASE("cli: network commands reach the server, a wrong certificate is refuse
   CHECK(contains(refused.err, "tls_pin"));
   CHECK(srv.seen.size() == 1); // nothing more arrived
 }
+
+TEST_CASE("cli: register-keys sends one register_member_keys request for a whole CSV", "[cli]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const QString key = dir.filePath(QStringLiteral("secretary.key"));
+  REQUIRE(run_cli({QStringLiteral("keygen"), QStringLiteral("--out"), key, QStringLiteral("--label"),
+                   QStringLiteral("secretary"), QStringLiteral("--insecure-fast-kdf")})
+              .exit_code == 0);
+  const auto tls = make_tls();
+  FakeServer srv(&tls);
+  srv.handler = [](FakeServer &, QWebSocket *s, const Seen &seen) {
+    FakeServer::reply_ok(s, seen.request.id, seen.body); // register_member_keys answers the request
+  };
+  const QString bundle_file = dir.filePath(QStringLiteral("bundle.json"));
+  write_file(bundle_file, protocol::encode_bundle_json(
+                              make_bundle("127.0.0.1", srv.port(), tls.fingerprint, test_key("server"))));
+  const QString csv = dir.filePath(QStringLiteral("keys.csv"));
+  write_file(csv, "member_no,key\n1," + std::string(64, 'a') + "\n2," + std::string(64, 'b') + "\n3," +
+                      std::string(64, 'c') + "\n");
+  auto r = run_cli({QStringLiteral("--bundle"), bundle_file, QStringLiteral("--key"), key,
+                    QStringLiteral("register-keys"), csv});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "3 members' keys registered"));
+  REQUIRE(srv.seen.size() == 1);
+  CHECK(srv.seen[0].request.type == protocol::MessageType::register_member_keys);
+  auto body = protocol::RegisterMemberKeysRequest::from_json(srv.seen[0].body);
+  REQUIRE(body);
+  CHECK(body->entries.size() == 3);
+  CHECK(body->entries[2].member_no == 3);
+
+  // A member twice, or a key twice: refused before anything is sent, naming the line.
+  write_file(csv, "member_no,key\n1," + std::string(64, 'a') + "\n1," + std::string(64, 'b') + "\n");
+  auto twice = run_cli({QStringLiteral("--bundle"), bundle_file, QStringLiteral("--key"), key,
+                        QStringLiteral("register-keys"), csv});
+  CHECK(twice.exit_code != 0);
+  CHECK(contains(twice.err, "keys.csv line 3"));
+  write_file(csv, "member_no,key\n1," + std::string(64, 'a') + "\n2," + std::string(64, 'a') + "\n");
+  auto same = run_cli({QStringLiteral("--bundle"), bundle_file, QStringLiteral("--key"), key,
+                       QStringLiteral("register-keys"), csv});
+  CHECK(same.exit_code != 0);
+  CHECK(contains(same.err, "the same key"));
+  CHECK(srv.seen.size() == 1);
+}

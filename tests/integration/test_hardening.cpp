@@ -468,3 +468,34 @@ TEST_CASE("hardening: the secretary registers 200 keys without hitting the rate 
   CHECK(ok == kReads);
   CHECK(connection.rate_limit_waits() > 0);
 }
+
+TEST_CASE("hardening: a client kept open for its pushes signs in and is not closed",
+          "[integration][hardening]") {
+  // docs/wire.md §10.1: a connection with no registered key's request within the sign-in time is
+  // closed; a GUI that only waits for pushes (keep_alive) signs in when it connects.
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  std::ostringstream log;
+  auto options = harness_options(dir);
+  options.serve_args = {"--sign-in-timeout-ms", "400"};
+  tools::MeetingHarness h(options, log);
+  load_small_meeting(h, 2);
+  client::ConnectionOptions keep;
+  keep.keep_alive = true;
+  client::Connection waiting(h.bundle(), h.member(8).keys.signing, keep);
+  bool lost = false;
+  QObject::connect(&waiting, &client::Connection::lost, &waiting, [&] { lost = true; });
+  waiting.open();
+  REQUIRE(tools::spin_until([&] { return waiting.is_open(); }, 5000));
+  (void)tools::spin_until([&] { return lost; }, 1500); // three sign-in timeouts
+  CHECK_FALSE(lost);
+  CHECK(waiting.is_open());
+  CHECK(waiting.connects() == 1);
+  // One that connects and says nothing (not kept alive, not signed in) is closed.
+  client::Connection silent(h.bundle(), h.member(9).keys.signing);
+  bool silent_lost = false;
+  QObject::connect(&silent, &client::Connection::lost, &silent, [&] { silent_lost = true; });
+  silent.open();
+  REQUIRE(tools::spin_until([&] { return silent.is_open(); }, 5000));
+  CHECK(tools::spin_until([&] { return silent_lost; }, 3000));
+}

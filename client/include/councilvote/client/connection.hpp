@@ -70,7 +70,8 @@ struct ConnectionOptions {
   int max_reconnect_attempts = 5;
   // The delay before reconnect attempt k (1-based) is reconnect_delay * 2^(k-1), at most 8 s.
   Millis reconnect_delay{250};
-  // Reconnect after a loss even when no request is waiting (a GUI that wants its pushes).
+  // Reconnect after a loss even when no request is waiting (a GUI that wants its pushes); on every
+  // connect with nothing to send it signs in with get_board {from_seq 1, limit 1} (docs/wire.md §10.1).
   bool keep_alive = false;
   // An E_RATE_LIMITED answer with retry_after_ms (docs/wire.md §5.2) is not returned: the request is
   // sent again after that delay (at most 10 s, with a fresh nonce), up to this many times, within

@@ -26,6 +26,14 @@ roster_from_csv(std::string_view text, std::string source = "roster.csv");
 read_roster_csv(const std::filesystem::path &path);
 
 // ---------------------------------------------------------------------------------------------
+// keys.csv: member_no,key — the members' Ed25519 public keys (64 lowercase hex digits), for one
+// register_member_keys request (docs/wire.md §8.3). 1..1000 rows, each member and each key once.
+[[nodiscard]] protocol::Result<protocol::RegisterMemberKeysRequest>
+member_keys_from_csv(std::string_view text, std::string source);
+[[nodiscard]] protocol::Result<protocol::RegisterMemberKeysRequest>
+read_member_keys_csv(const std::filesystem::path &path);
+
+// ---------------------------------------------------------------------------------------------
 // nominees.csv: nominee_no,kind,name,position,unit,award,rule_id[,award_quota]
 //
 // award_quota is optional per row (empty: not stated here); rows of the same award that state it

@@ -16,6 +16,7 @@ constexpr const char *kUpgraded = "cv_upgraded";
 constexpr const char *kAnswered = "cv_answered";
 constexpr std::size_t kMaxRefusing = 64; // sockets being told 503 at once; beyond: dropped at accept
 constexpr qint64 kMaxRequestHead = 16 * 1024;
+constexpr qint64 kReadBufferBytes = 256 * 1024;
 
 // The peer's address as one text per host: an IPv4-mapped IPv6 address is its IPv4 address.
 std::string address_of(const QHostAddress &a) {
@@ -87,6 +88,10 @@ void WsServer::Impl::admit(QTcpSocket *s, const std::string &address) {
   QObject::connect(s, &QAbstractSocket::disconnected, &root, release);
   QObject::connect(s, &QObject::destroyed, &root, release);
   s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+  // The server takes the bytes as they come (on_readable): a socket holds at most this much that
+  // was not read yet, so a peer that sends faster than it is read is slowed down by TCP instead of
+  // filling the server's memory (docs/wire.md §10.1).
+  s->setReadBufferSize(kReadBufferBytes);
   // TLS and WebSocket handshakes together must finish in time (slow or silent peers hold a slot).
   QTimer::singleShot(options.handshake_timeout, s, [s] {
     if (!s->property(kUpgraded).toBool()) s->abort();

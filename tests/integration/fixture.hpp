@@ -61,4 +61,17 @@ inline protocol::PollInfo open_room_poll(tools::MeetingHarness &h, const protoco
   return *info;
 }
 
+// The number of board entries, as the signed checkpoint says (to show that nothing was written).
+inline std::uint64_t board_seq(tools::MeetingHarness &h) {
+  auto b = h.secretary().get_board(1, 1);
+  REQUIRE(b);
+  return b->checkpoint.board_seq;
+}
+
+// The error code of a result that must have failed.
+template <class R> protocol::ErrorCode code_of(const R &r) {
+  REQUIRE_FALSE(r);
+  return r.error().code;
+}
+
 } // namespace cvtest

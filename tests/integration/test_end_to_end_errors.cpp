@@ -7,21 +7,6 @@
 using namespace cvtest;
 using cv::client::roles::Choice;
 
-namespace {
-
-std::uint64_t board_seq(tools::MeetingHarness &h) {
-  auto b = h.secretary().get_board(1, 1);
-  REQUIRE(b);
-  return b->checkpoint.board_seq;
-}
-
-template <class R> protocol::ErrorCode code_of(const R &r) {
-  REQUIRE_FALSE(r);
-  return r.error().code;
-}
-
-} // namespace
-
 TEST_CASE("end to end: refused requests change nothing and the server keeps serving", "[integration]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());

@@ -70,6 +70,8 @@ public:
                                                        std::uint32_t threshold);
 
   [[nodiscard]] client::Client &secretary() { return *secretary_client_; }
+  // The secretary's signing key (for tests that sign requests by hand).
+  [[nodiscard]] const crypto::SigningKey &secretary_key() const { return secretary_key_; }
   [[nodiscard]] Participant &member(std::uint32_t member_no);
   [[nodiscard]] std::vector<std::uint32_t> member_numbers() const;
 

@@ -49,7 +49,9 @@ public:
   void on_close(std::uint16_t code) override {
     Connection *c = impl_.find(serial_);
     if (!c) return;
-    const bool valid = code >= 1000 && code <= 4999 && code != 1005 && code != 1006 && code != 1015;
+    // The client's code is echoed when it is one of RFC 6455's (QWebSocketProtocol::CloseCode holds
+    // no other: 3000-4999 would not be a value of the enum); else 1000.
+    const bool valid = code >= 1000 && code <= 1014 && code != 1004 && code != 1005 && code != 1006;
     impl_.close_later(
         *c, valid ? static_cast<QWebSocketProtocol::CloseCode>(code) : QWebSocketProtocol::CloseCodeNormal,
         QStringLiteral("closed by the client"));

@@ -85,6 +85,20 @@ std::vector<protocol::Push> MeetingService::due_pushes() {
   return out;
 }
 
+protocol::Result<ServiceOutput> MeetingService::handle_keeping(MessageType type,
+                                                               const crypto::SignPublicKey &sender,
+                                                               const QJsonObject &body,
+                                                               const RememberedNonce &keep) {
+  try {
+    return impl_->run(type, sender, body, &keep);
+  } catch (...) {
+    if (impl_->store.in_transaction()) impl_->store.rollback_transaction();
+    (void)remember_nonce(keep.key, keep.nonce, keep.expires_ms);
+    return op_error(ErrorCode::internal,
+                    "unexpected exception while handling " + std::string(protocol::message_type_name(type)));
+  }
+}
+
 protocol::Result<void> MeetingService::remember_nonce(const crypto::SignPublicKey &key,
                                                       const protocol::Nonce &nonce, std::int64_t expires_ms) {
   try {
@@ -124,22 +138,39 @@ Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKe
 }
 
 Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::SignPublicKey &key,
-                                                const QJsonObject &body) {
+                                                const QJsonObject &body, const RememberedNonce *keep) {
+  // docs/wire.md §4.3: the pair is kept whatever the outcome; after a failure, on its own.
+  auto keep_alone = [&] {
+    if (keep) (void)store.remember_nonce(keep->key, keep->nonce, keep->expires_ms, clock());
+  };
   auto roles_now = roles(key);
-  if (!roles_now) return roles_now.error();
-  if (auto a = protocol::authorize(type, *roles_now); !a) return a.error();
+  if (!roles_now) return keep_alone(), roles_now.error();
+  if (auto a = protocol::authorize(type, *roles_now); !a) return keep_alone(), a.error();
   auto s = sender(key);
-  if (!s) return s.error();
-  if (!protocol::writes(type)) return dispatch(type, *s, body);
+  if (!s) return keep_alone(), s.error();
+  if (!protocol::writes(type)) {
+    keep_alone();
+    return dispatch(type, *s, body);
+  }
 
-  // docs/wire.md §4.5: one transaction, rolled back on any error.
-  if (auto r = store.begin_transaction(); !r) return internal_error(r.error());
+  // docs/wire.md §4.5: one transaction, rolled back on any error; the nonce is kept in it.
+  if (auto r = store.begin_transaction(); !r) return keep_alone(), internal_error(r.error());
+  if (keep) {
+    if (auto r = store.remember_nonce(keep->key, keep->nonce, keep->expires_ms, clock()); !r) {
+      store.rollback_transaction();
+      if (r.error().code == schema::Errc::conflict)
+        return op_error(ErrorCode::replayed_request,
+                        "this (key, nonce) pair was already used (kept across restarts)");
+      return internal_error(r.error());
+    }
+  }
   auto out = dispatch(type, *s, body);
   if (!out) {
     store.rollback_transaction();
+    keep_alone();
     return out;
   }
-  if (auto r = store.commit_transaction(); !r) return internal_error(r.error());
+  if (auto r = store.commit_transaction(); !r) return keep_alone(), internal_error(r.error());
   return out;
 }
 

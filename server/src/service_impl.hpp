@@ -99,7 +99,8 @@ struct MeetingService::Impl {
 
   [[nodiscard]] detail::Result<protocol::RoleSet> roles(const crypto::SignPublicKey &key) const;
   [[nodiscard]] detail::Result<ServiceOutput> run(protocol::MessageType type,
-                                                  const crypto::SignPublicKey &key, const QJsonObject &body);
+                                                  const crypto::SignPublicKey &key, const QJsonObject &body,
+                                                  const RequestHandler::RememberedNonce *keep = nullptr);
   [[nodiscard]] detail::Result<ServiceOutput> dispatch(protocol::MessageType type, const detail::Sender &s,
                                                        const QJsonObject &body);
 

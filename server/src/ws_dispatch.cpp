@@ -188,24 +188,32 @@ void WsServer::Impl::process(Connection &c, std::string_view text, bool binary) 
                        req.type);
   }
   // Step 8 across restarts (docs/wire.md §4.3): a registered key's write request keeps its nonce on
-  // disk before anything else happens (unregistered keys cause no disk write).
-  if (protocol::writes(req.type) && !roles.empty()) {
-    protocol::Result<void> kept = make_error(ErrorCode::internal, "cannot keep the request's nonce");
+  // disk — in the operation's own transaction when it runs, on its own when it is refused at steps
+  // 10-12 (unregistered keys cause no disk write).
+  std::optional<RequestHandler::RememberedNonce> keep;
+  if (protocol::writes(req.type) && !roles.empty())
+    keep = RequestHandler::RememberedNonce{
+        req.key, req.nonce, static_cast<std::int64_t>(req.time_ms) + options.limits.replay.window_ms};
+  auto kept_refused = [&] {
+    if (!keep) return;
     try {
-      kept = handler.remember_nonce(req.key, req.nonce,
-                                    static_cast<std::int64_t>(req.time_ms) + options.limits.replay.window_ms);
-    } catch (...) {
+      (void)handler.remember_nonce(keep->key, keep->nonce, keep->expires_ms);
+    } catch (...) { // the refusal is answered all the same
     }
-    if (!kept) return reply_error(c, req.id, kept.error(), req.type);
-  }
-  if (!bind_key(c, req)) return;  // 10
-  if (!roles.empty()) promote(c); // a registered key: out of the unauthenticated pool (§10.1)
-  if (auto r = protocol::authorize(req.type, roles); !r)
+  };
+  if (!bind_key(c, req)) return kept_refused(); // 10
+  if (!roles.empty()) promote(c);               // a registered key: out of the unauthenticated pool (§10.1)
+  if (auto r = protocol::authorize(req.type, roles); !r) {
+    kept_refused();
     return reply_error(c, req.id, r.error(), req.type); // 11
+  }
   c.authorized = true;
   if (!c.registered) c.deadline = std::chrono::steady_clock::now() + options.admission.anonymous_idle;
-  if (auto r = per_key.take(c.key_hex); !r) return reply_error(c, req.id, r.error(), req.type); // 12
-  run_handler(c, req, accepted->body);                                                          // 13-15
+  if (auto r = per_key.take(c.key_hex); !r) { // 12
+    kept_refused();
+    return reply_error(c, req.id, r.error(), req.type);
+  }
+  run_handler(c, req, accepted->body, keep ? &*keep : nullptr); // 13-15
 }
 
 bool WsServer::Impl::bind_key(Connection &c, const protocol::Request &r) {
@@ -241,11 +249,12 @@ bool WsServer::Impl::bind_key(Connection &c, const protocol::Request &r) {
   return true;
 }
 
-void WsServer::Impl::run_handler(Connection &c, const protocol::Request &r, const QJsonObject &body) {
+void WsServer::Impl::run_handler(Connection &c, const protocol::Request &r, const QJsonObject &body,
+                                 const RequestHandler::RememberedNonce *keep) {
   ++counters.handler_calls;
   auto out = [&]() -> protocol::Result<ServiceOutput> {
     try {
-      return handler.handle(r.type, r.key, body);
+      return keep ? handler.handle_keeping(r.type, r.key, body, *keep) : handler.handle(r.type, r.key, body);
     } catch (const std::exception &e) {
       return make_error(ErrorCode::internal, std::string("the operation failed unexpectedly: ") + e.what());
     } catch (...) {

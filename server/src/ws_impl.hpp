@@ -92,7 +92,8 @@ struct WsServer::Impl {
   void handle_message(std::uint64_t serial, const QByteArray &utf8, bool binary);
   void process(Connection &c, std::string_view text, bool binary);
   bool bind_key(Connection &c, const protocol::Request &r); // step 10; false: answered (refused)
-  void run_handler(Connection &c, const protocol::Request &r, const QJsonObject &body);
+  void run_handler(Connection &c, const protocol::Request &r, const QJsonObject &body,
+                   const RequestHandler::RememberedNonce *keep);
   void reply_error(Connection &c, const std::optional<protocol::RequestId> &id, const protocol::Error &e,
                    std::optional<protocol::MessageType> type = std::nullopt);
   void refuse_oversize(Connection &c);

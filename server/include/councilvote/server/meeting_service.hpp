@@ -40,8 +40,8 @@ public:
   // transport asks about once a second and broadcasts them like the pushes of handle().
   [[nodiscard]] virtual std::vector<protocol::Push> due_pushes() { return {}; }
   // docs/wire.md §4.3: keeps the (key, nonce) of a write request from a registered key on disk until
-  // expires_ms, so that a restart does not forget it. The transport calls it at step 8, before the
-  // operation runs; a failure refuses the request (E_INTERNAL, or E_REPLAYED_REQUEST).
+  // expires_ms, so that a restart does not forget it. The transport calls it for such a request that
+  // it refuses at steps 10-12 (a failure: E_INTERNAL, or E_REPLAYED_REQUEST).
   [[nodiscard]] virtual protocol::Result<void>
   remember_nonce(const crypto::SignPublicKey &, const protocol::Nonce &, std::int64_t /*expires_ms*/) {
     return {};
@@ -51,6 +51,16 @@ public:
     protocol::Nonce nonce{};
     std::int64_t expires_ms = 0;
   };
+  // handle() for such a request that passed steps 1-12: the pair is kept on disk whatever the
+  // outcome — in the operation's own transaction when it succeeds (one commit), on its own after a
+  // failure. The default keeps it first, then handles.
+  [[nodiscard]] virtual protocol::Result<ServiceOutput> handle_keeping(protocol::MessageType type,
+                                                                       const crypto::SignPublicKey &sender,
+                                                                       const QJsonObject &body,
+                                                                       const RememberedNonce &keep) {
+    if (auto r = remember_nonce(keep.key, keep.nonce, keep.expires_ms); !r) return r.error();
+    return handle(type, sender, body);
+  }
   // The pairs kept before this process started that have not expired: loaded into the replay guard
   // when the transport starts.
   [[nodiscard]] virtual std::vector<RememberedNonce> remembered_nonces() { return {}; }
@@ -75,6 +85,10 @@ public:
   [[nodiscard]] protocol::Result<void> remember_nonce(const crypto::SignPublicKey &key,
                                                       const protocol::Nonce &nonce,
                                                       std::int64_t expires_ms) override;
+  [[nodiscard]] protocol::Result<ServiceOutput> handle_keeping(protocol::MessageType type,
+                                                               const crypto::SignPublicKey &sender,
+                                                               const QJsonObject &body,
+                                                               const RememberedNonce &keep) override;
   [[nodiscard]] std::vector<RememberedNonce> remembered_nonces() override;
 
 private:

@@ -102,12 +102,7 @@ protocol::Result<ServiceOutput> MeetingService::handle_keeping(MessageType type,
 protocol::Result<void> MeetingService::remember_nonce(const crypto::SignPublicKey &key,
                                                       const protocol::Nonce &nonce, std::int64_t expires_ms) {
   try {
-    auto r = impl_->store.remember_nonce(key, nonce, expires_ms, impl_->clock());
-    if (r) return {};
-    if (r.error().code == schema::Errc::conflict)
-      return op_error(ErrorCode::replayed_request,
-                      "this (key, nonce) pair was already used (kept across restarts)");
-    return internal_error(r.error());
+    return impl_->keep_nonce({key, nonce, expires_ms});
   } catch (...) {
     return op_error(ErrorCode::internal, "unexpected exception while remembering a nonce");
   }
@@ -137,11 +132,20 @@ Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKe
   return out;
 }
 
+Result<void> MeetingService::Impl::keep_nonce(const RememberedNonce &n) {
+  auto r = store.remember_nonce(n.key, n.nonce, n.expires_ms, clock());
+  if (r) return {};
+  if (r.error().code == schema::Errc::conflict)
+    return op_error(ErrorCode::replayed_request,
+                    "this (key, nonce) pair was already used (kept across restarts)");
+  return internal_error(r.error());
+}
+
 Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::SignPublicKey &key,
                                                 const QJsonObject &body, const RememberedNonce *keep) {
   // docs/wire.md §4.3: the pair is kept whatever the outcome; after a failure, on its own.
   auto keep_alone = [&] {
-    if (keep) (void)store.remember_nonce(keep->key, keep->nonce, keep->expires_ms, clock());
+    if (keep) (void)keep_nonce(*keep);
   };
   auto roles_now = roles(key);
   if (!roles_now) return keep_alone(), roles_now.error();
@@ -156,12 +160,9 @@ Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::
   // docs/wire.md §4.5: one transaction, rolled back on any error; the nonce is kept in it.
   if (auto r = store.begin_transaction(); !r) return keep_alone(), internal_error(r.error());
   if (keep) {
-    if (auto r = store.remember_nonce(keep->key, keep->nonce, keep->expires_ms, clock()); !r) {
+    if (auto r = keep_nonce(*keep); !r) {
       store.rollback_transaction();
-      if (r.error().code == schema::Errc::conflict)
-        return op_error(ErrorCode::replayed_request,
-                        "this (key, nonce) pair was already used (kept across restarts)");
-      return internal_error(r.error());
+      return r.error();
     }
   }
   auto out = dispatch(type, *s, body);

@@ -98,6 +98,8 @@ struct MeetingService::Impl {
         meeting(std::move(m)), secretaries(std::move(sec)), clock(std::move(c)) {}
 
   [[nodiscard]] detail::Result<protocol::RoleSet> roles(const crypto::SignPublicKey &key) const;
+  // docs/wire.md §4.3: the pair on disk (joins the caller's transaction); E_REPLAYED_REQUEST if kept already.
+  [[nodiscard]] detail::Result<void> keep_nonce(const RequestHandler::RememberedNonce &n);
   [[nodiscard]] detail::Result<ServiceOutput> run(protocol::MessageType type,
                                                   const crypto::SignPublicKey &key, const QJsonObject &body,
                                                   const RequestHandler::RememberedNonce *keep = nullptr);

@@ -187,8 +187,6 @@ Result<ServiceOutput> MeetingService::Impl::close_poll(const QJsonObject &body) 
 Result<protocol::TurnoutInfo> MeetingService::Impl::turnout_info(const schema::Poll &p) {
   auto loaded = loaded_poll(p);
   if (!loaded) return loaded.error();
-  auto members = store.members();
-  if (!members) return internal_error(members.error());
   auto t = store.turnout(p.spec.poll_id);
   if (!t) return internal_error(t.error());
   auto id = protocol::PollId::parse(p.spec.poll_id);
@@ -196,20 +194,19 @@ Result<protocol::TurnoutInfo> MeetingService::Impl::turnout_info(const schema::P
   protocol::TurnoutInfo out;
   out.poll = *id;
   out.members = static_cast<std::uint32_t>((*loaded)->roster.members.size());
-  // A closed poll is counted with the attendance frozen at close, never the live one.
+  // A closed poll is counted with the attendance frozen at close, an open one with the live one.
   auto frozen = store.frozen_attendance(p.spec.poll_id);
   if (!frozen) return internal_error(frozen.error());
+  std::vector<schema::Attendance> attendance;
   if (*frozen) {
-    for (const auto &m : **frozen) {
-      if (m.attendance == schema::Attendance::present) ++out.present;
-      if (m.attendance == schema::Attendance::remote) ++out.remote;
-    }
+    for (const auto &m : **frozen) attendance.push_back(m.attendance);
   } else {
-    for (const auto &m : *members) {
-      if (m.attendance == schema::Attendance::present) ++out.present;
-      if (m.attendance == schema::Attendance::remote) ++out.remote;
-    }
+    auto members = store.members();
+    if (!members) return internal_error(members.error());
+    for (const auto &m : *members) attendance.push_back(m.attendance);
   }
+  out.present = static_cast<std::uint32_t>(std::ranges::count(attendance, schema::Attendance::present));
+  out.remote = static_cast<std::uint32_t>(std::ranges::count(attendance, schema::Attendance::remote));
   out.ballots = static_cast<std::uint32_t>(t->voters.size());
   for (auto v : t->voters) out.voted.push_back(static_cast<std::uint32_t>(v));
   return out;

@@ -17,7 +17,7 @@ namespace cv::server {
 class FrameSink {
 public:
   virtual ~FrameSink() = default;
-  // Unmasked payload bytes of a text (or binary) message, as they arrive; `first` on its first bytes.
+  // Unmasked payload bytes of a text (or binary) message, as they arrive.
   virtual void on_data(QByteArrayView bytes, bool binary) = 0;
   virtual void on_message_end() = 0;
   virtual void on_ping(const QByteArray &payload) = 0;
@@ -34,7 +34,6 @@ public:
   // its header is read (before any of the payload is held). Stops at the first error.
   void feed(QByteArrayView bytes, std::uint64_t max_frame, FrameSink &sink);
   [[nodiscard]] bool failed() const noexcept { return failed_; }
-  [[nodiscard]] bool in_message() const noexcept { return in_message_; }
 
 private:
   enum class State { header, length16, length64, mask, payload };

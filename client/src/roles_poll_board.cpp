@@ -38,7 +38,7 @@ std::vector<const protocol::BoardEntry *> poll_entries(std::span<const protocol:
                                                        const protocol::PollId &poll, BoardEntryKind kind) {
   std::vector<const protocol::BoardEntry *> out;
   for (const auto &e : board)
-    if (e.kind == kind && e.poll && *e.poll == poll) out.push_back(&e);
+    if (e.kind == kind && e.poll_id == poll.str()) out.push_back(&e);
   return out;
 }
 
@@ -159,7 +159,7 @@ std::optional<std::uint64_t> find_tracking_code(std::span<const protocol::BoardE
                                                 const protocol::PollId &poll,
                                                 const ByteArray<32> &tracking_code) {
   for (const auto &e : board)
-    if (e.kind == BoardEntryKind::ballot && e.poll && *e.poll == poll)
+    if (e.kind == BoardEntryKind::ballot && e.poll_id == poll.str())
       if (crypto::Transcript("CV/tracking-code").var(e.payload).digest32() == tracking_code) return e.seq;
   return std::nullopt;
 }

@@ -54,12 +54,10 @@ public:
     return std::nullopt;
   }
   template <class E>
-  [[nodiscard]] std::optional<protocol::Error>
-  enumeration(std::string_view column, std::initializer_list<std::pair<std::string_view, E>> values,
-              E &out) const {
+  [[nodiscard]] std::optional<protocol::Error> enumeration(std::string_view column, E &out) const {
     const auto &s = get(column);
     std::string allowed;
-    for (const auto &[name, v] : values) {
+    for (const auto &[v, name] : record::EnumNames<E>::table) {
       if (s == name) {
         out = v;
         return std::nullopt;
@@ -152,13 +150,7 @@ Result<protocol::ImportRosterRequest> roster_from_csv(std::string_view text, std
       std::optional<protocol::Error> e;
       if (!e) e = row.number("member_no", 1, protocol::kMaxMemberNo, m.member_no);
       if (!e) e = row.text("full_name", 1, protocol::kMaxNameBytes, m.full_name);
-      if (!e)
-        e = row.enumeration<protocol::CouncilRole>("council_role",
-                                                   {{"chair", protocol::CouncilRole::chair},
-                                                    {"vice_chair", protocol::CouncilRole::vice_chair},
-                                                    {"secretary", protocol::CouncilRole::secretary},
-                                                    {"member", protocol::CouncilRole::member}},
-                                                   m.council_role);
+      if (!e) e = row.enumeration<protocol::CouncilRole>("council_role", m.council_role);
       if (!e) e = row.text("position", 0, protocol::kMaxTextBytes, m.position);
       if (!e) e = row.text("unit", 0, protocol::kMaxTextBytes, m.unit);
       if (e) return *e;
@@ -242,11 +234,7 @@ Result<NomineeImport> nominees_from_csv(std::string_view text, std::string sourc
       protocol::NomineeRow n;
       std::optional<protocol::Error> e;
       if (!e) e = row.number("nominee_no", 1, protocol::kMaxMemberNo, n.nominee_no);
-      if (!e)
-        e = row.enumeration<protocol::NomineeKind>(
-            "kind",
-            {{"ca_nhan", protocol::NomineeKind::ca_nhan}, {"tap_the", protocol::NomineeKind::tap_the}},
-            n.kind);
+      if (!e) e = row.enumeration<protocol::NomineeKind>("kind", n.kind);
       if (!e) e = row.text("name", 1, protocol::kMaxTextBytes, n.name);
       if (!e) e = row.text("position", 0, protocol::kMaxTextBytes, n.position);
       if (!e) e = row.text("unit", 0, protocol::kMaxTextBytes, n.unit);
@@ -306,17 +294,8 @@ Result<std::vector<protocol::RuleProfile>> rules_from_csv(std::string_view text,
       if (!e) e = row.id("rule_id", p.rule_id);
       if (!e) e = row.text("label", 1, protocol::kMaxTextBytes, p.label);
       if (!e) e = row.number("threshold_percent", 1, 100, p.threshold_percent);
-      if (!e)
-        e = row.enumeration<protocol::Comparison>(
-            "comparison",
-            {{"at_least", protocol::Comparison::at_least}, {"more_than", protocol::Comparison::more_than}},
-            p.comparison);
-      if (!e)
-        e = row.enumeration<protocol::Denominator>(
-            "denominator",
-            {{"all_members", protocol::Denominator::all_members},
-             {"present_members", protocol::Denominator::present_members}},
-            p.denominator);
+      if (!e) e = row.enumeration<protocol::Comparison>("comparison", p.comparison);
+      if (!e) e = row.enumeration<protocol::Denominator>("denominator", p.denominator);
       if (!e) e = row.number("quorum_percent", 0, 100, p.quorum_percent, 0u);
       if (!e) e = row.text("source", 0, protocol::kMaxTextBytes, p.source);
       if (e) return *e;

@@ -402,13 +402,13 @@ template <> struct Describe<PostPartialDecryptionResponse> {
 
 template <> struct Describe<GetBoardRequest> {
   static constexpr std::tuple fields{field("from_seq", &GetBoardRequest::from_seq, Int{1, kMaxJsonInteger}),
-                                     field("limit", &GetBoardRequest::limit, Int{1, 1000})};
+                                     field("limit", &GetBoardRequest::limit, Int{1, kMaxBoardPage})};
 };
 
 template <> struct Describe<GetBoardResponse> {
   static constexpr std::tuple fields{
       field("entries", &GetBoardResponse::entries,
-            objects(0, 1000, object<BoardEntry>(&board_entry_to_json, &read_board_entry))),
+            objects(0, kMaxBoardPage, object<BoardEntry>(&board_entry_to_json, &read_board_entry))),
       field("checkpoint", &GetBoardResponse::checkpoint, kCheckpoint)};
 };
 

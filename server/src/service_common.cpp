@@ -62,7 +62,7 @@ Result<protocol::PollInfo> MeetingService::Impl::poll_info(const schema::Poll &p
   protocol::PollInfo info;
   info.definition = def;
   info.manifest_seq = manifest_seq;
-  info.status = status_of(p.state);
+  info.status = p.state;
   info.remote_opened_at_ms = utc_ms(p.remote_opened_at);
   info.opened_at_ms = utc_ms(p.opened_at);
   info.closed_at_ms = utc_ms(p.closed_at);

@@ -37,20 +37,14 @@ template <class T> using Result = protocol::Result<T>;
 
 // ---- conversions between the store's rows and the wire's (service_convert.cpp)
 [[nodiscard]] std::optional<std::uint64_t> utc_ms(const std::optional<std::string> &text);
-[[nodiscard]] protocol::PollStatus status_of(schema::PollState s) noexcept;
-[[nodiscard]] std::string_view council_role_text(protocol::CouncilRole r) noexcept;
-[[nodiscard]] std::optional<protocol::CouncilRole> council_role_of(std::string_view text) noexcept;
 [[nodiscard]] schema::MemberRow member_row(const protocol::RosterRow &r);
 [[nodiscard]] Result<protocol::NomineeRow> nominee_row(const schema::Nominee &n);
 [[nodiscard]] schema::Nominee nominee_of(const protocol::NomineeRow &r);
 [[nodiscard]] Result<protocol::RuleProfile> rule_profile(const schema::RuleProfile &p);
 [[nodiscard]] schema::RuleProfile rule_row(const protocol::RuleProfile &p);
-[[nodiscard]] schema::Attendance attendance_of(protocol::Attendance a) noexcept;
-[[nodiscard]] protocol::Attendance wire_attendance(schema::Attendance a) noexcept;
 // The payload of a poll's `attendance` board entry.
 [[nodiscard]] Result<protocol::FrozenAttendance>
 frozen_attendance_of(const protocol::PollId &poll, const std::vector<schema::MemberAttendance> &rows);
-[[nodiscard]] protocol::BoardEntry wire_entry(const schema::BoardEntry &e);
 [[nodiscard]] Result<crypto::Ceremony> crypto_ceremony(const protocol::MeetingId &meeting,
                                                        const schema::KeyCeremony &c);
 [[nodiscard]] std::string actor_of(std::string_view role, std::int64_t number);

@@ -178,7 +178,7 @@ Result<ServiceOutput> MeetingService::Impl::set_attendance(const QJsonObject &bo
       return op_error(ErrorCode::invalid_argument,
                       "no member " + std::to_string(e.member_no) + " on the roster");
   for (const auto &e : req->entries)
-    if (auto r = store.set_attendance(kSecretary, e.member_no, attendance_of(e.status)); !r)
+    if (auto r = store.set_attendance(kSecretary, e.member_no, e.status); !r)
       return internal_error(r.error());
   auto after = store.members();
   if (!after) return internal_error(after.error());

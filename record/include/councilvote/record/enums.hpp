@@ -25,6 +25,8 @@ enum class CeremonyState { collecting, complete, failed };
 enum class CeremonyMessageKind { commitments, share, complaint };
 enum class Channel { in_room, remote };
 enum class Outcome { passed, not_passed }; // đạt / không đạt
+// A contest's outcome in the record (docs/record.md).
+enum class ContestOutcome { passed, not_passed, quorum_not_met, tie_at_quota };
 
 // The table of names of enumeration E: `table` lists every value once with its text.
 template <class E> struct EnumNames;
@@ -79,6 +81,12 @@ template <> struct EnumNames<Outcome> {
   static constexpr NameTable<Outcome, 2> table{
       {{Outcome::passed, "passed"}, {Outcome::not_passed, "not_passed"}}};
 };
+template <> struct EnumNames<ContestOutcome> {
+  static constexpr NameTable<ContestOutcome, 4> table{{{ContestOutcome::passed, "passed"},
+                                                       {ContestOutcome::not_passed, "not_passed"},
+                                                       {ContestOutcome::quorum_not_met, "quorum_not_met"},
+                                                       {ContestOutcome::tie_at_quota, "tie_at_quota"}}};
+};
 template <> struct EnumNames<crypto::ContestKind> {
   static constexpr NameTable<crypto::ContestKind, 2> table{
       {{crypto::ContestKind::commendation, "commendation"}, {crypto::ContestKind::general, "general"}}};
@@ -96,6 +104,14 @@ template <class E> [[nodiscard]] constexpr std::optional<E> parse(std::string_vi
   for (const auto &[value, name_text] : EnumNames<E>::table)
     if (name_text == text) return value;
   return std::nullopt;
+}
+
+// E's table as (text, value) pairs, in order: what a reader lists as the allowed names.
+template <class E> [[nodiscard]] constexpr auto named() noexcept {
+  constexpr const auto &table = EnumNames<E>::table;
+  std::array<std::pair<std::string_view, E>, table.size()> out{};
+  for (std::size_t i = 0; i < table.size(); ++i) out[i] = {table[i].second, table[i].first};
+  return out;
 }
 
 } // namespace cv::record

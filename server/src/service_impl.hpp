@@ -5,6 +5,7 @@
 #include "councilvote/crypto/threshold.hpp"
 #include "councilvote/protocol/board.hpp"
 #include "councilvote/protocol/bodies.hpp"
+#include "councilvote/protocol/crypto_error.hpp"
 #include "councilvote/protocol/statements.hpp"
 #include "councilvote/schema/store.hpp"
 #include "councilvote/server/meeting_service.hpp"

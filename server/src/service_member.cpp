@@ -6,16 +6,6 @@ namespace cv::server {
 using namespace detail;
 using protocol::read_body;
 
-namespace {
-
-// verify_ballot's messages start with the failed check's name (docs/protocol.md §10).
-std::string check_name(const std::string &message) {
-  const auto colon = message.find(':');
-  return colon == std::string::npos ? message : message.substr(0, colon);
-}
-
-} // namespace
-
 Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const QJsonObject &body) {
   auto req = read_body<protocol::CastBallotRequest>(body);
   if (!req) return req.error();
@@ -72,7 +62,7 @@ Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const Q
     return op_check_error(ErrorCode::invalid_ballot, "sender",
                           "sender: the ballot is not signed by the sender");
   if (auto v = crypto::verify_ballot(lp.context, lp.roster, *ballot, *lp.fast); !v)
-    return op_check_error(ErrorCode::invalid_ballot, check_name(v.error().message), v.error().message);
+    return protocol::from_crypto(ErrorCode::invalid_ballot, v.error()); // check: v.error().check
 
   const schema::BallotSubmission submission{req->poll.str(), s.key, ballot->tracking_code(), req->ballot,
                                             channel};

@@ -17,7 +17,7 @@ Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const Q
   if (!poll) return poll.error();
   // 2. a ballot of the sender already: the same bytes get the same receipt
   auto existing = store.ballot_of(req->poll.str(), s.key);
-  if (!existing) return internal_error(existing.error());
+  if (!existing) return store_error(existing.error());
   if (*existing) {
     if ((*existing)->wire != req->ballot)
       return op_error(ErrorCode::duplicate_ballot, "member " + std::to_string(member.row.member_no) +
@@ -68,17 +68,15 @@ Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const Q
                                             channel};
   auto stored = store.append_ballot(actor_of("member", member.row.member_no), submission);
   if (!stored) {
-    if (stored.error().code == schema::Errc::invalid_state)
-      return op_error(ErrorCode::poll_closed, stored.error().message);
-    if (stored.error().code == schema::Errc::duplicate_ballot && stored.error().existing &&
-        stored.error().existing->tracking_code != submission.tracking_code)
-      return op_error(ErrorCode::duplicate_ballot, stored.error().message);
-    if (stored.error().code == schema::Errc::duplicate_ballot && stored.error().existing) {
-      auto r = receipt(req->poll, *stored.error().existing);
+    const auto &e = stored.error();
+    if (e.code == schema::Errc::duplicate_ballot && e.existing) { // stored meanwhile: step 2 again
+      if (e.existing->tracking_code != submission.tracking_code)
+        return op_error(ErrorCode::duplicate_ballot, e.message);
+      auto r = receipt(req->poll, *e.existing);
       if (!r) return r.error();
       return ServiceOutput{protocol::CastBallotResponse{*r}.to_json(), {}};
     }
-    return internal_error(stored.error());
+    return store_error(e, {{schema::Errc::invalid_state, ErrorCode::poll_closed}});
   }
   auto r = receipt(req->poll, *stored);
   if (!r) return r.error();

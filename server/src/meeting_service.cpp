@@ -26,13 +26,13 @@ protocol::Result<std::unique_ptr<MeetingService>> MeetingService::open(const Mee
     auto key = load_server_signing_key(dir);
     if (!key) return key.error();
     auto store = schema::Store::open(dir.database());
-    if (!store) return internal_error(store.error());
+    if (!store) return store_error(store.error());
     auto meeting = store->meeting();
-    if (!meeting) return internal_error(meeting.error());
+    if (!meeting) return store_error(meeting.error());
     auto id = protocol::MeetingId::parse(meeting->meeting_id);
     if (!id) return op_error(ErrorCode::internal, "the stored meeting id is invalid: " + id.error().message);
     auto secretaries = store->secretary_keys();
-    if (!secretaries) return internal_error(secretaries.error());
+    if (!secretaries) return store_error(secretaries.error());
     if (!clock) clock = protocol::system_clock();
     auto impl = std::make_unique<Impl>(dir, std::move(*store), std::move(*key), std::move(*id),
                                        std::move(*meeting), std::move(*secretaries), std::move(clock));
@@ -127,7 +127,7 @@ Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKe
   if (!s->member) return out;
   out.add(protocol::Role::member);
   auto ceremony = store.current_ceremony();
-  if (!ceremony) return internal_error(ceremony.error());
+  if (!ceremony) return store_error(ceremony.error());
   if (*ceremony && trustee_index(**ceremony, *s)) out.add(protocol::Role::trustee);
   return out;
 }
@@ -135,10 +135,8 @@ Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKe
 Result<void> MeetingService::Impl::keep_nonce(const RememberedNonce &n) {
   auto r = store.remember_nonce(n.key, n.nonce, n.expires_ms, clock());
   if (r) return {};
-  if (r.error().code == schema::Errc::conflict)
-    return op_error(ErrorCode::replayed_request,
-                    "this (key, nonce) pair was already used (kept across restarts)");
-  return internal_error(r.error());
+  return store_error(r.error(), {{schema::Errc::conflict, ErrorCode::replayed_request,
+                                  "this (key, nonce) pair was already used (kept across restarts)"}});
 }
 
 Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::SignPublicKey &key,
@@ -158,7 +156,7 @@ Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::
   }
 
   // docs/wire.md §4.5: one transaction, rolled back on any error; the nonce is kept in it.
-  if (auto r = store.begin_transaction(); !r) return keep_alone(), internal_error(r.error());
+  if (auto r = store.begin_transaction(); !r) return keep_alone(), store_error(r.error());
   if (keep) {
     if (auto r = keep_nonce(*keep); !r) {
       store.rollback_transaction();
@@ -171,7 +169,7 @@ Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::
     keep_alone();
     return out;
   }
-  if (auto r = store.commit_transaction(); !r) return keep_alone(), internal_error(r.error());
+  if (auto r = store.commit_transaction(); !r) return keep_alone(), store_error(r.error());
   return out;
 }
 

@@ -5,11 +5,6 @@
 
 namespace cv::server::detail {
 
-Error internal_error(const schema::Error &e) {
-  return protocol::make_error(ErrorCode::internal,
-                              "storage (" + std::string(schema::errc_name(e.code)) + "): " + e.message);
-}
-
 Error op_error(ErrorCode code, std::string message) { return protocol::make_error(code, std::move(message)); }
 
 Error op_check_error(ErrorCode code, std::string check, std::string message) {

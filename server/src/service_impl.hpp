@@ -5,9 +5,11 @@
 #include "councilvote/crypto/threshold.hpp"
 #include "councilvote/protocol/board.hpp"
 #include "councilvote/protocol/bodies.hpp"
+#include "councilvote/protocol/crypto_error.hpp"
 #include "councilvote/protocol/statements.hpp"
 #include "councilvote/schema/store.hpp"
 #include "councilvote/server/meeting_service.hpp"
+#include "councilvote/server/store_error.hpp"
 
 #include <cstdint>
 #include <map>
@@ -29,8 +31,7 @@ using protocol::Error;
 using protocol::ErrorCode;
 template <class T> using Result = protocol::Result<T>;
 
-// ---- errors
-[[nodiscard]] Error internal_error(const schema::Error &e);
+// ---- errors (store errors: store_error, store_error.hpp; crypto errors: protocol::from_crypto)
 [[nodiscard]] Error op_error(ErrorCode code, std::string message);
 [[nodiscard]] Error op_check_error(ErrorCode code, std::string check, std::string message);
 [[nodiscard]] Error wrong_poll(std::string_view poll_id);

@@ -17,7 +17,7 @@ protocol::Error inconsistent(std::string check, std::string message) {
   return protocol::check_error(ErrorCode::inconsistent_data, check, check + ": " + std::move(message));
 }
 
-QJsonObject poll_ref(const PollId &poll) { return protocol::PollRef{poll}.to_json(); }
+protocol::PollRef poll_ref(const PollId &poll) { return protocol::PollRef{poll}; }
 
 Result<void> check_poll_id(const protocol::PollInfo &info, const PollId &poll) {
   if (info.definition.poll != poll)
@@ -70,10 +70,12 @@ Result<QJsonObject> Client::raw(MessageType type, const QJsonObject &body) {
   return conn_.call(type, body, timeout_);
 }
 
-template <class T> Result<T> Client::typed(MessageType type, const QJsonObject &body) {
-  auto r = raw(type, body);
+// The request and response body types come from the message table (protocol/messages.hpp).
+template <MessageType T> Result<ResponseOf<T>> Client::typed(const protocol::RequestBody<T> &request) {
+  constexpr auto type = T;
+  auto r = raw(type, request.to_json());
   if (!r) return r.error();
-  auto t = T::from_json(*r);
+  auto t = ResponseOf<T>::from_json(*r);
   if (!t)
     return inconsistent("response", "the answer to " + std::string(protocol::message_type_name(type)) +
                                         " does not read: " + t.error().message);
@@ -82,72 +84,76 @@ template <class T> Result<T> Client::typed(MessageType type, const QJsonObject &
 
 // ----------------------------------------------------------------------------------------- secretary
 
-Result<protocol::ImportResponse> Client::import_roster(const protocol::ImportRosterRequest &r) {
-  return typed<protocol::ImportResponse>(MessageType::import_roster, r.to_json());
+Result<ResponseOf<MessageType::import_roster>> Client::import_roster(const protocol::ImportRosterRequest &r) {
+  return typed<MessageType::import_roster>(r);
 }
 
-Result<protocol::ImportResponse> Client::import_nominees(const protocol::ImportNomineesRequest &r) {
-  return typed<protocol::ImportResponse>(MessageType::import_nominees, r.to_json());
+Result<ResponseOf<MessageType::import_nominees>>
+Client::import_nominees(const protocol::ImportNomineesRequest &r) {
+  return typed<MessageType::import_nominees>(r);
 }
 
-Result<protocol::RuleProfile> Client::define_rule_profile(const protocol::RuleProfile &r) {
-  return typed<protocol::RuleProfile>(MessageType::define_rule_profile, r.to_json());
+Result<ResponseOf<MessageType::define_rule_profile>>
+Client::define_rule_profile(const protocol::RuleProfile &r) {
+  return typed<MessageType::define_rule_profile>(r);
 }
 
-Result<protocol::SetAwardQuotaRequest> Client::set_award_quota(const protocol::SetAwardQuotaRequest &r) {
-  return typed<protocol::SetAwardQuotaRequest>(MessageType::set_award_quota, r.to_json());
+Result<ResponseOf<MessageType::set_award_quota>>
+Client::set_award_quota(const protocol::SetAwardQuotaRequest &r) {
+  return typed<MessageType::set_award_quota>(r);
 }
 
-Result<protocol::RegisterMemberKeyRequest>
+Result<ResponseOf<MessageType::register_member_key>>
 Client::register_member_key(const protocol::RegisterMemberKeyRequest &r) {
-  return typed<protocol::RegisterMemberKeyRequest>(MessageType::register_member_key, r.to_json());
+  return typed<MessageType::register_member_key>(r);
 }
 
-Result<protocol::RegisterMemberKeysRequest>
+Result<ResponseOf<MessageType::register_member_keys>>
 Client::register_member_keys(const protocol::RegisterMemberKeysRequest &r) {
-  return typed<protocol::RegisterMemberKeysRequest>(MessageType::register_member_keys, r.to_json());
+  return typed<MessageType::register_member_keys>(r);
 }
 
-Result<protocol::AttendanceSummary> Client::set_attendance(const protocol::SetAttendanceRequest &r) {
-  return typed<protocol::AttendanceSummary>(MessageType::set_attendance, r.to_json());
+Result<ResponseOf<MessageType::set_attendance>>
+Client::set_attendance(const protocol::SetAttendanceRequest &r) {
+  return typed<MessageType::set_attendance>(r);
 }
 
-Result<protocol::SetTrusteesResponse> Client::set_trustees(const protocol::SetTrusteesRequest &r) {
-  return typed<protocol::SetTrusteesResponse>(MessageType::set_trustees, r.to_json());
+Result<ResponseOf<MessageType::set_trustees>> Client::set_trustees(const protocol::SetTrusteesRequest &r) {
+  return typed<MessageType::set_trustees>(r);
 }
 
-Result<protocol::PollInfo> Client::open_poll(const protocol::OpenPollRequest &r) {
-  auto info = typed<protocol::PollInfo>(MessageType::open_poll, r.to_json());
+Result<ResponseOf<MessageType::open_poll>> Client::open_poll(const protocol::OpenPollRequest &r) {
+  auto info = typed<MessageType::open_poll>(r);
   if (info)
     if (auto c = check_poll_id(*info, r.poll); !c) return c.error();
   return info;
 }
 
-Result<protocol::PollInfo> Client::open_room(const PollId &poll) {
-  auto info = typed<protocol::PollInfo>(MessageType::open_room, poll_ref(poll));
+Result<ResponseOf<MessageType::open_room>> Client::open_room(const PollId &poll) {
+  auto info = typed<MessageType::open_room>(poll_ref(poll));
   if (info)
     if (auto c = check_poll_id(*info, poll); !c) return c.error();
   return info;
 }
 
-Result<protocol::ClosePollResponse> Client::close_poll(const PollId &poll) {
-  auto r = typed<protocol::ClosePollResponse>(MessageType::close_poll, poll_ref(poll));
+Result<ResponseOf<MessageType::close_poll>> Client::close_poll(const PollId &poll) {
+  auto r = typed<MessageType::close_poll>(poll_ref(poll));
   if (!r) return r;
   if (auto c = check_checkpoint(r->checkpoint, bundle()); !c) return c.error();
   if (r->poll != poll) return inconsistent("poll", "asked to close " + poll.str() + ", got " + r->poll.str());
   return r;
 }
 
-Result<protocol::TurnoutInfo> Client::turnout(const PollId &poll) {
-  return typed<protocol::TurnoutInfo>(MessageType::turnout, poll_ref(poll));
+Result<ResponseOf<MessageType::turnout>> Client::turnout(const PollId &poll) {
+  return typed<MessageType::turnout>(poll_ref(poll));
 }
 
-Result<protocol::TallyStatus> Client::start_tally(const PollId &poll) {
-  return typed<protocol::TallyStatus>(MessageType::start_tally, poll_ref(poll));
+Result<ResponseOf<MessageType::start_tally>> Client::start_tally(const PollId &poll) {
+  return typed<MessageType::start_tally>(poll_ref(poll));
 }
 
-Result<protocol::GetRecordResponse> Client::publish_record(const PollId &poll) {
-  auto r = typed<protocol::GetRecordResponse>(MessageType::publish_record, poll_ref(poll));
+Result<ResponseOf<MessageType::publish_record>> Client::publish_record(const PollId &poll) {
+  auto r = typed<MessageType::publish_record>(poll_ref(poll));
   if (!r) return r;
   if (auto c = check_record(*r, bundle(), poll); !c) return c.error();
   return r;
@@ -157,8 +163,7 @@ Result<protocol::GetRecordResponse> Client::publish_record(const PollId &poll) {
 
 Result<protocol::Receipt> Client::cast_ballot(const PollId &poll, const crypto::Bytes &ballot) {
   // The body is built once: a resend after a lost connection carries the same ballot bytes.
-  auto r = typed<protocol::CastBallotResponse>(MessageType::cast_ballot,
-                                               protocol::CastBallotRequest{poll, ballot}.to_json());
+  auto r = typed<MessageType::cast_ballot>(protocol::CastBallotRequest{poll, ballot});
   if (!r) return r.error();
   if (auto c = check_receipt(r->receipt, bundle(), poll, tracking_code_of(ballot)); !c) return c.error();
   return r->receipt;
@@ -166,14 +171,14 @@ Result<protocol::Receipt> Client::cast_ballot(const PollId &poll, const crypto::
 
 // ----------------------------------------------------------------------------------------- trustee
 
-Result<protocol::PostCeremonyMessageResponse>
+Result<ResponseOf<MessageType::post_ceremony_message>>
 Client::post_ceremony_message(const protocol::PostCeremonyMessageRequest &r) {
-  return typed<protocol::PostCeremonyMessageResponse>(MessageType::post_ceremony_message, r.to_json());
+  return typed<MessageType::post_ceremony_message>(r);
 }
 
-Result<protocol::GetCeremonyMessagesResponse> Client::get_ceremony_messages(std::uint64_t after_seq) {
-  return typed<protocol::GetCeremonyMessagesResponse>(
-      MessageType::get_ceremony_messages, protocol::GetCeremonyMessagesRequest{after_seq}.to_json());
+Result<ResponseOf<MessageType::get_ceremony_messages>>
+Client::get_ceremony_messages(std::uint64_t after_seq) {
+  return typed<MessageType::get_ceremony_messages>(protocol::GetCeremonyMessagesRequest{after_seq});
 }
 
 Result<protocol::GetCeremonyMessagesResponse> Client::get_all_ceremony_messages() {
@@ -201,22 +206,22 @@ Result<protocol::GetCeremonyMessagesResponse> Client::get_all_ceremony_messages(
   }
 }
 
-Result<protocol::TallyStatus> Client::get_tally(const PollId &poll) {
-  auto r = typed<protocol::TallyStatus>(MessageType::get_tally, poll_ref(poll));
+Result<ResponseOf<MessageType::get_tally>> Client::get_tally(const PollId &poll) {
+  auto r = typed<MessageType::get_tally>(poll_ref(poll));
   if (r && r->tally.poll != poll)
     return inconsistent("poll", "asked for the tally of " + poll.str() + ", got " + r->tally.poll.str());
   return r;
 }
 
-Result<protocol::PostPartialDecryptionResponse>
+Result<ResponseOf<MessageType::post_partial_decryption>>
 Client::post_partial_decryption(const protocol::PostPartialDecryptionRequest &r) {
-  return typed<protocol::PostPartialDecryptionResponse>(MessageType::post_partial_decryption, r.to_json());
+  return typed<MessageType::post_partial_decryption>(r);
 }
 
 // ----------------------------------------------------------------------------------------- anyone
 
-Result<protocol::PollInfo> Client::get_poll(const PollId &poll) {
-  auto info = typed<protocol::PollInfo>(MessageType::get_poll, poll_ref(poll));
+Result<ResponseOf<MessageType::get_poll>> Client::get_poll(const PollId &poll) {
+  auto info = typed<MessageType::get_poll>(poll_ref(poll));
   if (info)
     if (auto c = check_poll_id(*info, poll); !c) return c.error();
   return info;
@@ -230,18 +235,16 @@ Result<VerifiedPoll> Client::verified_poll(const PollId &poll) {
   return VerifiedPoll{std::move(*info), std::move(*ctx)};
 }
 
-Result<protocol::LookupTrackingCodeResponse> Client::lookup_tracking_code(const PollId &poll,
-                                                                          const Hash32 &tracking_code) {
-  auto r = typed<protocol::LookupTrackingCodeResponse>(
-      MessageType::lookup_tracking_code, protocol::LookupTrackingCodeRequest{poll, tracking_code}.to_json());
+Result<ResponseOf<MessageType::lookup_tracking_code>>
+Client::lookup_tracking_code(const PollId &poll, const Hash32 &tracking_code) {
+  auto r = typed<MessageType::lookup_tracking_code>(protocol::LookupTrackingCodeRequest{poll, tracking_code});
   if (r && (r->poll != poll || r->tracking_code != tracking_code))
     return inconsistent("tracking_code", "the answer is about another poll or tracking code");
   return r;
 }
 
-Result<protocol::GetBoardResponse> Client::get_board(std::uint64_t from_seq, std::uint32_t limit) {
-  auto r = typed<protocol::GetBoardResponse>(MessageType::get_board,
-                                             protocol::GetBoardRequest{from_seq, limit}.to_json());
+Result<ResponseOf<MessageType::get_board>> Client::get_board(std::uint64_t from_seq, std::uint32_t limit) {
+  auto r = typed<MessageType::get_board>(protocol::GetBoardRequest{from_seq, limit});
   if (!r) return r;
   if (auto c = check_checkpoint(r->checkpoint, bundle()); !c) return c.error();
   if (r->entries.size() > limit)
@@ -289,8 +292,8 @@ Result<BoardSnapshot> Client::get_board_all(std::uint64_t after_seq, const Hash3
   return snap;
 }
 
-Result<protocol::GetRecordResponse> Client::get_record(const PollId &poll) {
-  auto r = typed<protocol::GetRecordResponse>(MessageType::get_record, poll_ref(poll));
+Result<ResponseOf<MessageType::get_record>> Client::get_record(const PollId &poll) {
+  auto r = typed<MessageType::get_record>(poll_ref(poll));
   if (!r) return r;
   if (auto c = check_record(*r, bundle(), poll); !c) return c.error();
   return r;

@@ -56,18 +56,7 @@ std::string millis_text(Millis m) { return std::to_string(m.count()) + " ms"; }
 
 } // namespace
 
-bool safe_to_resend(MessageType t) noexcept {
-  switch (t) {
-  case MessageType::set_trustees: // a retry would start yet another ceremony
-  case MessageType::open_poll:    // E_INVALID_ARGUMENT (poll id in use) on a retry
-  case MessageType::open_room:    // E_WRONG_STATE on a retry
-  case MessageType::close_poll:
-  case MessageType::publish_record:
-    return false;
-  default:
-    return true;
-  }
-}
+bool safe_to_resend(MessageType t) noexcept { return protocol::resend_safe(t); }
 
 Connection::Connection(protocol::EnrollmentBundle bundle, crypto::SigningKey key, ConnectionOptions options,
                        QObject *parent)

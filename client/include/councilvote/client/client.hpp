@@ -15,6 +15,7 @@
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/protocol/board.hpp"
 #include "councilvote/protocol/bodies.hpp"
+#include "councilvote/protocol/messages.hpp"
 #include "councilvote/protocol/statements.hpp"
 
 #include <cstdint>
@@ -24,7 +25,10 @@ namespace cv::client {
 
 template <class T> using Result = protocol::Result<T>;
 using protocol::Hash32;
+using protocol::MessageType;
 using protocol::PollId;
+// The response body of an operation, from the message table (protocol/types.hpp, messages.hpp).
+template <MessageType T> using ResponseOf = protocol::ResponseBody<T>;
 
 // A poll definition whose every recomputable part was checked, with the context to encrypt with.
 struct VerifiedPoll {
@@ -63,24 +67,31 @@ public:
   [[nodiscard]] Result<QJsonObject> raw(protocol::MessageType type, const QJsonObject &body);
 
   // ----- secretary (docs/wire.md §8.3)
-  [[nodiscard]] Result<protocol::ImportResponse> import_roster(const protocol::ImportRosterRequest &r);
-  [[nodiscard]] Result<protocol::ImportResponse> import_nominees(const protocol::ImportNomineesRequest &r);
-  [[nodiscard]] Result<protocol::RuleProfile> define_rule_profile(const protocol::RuleProfile &r);
-  [[nodiscard]] Result<protocol::SetAwardQuotaRequest>
+  [[nodiscard]] Result<ResponseOf<MessageType::import_roster>>
+  import_roster(const protocol::ImportRosterRequest &r);
+  [[nodiscard]] Result<ResponseOf<MessageType::import_nominees>>
+  import_nominees(const protocol::ImportNomineesRequest &r);
+  [[nodiscard]] Result<ResponseOf<MessageType::define_rule_profile>>
+  define_rule_profile(const protocol::RuleProfile &r);
+  [[nodiscard]] Result<ResponseOf<MessageType::set_award_quota>>
   set_award_quota(const protocol::SetAwardQuotaRequest &r);
-  [[nodiscard]] Result<protocol::RegisterMemberKeyRequest>
+  [[nodiscard]] Result<ResponseOf<MessageType::register_member_key>>
   register_member_key(const protocol::RegisterMemberKeyRequest &r);
   // All or none (docs/wire.md §8.3): one request for the whole roster.
-  [[nodiscard]] Result<protocol::RegisterMemberKeysRequest>
+  [[nodiscard]] Result<ResponseOf<MessageType::register_member_keys>>
   register_member_keys(const protocol::RegisterMemberKeysRequest &r);
-  [[nodiscard]] Result<protocol::AttendanceSummary> set_attendance(const protocol::SetAttendanceRequest &r);
-  [[nodiscard]] Result<protocol::SetTrusteesResponse> set_trustees(const protocol::SetTrusteesRequest &r);
-  [[nodiscard]] Result<protocol::PollInfo> open_poll(const protocol::OpenPollRequest &r);
-  [[nodiscard]] Result<protocol::PollInfo> open_room(const PollId &poll);
-  [[nodiscard]] Result<protocol::ClosePollResponse> close_poll(const PollId &poll); // checkpoint checked
-  [[nodiscard]] Result<protocol::TurnoutInfo> turnout(const PollId &poll);
-  [[nodiscard]] Result<protocol::TallyStatus> start_tally(const PollId &poll);
-  [[nodiscard]] Result<protocol::GetRecordResponse> publish_record(const PollId &poll); // statement checked
+  [[nodiscard]] Result<ResponseOf<MessageType::set_attendance>>
+  set_attendance(const protocol::SetAttendanceRequest &r);
+  [[nodiscard]] Result<ResponseOf<MessageType::set_trustees>>
+  set_trustees(const protocol::SetTrusteesRequest &r);
+  [[nodiscard]] Result<ResponseOf<MessageType::open_poll>> open_poll(const protocol::OpenPollRequest &r);
+  [[nodiscard]] Result<ResponseOf<MessageType::open_room>> open_room(const PollId &poll);
+  [[nodiscard]] Result<ResponseOf<MessageType::close_poll>>
+  close_poll(const PollId &poll); // checkpoint checked
+  [[nodiscard]] Result<ResponseOf<MessageType::turnout>> turnout(const PollId &poll);
+  [[nodiscard]] Result<ResponseOf<MessageType::start_tally>> start_tally(const PollId &poll);
+  [[nodiscard]] Result<ResponseOf<MessageType::publish_record>>
+  publish_record(const PollId &poll); // statement checked
 
   // ----- member (§8.4)
   // Sends the signed ballot bytes (resent unchanged after a lost connection) and checks the receipt:
@@ -88,34 +99,35 @@ public:
   [[nodiscard]] Result<protocol::Receipt> cast_ballot(const PollId &poll, const crypto::Bytes &ballot);
 
   // ----- trustee (§8.5)
-  [[nodiscard]] Result<protocol::PostCeremonyMessageResponse>
+  [[nodiscard]] Result<ResponseOf<MessageType::post_ceremony_message>>
   post_ceremony_message(const protocol::PostCeremonyMessageRequest &r);
   // One page of messages after `after_seq`.
-  [[nodiscard]] Result<protocol::GetCeremonyMessagesResponse> get_ceremony_messages(std::uint64_t after_seq);
+  [[nodiscard]] Result<ResponseOf<MessageType::get_ceremony_messages>>
+  get_ceremony_messages(std::uint64_t after_seq);
   // Every message of the current ceremony (pages until none is returned).
   [[nodiscard]] Result<protocol::GetCeremonyMessagesResponse> get_all_ceremony_messages();
-  [[nodiscard]] Result<protocol::TallyStatus> get_tally(const PollId &poll);
-  [[nodiscard]] Result<protocol::PostPartialDecryptionResponse>
+  [[nodiscard]] Result<ResponseOf<MessageType::get_tally>> get_tally(const PollId &poll);
+  [[nodiscard]] Result<ResponseOf<MessageType::post_partial_decryption>>
   post_partial_decryption(const protocol::PostPartialDecryptionRequest &r);
 
   // ----- anyone (§8.6)
-  [[nodiscard]] Result<protocol::PollInfo> get_poll(const PollId &poll);
+  [[nodiscard]] Result<ResponseOf<MessageType::get_poll>> get_poll(const PollId &poll);
   // get_poll + PollDefinition::verified_context: refuse to vote on anything else (§6.4).
   [[nodiscard]] Result<VerifiedPoll> verified_poll(const PollId &poll);
-  [[nodiscard]] Result<protocol::LookupTrackingCodeResponse>
+  [[nodiscard]] Result<ResponseOf<MessageType::lookup_tracking_code>>
   lookup_tracking_code(const PollId &poll, const Hash32 &tracking_code);
   // One page; the checkpoint is checked.
-  [[nodiscard]] Result<protocol::GetBoardResponse> get_board(std::uint64_t from_seq,
-                                                             std::uint32_t limit = 1000);
+  [[nodiscard]] Result<ResponseOf<MessageType::get_board>> get_board(std::uint64_t from_seq,
+                                                                     std::uint32_t limit = 1000);
   // Pages from after_seq + 1 to the head, verifies the chain from (after_seq, after_head) and every
   // checkpoint received against it; the last checkpoint is the snapshot's.
   [[nodiscard]] Result<BoardSnapshot>
   get_board_all(std::uint64_t after_seq = 0, const Hash32 &after_head = {}, std::uint32_t page_limit = 1000);
   // The record and its statement, checked (digest, signature, meeting, poll).
-  [[nodiscard]] Result<protocol::GetRecordResponse> get_record(const PollId &poll);
+  [[nodiscard]] Result<ResponseOf<MessageType::get_record>> get_record(const PollId &poll);
 
 private:
-  template <class T> Result<T> typed(protocol::MessageType type, const QJsonObject &body);
+  template <MessageType T> Result<ResponseOf<T>> typed(const protocol::RequestBody<T> &request);
   Connection &conn_;
   Millis timeout_;
 };

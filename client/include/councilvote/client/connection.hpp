@@ -82,9 +82,8 @@ struct ConnectionOptions {
   protocol::JsonLimits limits{};
 };
 
-// Operations whose repetition cannot change the meeting twice (docs/wire.md §8): every read, and
-// the writes that are idempotent by specification (cast_ballot with the same bytes, ceremony
-// messages, partial decryptions, upserts, register_member_key, set_attendance, start_tally).
+// Operations whose repetition cannot change the meeting twice (docs/wire.md §8.1, "resent"): the
+// resend_safe column of the message table (protocol/types.hpp, CV_MESSAGE_TYPES).
 [[nodiscard]] bool safe_to_resend(protocol::MessageType t) noexcept;
 
 class Connection : public QObject {

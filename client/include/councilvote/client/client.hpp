@@ -1,6 +1,15 @@
-// The typed client: one method per operation of docs/wire.md §8, taking and returning the bodies of
-// protocol/bodies.hpp, over a Connection (blocking calls). It checks what docs/wire.md §6.4 asks a
-// client to check with the server's key from the bundle:
+// The typed client: every operation of docs/wire.md §8, taking and returning the bodies of
+// protocol/bodies.hpp, over a Connection. The request and response body types come from the
+// message table (protocol/types.hpp, CV_MESSAGE_TYPES; protocol/messages.hpp).
+//
+//   AsyncClient   asynchronous (the GUI): every call returns at once and its continuation runs
+//                 later, exactly once, from the Connection's event loop; long operations report
+//                 their progress. Nothing on this path waits in a nested event loop.
+//   Client        blocking (the CLI, the tools, the tests): each method is the AsyncClient call,
+//                 waited for by blocking.hpp (the only QEventLoop::exec of client/).
+//
+// Both check what docs/wire.md §6.4 asks a client to check with the server's key from the bundle,
+// on the asynchronous path, before the continuation runs:
 //   - receipts (signature, meeting, poll, tracking code of the ballot actually sent),
 //   - checkpoints (signature, meeting) of close_poll and get_board,
 //   - record statements (signature, meeting, poll, digest of the record text),
@@ -11,6 +20,7 @@
 // "response".
 #pragma once
 
+#include "councilvote/client/blocking.hpp"
 #include "councilvote/client/connection.hpp"
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/protocol/board.hpp"
@@ -19,6 +29,8 @@
 #include "councilvote/protocol/statements.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <vector>
 
 namespace cv::client {
@@ -27,8 +39,22 @@ template <class T> using Result = protocol::Result<T>;
 using protocol::Hash32;
 using protocol::MessageType;
 using protocol::PollId;
-// The response body of an operation, from the message table (protocol/types.hpp, messages.hpp).
+// The request and response bodies of an operation, from the message table.
+template <MessageType T> using RequestOf = protocol::RequestBody<T>;
 template <MessageType T> using ResponseOf = protocol::ResponseBody<T>;
+
+// A continuation: runs exactly once with the checked result (never from inside the call that
+// started the operation, never after the Connection is destroyed).
+template <class T> using Done = std::function<void(Result<T>)>;
+
+// How far a long operation is: `done` of `total` (0 while unknown) for its current stage.
+struct Progress {
+  enum class Stage { fetch, verify };
+  Stage stage = Stage::fetch; // fetch: entries (messages) received; verify: entries checked
+  std::uint64_t done = 0;
+  std::uint64_t total = 0; // fetch of the board: up to the last checkpoint received
+};
+using ProgressCallback = std::function<void(const Progress &)>;
 
 // A poll definition whose every recomputable part was checked, with the context to encrypt with.
 struct VerifiedPoll {
@@ -54,15 +80,60 @@ using crypto::tracking_code_of; // H32("CV/tracking-code", var(ballot wire bytes
 [[nodiscard]] Result<void> check_record(const protocol::GetRecordResponse &r,
                                         const protocol::EnrollmentBundle &bundle, const PollId &poll);
 
+// The asynchronous typed client. A small value (the Connection and a timeout): copies share the
+// Connection, and an operation in flight does not need the AsyncClient that started it. Several
+// operations may be in flight at once; answers reach their own continuation (matched by request
+// id), and after a lost connection the Connection's resend policy applies (connection.hpp).
+class AsyncClient {
+public:
+  explicit AsyncClient(Connection &connection, Millis timeout = Millis{60000})
+      : conn_(&connection), timeout_(timeout) {}
+
+  [[nodiscard]] Connection &connection() const noexcept { return *conn_; }
+  [[nodiscard]] const protocol::EnrollmentBundle &bundle() const noexcept { return conn_->bundle(); }
+  [[nodiscard]] Millis timeout() const noexcept { return timeout_; }
+  void set_timeout(Millis t) noexcept { timeout_ = t; } // for each request (each page)
+
+  // Any operation of the table: sends the request, reads the answer as the operation's response
+  // body and runs its checks (§6.4: open_poll/open_room/get_poll the poll id, close_poll and
+  // get_board the checkpoint, cast_ballot the receipt against the ballot sent, publish_record and
+  // get_record the statement, get_tally and lookup_tracking_code the poll and code asked for).
+  template <MessageType T> void call(const RequestOf<T> &request, Done<ResponseOf<T>> done) const;
+  // The raw call (the CLI's --json output): the response body as it came.
+  void raw(MessageType type, const QJsonObject &body, Done<QJsonObject> done) const;
+
+  // cast_ballot: the receipt, checked (signature, meeting, poll, tracking code == H(ballot)). The
+  // request body is built once: a resend after a lost connection carries the same ballot bytes.
+  void cast_ballot(const PollId &poll, const crypto::Bytes &ballot, Done<protocol::Receipt> done) const;
+  // get_poll + PollDefinition::verified_context: refuse to vote on anything else (§6.4).
+  void verified_poll(const PollId &poll, Done<VerifiedPoll> done) const;
+  // Every message of the current ceremony (pages until none is returned); progress per page.
+  void get_all_ceremony_messages(Done<protocol::GetCeremonyMessagesResponse> done,
+                                 ProgressCallback progress = {}) const;
+  // Pages from after_seq + 1 to the head, verifies the chain from (after_seq, after_head) and every
+  // checkpoint received against it; the last checkpoint is the snapshot's. Progress: `fetch` after
+  // each page, then `verify` while the chain is checked (in slices, one per event-loop turn).
+  void get_board_all(std::uint64_t after_seq, const Hash32 &after_head, std::uint32_t page_limit,
+                     Done<BoardSnapshot> done, ProgressCallback progress = {}) const;
+
+private:
+  Connection *conn_;
+  Millis timeout_;
+};
+
+// The blocking typed client: the AsyncClient's operations, each waited for (blocking.hpp).
 class Client {
 public:
-  explicit Client(Connection &connection, Millis timeout = Millis{60000})
-      : conn_(connection), timeout_(timeout) {}
+  explicit Client(Connection &connection, Millis timeout = Millis{60000}) : async_(connection, timeout) {}
 
-  [[nodiscard]] Connection &connection() noexcept { return conn_; }
-  [[nodiscard]] const protocol::EnrollmentBundle &bundle() const noexcept { return conn_.bundle(); }
-  void set_timeout(Millis t) noexcept { timeout_ = t; }
+  [[nodiscard]] Connection &connection() noexcept { return async_.connection(); }
+  [[nodiscard]] const protocol::EnrollmentBundle &bundle() const noexcept { return async_.bundle(); }
+  void set_timeout(Millis t) noexcept { async_.set_timeout(t); }
+  // The same client without the waiting (shares the Connection and the timeout's value).
+  [[nodiscard]] const AsyncClient &async() const noexcept { return async_; }
 
+  // Any operation of the table (AsyncClient::call, waited for).
+  template <MessageType T> [[nodiscard]] Result<ResponseOf<T>> call(const RequestOf<T> &request);
   // The raw call (the CLI's --json output, operations added later).
   [[nodiscard]] Result<QJsonObject> raw(protocol::MessageType type, const QJsonObject &body);
 
@@ -90,8 +161,7 @@ public:
   close_poll(const PollId &poll); // checkpoint checked
   [[nodiscard]] Result<ResponseOf<MessageType::turnout>> turnout(const PollId &poll);
   [[nodiscard]] Result<ResponseOf<MessageType::start_tally>> start_tally(const PollId &poll);
-  [[nodiscard]] Result<ResponseOf<MessageType::publish_record>>
-  publish_record(const PollId &poll); // statement checked
+  [[nodiscard]] Result<ResponseOf<MessageType::publish_record>> publish_record(const PollId &poll); // checked
 
   // ----- member (§8.4)
   // Sends the signed ballot bytes (resent unchanged after a lost connection) and checks the receipt:
@@ -127,9 +197,12 @@ public:
   [[nodiscard]] Result<ResponseOf<MessageType::get_record>> get_record(const PollId &poll);
 
 private:
-  template <MessageType T> Result<ResponseOf<T>> typed(const protocol::RequestBody<T> &request);
-  Connection &conn_;
-  Millis timeout_;
+  // Runs start(done) and waits for its result; `limit` (one request: its timeout + 1 s) guards
+  // against a continuation that never comes.
+  template <class T>
+  [[nodiscard]] Result<T> wait(const std::function<void(Done<T>)> &start, std::optional<Millis> limit,
+                               std::string_view what);
+  AsyncClient async_;
 };
 
 } // namespace cv::client

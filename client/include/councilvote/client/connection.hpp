@@ -22,8 +22,8 @@
 // "closed" (the retry column of docs/wire.md §9 says yes for E_INTERNAL); a server message that does
 // not decode is E_INCONSISTENT_DATA, check "response".
 //
-// Qt: one thread (the object's). call() spins a local QEventLoop for scripts and the CLI; the GUI
-// uses request() with a callback.
+// Qt: one thread (the object's). request() is asynchronous (the GUI, AsyncClient in client.hpp);
+// call() and open_blocking() wait in blocking.hpp's local event loop (scripts, the CLI, the tools).
 #pragma once
 
 #include "councilvote/crypto/sign.hpp"

@@ -79,6 +79,9 @@ Result<ResponseOf<T>> read_answer(const protocol::EnrollmentBundle &bundle, cons
   return body;
 }
 
+// The wait for one request: its own timeout is enforced by the Connection; this only guards the wait.
+std::optional<Millis> one_request(const AsyncClient &a) { return a.timeout() + Millis{1000}; }
+
 void report(const ProgressCallback &progress, Progress::Stage stage, std::uint64_t done,
             std::uint64_t total) {
   if (progress) progress(Progress{stage, done, total});
@@ -315,12 +318,9 @@ Result<T> Client::wait(const std::function<void(Done<T>)> &start, std::optional<
                                    std::to_string(async_.timeout().count()) + " ms");
 }
 
-// One request: its own timeout is enforced by the Connection; the limit only guards the wait.
-#define CV_ONE_REQUEST_LIMIT (async_.timeout() + Millis{1000})
-
 template <MessageType T> Result<ResponseOf<T>> Client::call(const RequestOf<T> &request) {
   return wait<ResponseOf<T>>([&](Done<ResponseOf<T>> done) { async_.call<T>(request, std::move(done)); },
-                             CV_ONE_REQUEST_LIMIT, protocol::message_type_name(T));
+                             one_request(async_), protocol::message_type_name(T));
 }
 
 #define CV_INSTANTIATE_CALL(name, ...)                                                                       \
@@ -331,7 +331,7 @@ CV_MESSAGE_TYPES(CV_INSTANTIATE_CALL)
 
 Result<QJsonObject> Client::raw(MessageType type, const QJsonObject &body) {
   return wait<QJsonObject>([&](Done<QJsonObject> done) { async_.raw(type, body, std::move(done)); },
-                           CV_ONE_REQUEST_LIMIT, protocol::message_type_name(type));
+                           one_request(async_), protocol::message_type_name(type));
 }
 
 // ----- secretary
@@ -403,7 +403,7 @@ Result<ResponseOf<MessageType::publish_record>> Client::publish_record(const Pol
 Result<protocol::Receipt> Client::cast_ballot(const PollId &poll, const crypto::Bytes &ballot) {
   return wait<protocol::Receipt>(
       [&](Done<protocol::Receipt> done) { async_.cast_ballot(poll, ballot, std::move(done)); },
-      CV_ONE_REQUEST_LIMIT, "cast_ballot");
+      one_request(async_), "cast_ballot");
 }
 
 // ----- trustee
@@ -444,7 +444,7 @@ Result<ResponseOf<MessageType::get_poll>> Client::get_poll(const PollId &poll) {
 
 Result<VerifiedPoll> Client::verified_poll(const PollId &poll) {
   return wait<VerifiedPoll>([&](Done<VerifiedPoll> done) { async_.verified_poll(poll, std::move(done)); },
-                            CV_ONE_REQUEST_LIMIT, "get_poll");
+                            one_request(async_), "get_poll");
 }
 
 Result<ResponseOf<MessageType::lookup_tracking_code>>
@@ -468,7 +468,5 @@ Result<BoardSnapshot> Client::get_board_all(std::uint64_t after_seq, const Hash3
 Result<ResponseOf<MessageType::get_record>> Client::get_record(const PollId &poll) {
   return call<MessageType::get_record>(poll_ref(poll));
 }
-
-#undef CV_ONE_REQUEST_LIMIT
 
 } // namespace cv::client

@@ -3,6 +3,7 @@
 #include "service_impl.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace cv::server {
 
@@ -173,55 +174,22 @@ Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::
   return out;
 }
 
+// One case per row of the message table (protocol/types.hpp, CV_MESSAGE_TYPES): the operation's
+// handler is the member of the same name, taking the body, or the sender and the body.
 Result<ServiceOutput> MeetingService::Impl::dispatch(MessageType type, const Sender &s,
                                                      const QJsonObject &body) {
+  auto run_handler = [&](auto handler) -> Result<ServiceOutput> {
+    if constexpr (std::is_invocable_v<decltype(handler), Impl &, const Sender &, const QJsonObject &>)
+      return (this->*handler)(s, body);
+    else
+      return (this->*handler)(body);
+  };
   switch (type) {
-  case MessageType::import_roster:
-    return import_roster(body);
-  case MessageType::import_nominees:
-    return import_nominees(body);
-  case MessageType::define_rule_profile:
-    return define_rule_profile(body);
-  case MessageType::set_award_quota:
-    return set_award_quota(body);
-  case MessageType::register_member_key:
-    return register_member_key(body);
-  case MessageType::register_member_keys:
-    return register_member_keys(body);
-  case MessageType::set_attendance:
-    return set_attendance(body);
-  case MessageType::set_trustees:
-    return set_trustees(body);
-  case MessageType::open_poll:
-    return open_poll(body);
-  case MessageType::open_room:
-    return open_room(body);
-  case MessageType::close_poll:
-    return close_poll(body);
-  case MessageType::turnout:
-    return turnout(body);
-  case MessageType::start_tally:
-    return start_tally(body);
-  case MessageType::publish_record:
-    return publish_record(body);
-  case MessageType::cast_ballot:
-    return cast_ballot(s, body);
-  case MessageType::post_ceremony_message:
-    return post_ceremony_message(s, body);
-  case MessageType::get_ceremony_messages:
-    return get_ceremony_messages(body);
-  case MessageType::get_tally:
-    return get_tally(s, body);
-  case MessageType::post_partial_decryption:
-    return post_partial_decryption(s, body);
-  case MessageType::get_poll:
-    return get_poll(body);
-  case MessageType::lookup_tracking_code:
-    return lookup_tracking_code(body);
-  case MessageType::get_board:
-    return get_board(body);
-  case MessageType::get_record:
-    return get_record(body);
+#define CV_DISPATCH(name, ...)                                                                               \
+  case MessageType::name:                                                                                    \
+    return run_handler(&Impl::name);
+    CV_MESSAGE_TYPES(CV_DISPATCH)
+#undef CV_DISPATCH
   }
   return op_error(ErrorCode::internal, "unhandled message type");
 }

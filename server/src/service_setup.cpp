@@ -172,8 +172,7 @@ Result<ServiceOutput> MeetingService::Impl::set_attendance(const QJsonObject &bo
       return op_error(ErrorCode::invalid_argument,
                       "no member " + std::to_string(e.member_no) + " on the roster");
   for (const auto &e : req->entries)
-    if (auto r = store.set_attendance(kSecretary, e.member_no, e.status); !r)
-      return store_error(r.error());
+    if (auto r = store.set_attendance(kSecretary, e.member_no, e.status); !r) return store_error(r.error());
   auto after = store.members();
   if (!after) return store_error(after.error());
   protocol::AttendanceSummary s;

@@ -36,9 +36,7 @@ Result<void> board(const GlobalOptions &g, Args &a) {
 }
 
 Result<void> record(const GlobalOptions &g, Args &a) {
-  auto poll = a.required("--poll");
-  if (!poll) return poll.error();
-  auto id = parse_poll(*poll);
+  auto id = poll_option(a);
   if (!id) return id.error();
   if (auto r = no_more(a); !r) return r;
   auto s = Session::open(g, false);
@@ -69,9 +67,7 @@ QJsonObject report_json(const client::roles::AuditReport &r) {
 }
 
 Result<void> verify(const GlobalOptions &g, Args &a) {
-  auto poll = a.required("--poll");
-  if (!poll) return poll.error();
-  auto id = parse_poll(*poll);
+  auto id = poll_option(a);
   if (!id) return id.error();
   auto code_text = a.option("--code");
   if (!code_text) return code_text.error();

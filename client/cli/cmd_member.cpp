@@ -29,9 +29,7 @@ std::filesystem::path receipt_path(const std::filesystem::path &key, const PollI
 }
 
 Result<void> show_poll(const GlobalOptions &g, Args &a) {
-  auto poll = a.required("--poll");
-  if (!poll) return poll.error();
-  auto id = parse_poll(*poll);
+  auto id = poll_option(a);
   if (!id) return id.error();
   if (auto r = no_more(a); !r) return r;
   auto s = Session::open(g, false);
@@ -59,9 +57,7 @@ Result<std::vector<roles::MemberChoice>> member_choices(const crypto::PollManife
 }
 
 Result<void> vote(const GlobalOptions &g, Args &a) {
-  auto poll = a.required("--poll");
-  if (!poll) return poll.error();
-  auto id = parse_poll(*poll);
+  auto id = poll_option(a);
   if (!id) return id.error();
   auto list = a.option("--choices");
   if (!list) return list.error();
@@ -123,9 +119,7 @@ Result<void> vote(const GlobalOptions &g, Args &a) {
 }
 
 Result<void> lookup(const GlobalOptions &g, Args &a) {
-  auto poll = a.required("--poll");
-  if (!poll) return poll.error();
-  auto id = parse_poll(*poll);
+  auto id = poll_option(a);
   if (!id) return id.error();
   auto rest = a.positionals();
   if (!rest) return rest.error();

@@ -293,9 +293,7 @@ Result<void> open_poll(const GlobalOptions &g, Args &a) {
 
 Result<void> poll_command(const GlobalOptions &g, Args &a,
                           const std::function<Result<void>(client::Client &, const PollId &)> &f) {
-  auto poll = a.required("--poll");
-  if (!poll) return poll.error();
-  auto id = parse_poll(*poll);
+  auto id = poll_option(a);
   if (!id) return id.error();
   if (auto r = no_more(a); !r) return r;
   auto s = secretary_session(g);

@@ -166,9 +166,7 @@ Result<void> ceremony(const GlobalOptions &g, Args &a) {
 }
 
 Result<void> decrypt(const GlobalOptions &g, Args &a) {
-  auto poll = a.required("--poll");
-  if (!poll) return poll.error();
-  auto id = parse_poll(*poll);
+  auto id = poll_option(a);
   if (!id) return id.error();
   if (auto r = no_more(a); !r) return r;
   auto opened = Session::open(g, true);

@@ -228,6 +228,12 @@ Result<protocol::PollId> parse_poll(const std::string &s) {
   return p;
 }
 
+Result<protocol::PollId> poll_option(Args &a) {
+  auto poll = a.required("--poll");
+  if (!poll) return poll.error();
+  return parse_poll(*poll);
+}
+
 Result<std::uint32_t> parse_uint(std::string_view s, std::string_view what, std::uint32_t min,
                                  std::uint32_t max) {
   std::uint64_t v = 0;

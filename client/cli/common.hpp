@@ -112,6 +112,8 @@ private:
 };
 
 [[nodiscard]] Result<protocol::PollId> parse_poll(const std::string &s);
+// The required --poll option, parsed.
+[[nodiscard]] Result<protocol::PollId> poll_option(Args &a);
 [[nodiscard]] Result<std::uint32_t> parse_uint(std::string_view s, std::string_view what, std::uint32_t min,
                                                std::uint32_t max);
 

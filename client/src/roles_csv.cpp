@@ -1,39 +1,11 @@
 #include "councilvote/client/roles/csv.hpp"
+#include "councilvote/crypto/utf8.hpp"
 #include "roles_common.hpp"
 
 #include <fstream>
 #include <set>
 
 namespace cv::client::roles {
-
-namespace {
-
-// The length of the well-formed UTF-8 sequence starting at s[i] (no overlongs, surrogates or values
-// above U+10FFFF), or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return 1;
-  std::size_t n = 0;
-  std::uint32_t cp = 0, min = 0;
-  if ((c & 0xe0u) == 0xc0u)
-    n = 1, cp = c & 0x1fu, min = 0x80;
-  else if ((c & 0xf0u) == 0xe0u)
-    n = 2, cp = c & 0x0fu, min = 0x800;
-  else if ((c & 0xf8u) == 0xf0u)
-    n = 3, cp = c & 0x07u, min = 0x10000;
-  else
-    return 0;
-  if (s.size() - i <= n) return 0;
-  for (std::size_t k = 1; k <= n; ++k) {
-    const auto d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xc0u) != 0x80u) return 0;
-    cp = (cp << 6) | (d & 0x3fu);
-  }
-  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
-  return n + 1;
-}
-
-} // namespace
 
 std::optional<std::size_t> CsvTable::column(std::string_view name) const {
   for (std::size_t i = 0; i < header.size(); ++i)
@@ -65,7 +37,7 @@ protocol::Result<CsvTable> parse_csv(std::string_view text, std::string source) 
     };
     for (std::size_t i = 0; i < text.size();) {
       const char c = text[i];
-      const std::size_t len = utf8_length(text, i);
+      const std::size_t len = crypto::decode_utf8(text, i).length;
       if (len == 0) return t.error_at(line, "not valid UTF-8 text");
       if (len > 1) {
         if (after_quote) return t.error_at(line, "text after a closing quote");

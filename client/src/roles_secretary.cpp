@@ -1,4 +1,5 @@
 #include "councilvote/client/roles/secretary.hpp"
+#include "councilvote/crypto/utf8.hpp"
 #include "roles_common.hpp"
 
 #include <algorithm>
@@ -105,32 +106,7 @@ std::optional<std::string> text_problem(std::string_view s, std::size_t min_byte
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7f) return std::string("contains a control character");
   }
-  // UTF-8 validity: the same rules as the CSV reader; re-checked here for callers with other sources.
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    std::uint32_t cp = 0, min = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((c & 0xe0u) == 0xc0u)
-      n = 1, cp = c & 0x1fu, min = 0x80;
-    else if ((c & 0xf0u) == 0xe0u)
-      n = 2, cp = c & 0x0fu, min = 0x800;
-    else if ((c & 0xf8u) == 0xf0u)
-      n = 3, cp = c & 0x07u, min = 0x10000;
-    else
-      return std::string("is not valid UTF-8");
-    if (s.size() - i <= n) return std::string("is not valid UTF-8");
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xc0u) != 0x80u) return std::string("is not valid UTF-8");
-      cp = (cp << 6) | (d & 0x3fu);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return std::string("is not valid UTF-8");
-    i += n + 1;
-  }
+  if (!crypto::is_valid_utf8(s)) return std::string("is not valid UTF-8");
   return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 // `councilvote-server init`: the meeting directory (meeting_dir.hpp).
 #include "councilvote/server/meeting_dir.hpp"
 
+#include "councilvote/crypto/file_io.hpp"
 #include "councilvote/schema/store.hpp"
 #include "councilvote/server/tls_identity.hpp"
 
@@ -19,33 +20,19 @@ namespace {
 using protocol::ErrorCode;
 using protocol::make_error;
 
+constexpr auto kPublicFile =
+    crypto::kOwnerOnly | std::filesystem::perms::group_read | std::filesystem::perms::others_read; // 0644
+
 protocol::Error io_error(const std::filesystem::path &path, std::string_view what) {
   return make_error(ErrorCode::internal,
                     std::string(what) + " " + path.string() + ": " + std::strerror(errno));
 }
 
-// Writes `data` to a new file (never replacing one) with `mode`, and fsyncs it.
-protocol::Result<void> write_new_file(const std::filesystem::path &path, std::string_view data, mode_t mode) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) return io_error(path, "cannot create");
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      auto e = io_error(path, "cannot write");
-      ::close(fd);
-      return e;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  // The mode given to open() is filtered by the umask; make it exact.
-  if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
-    auto e = io_error(path, "cannot finish");
-    ::close(fd);
-    return e;
-  }
-  if (::close(fd) != 0) return io_error(path, "cannot close");
+// Writes `data` to a new file (never replacing one) with `mode`, atomically (crypto::write_file_atomic).
+protocol::Result<void> write_new_file(const std::filesystem::path &path, std::string_view data,
+                                      std::filesystem::perms mode) {
+  if (auto ok = crypto::write_file_atomic(path, crypto::as_bytes(data), false, mode); !ok)
+    return make_error(ErrorCode::internal, ok.error().message);
   return {};
 }
 
@@ -92,13 +79,15 @@ protocol::Result<InitResult> populate(const MeetingDir &dir, const InitParams &p
   if (auto r = create_database(dir, params); !r) return r.error();
 
   auto signing = crypto::SigningKey::generate();
-  if (auto r = write_new_file(dir.signing_key(), crypto::to_hex(signing.seed()) + "\n", 0600); !r)
+  if (auto r = write_new_file(dir.signing_key(), crypto::to_hex(signing.seed()) + "\n", crypto::kOwnerOnly);
+      !r)
     return r.error();
 
   auto tls = generate_tls_identity({});
   if (!tls) return make_error(ErrorCode::internal, tls.error().message);
-  if (auto r = write_new_file(dir.tls_key(), as_string(tls->key_pem), 0600); !r) return r.error();
-  if (auto r = write_new_file(dir.tls_certificate(), as_string(tls->certificate_pem), 0644); !r)
+  if (auto r = write_new_file(dir.tls_key(), as_string(tls->key_pem), crypto::kOwnerOnly); !r)
+    return r.error();
+  if (auto r = write_new_file(dir.tls_certificate(), as_string(tls->certificate_pem), kPublicFile); !r)
     return r.error();
   const auto certs = QSslCertificate::fromData(tls->certificate_pem, QSsl::Pem);
   if (certs.size() != 1) return make_error(ErrorCode::internal, "cannot read back the TLS certificate");
@@ -113,9 +102,12 @@ protocol::Result<InitResult> populate(const MeetingDir &dir, const InitParams &p
                                                 params.meeting.min_ballots);
   out.bundle_code = protocol::bundle_code(out.bundle);
   out.server_key = signing.public_key;
-  if (auto r = write_new_file(dir.bundle_json(), protocol::encode_bundle_json(out.bundle) + "\n", 0644); !r)
+  if (auto r =
+          write_new_file(dir.bundle_json(), protocol::encode_bundle_json(out.bundle) + "\n", kPublicFile);
+      !r)
     return r.error();
-  if (auto r = write_new_file(dir.bundle_compact(), protocol::encode_bundle_compact(out.bundle) + "\n", 0644);
+  if (auto r = write_new_file(dir.bundle_compact(), protocol::encode_bundle_compact(out.bundle) + "\n",
+                              kPublicFile);
       !r)
     return r.error();
   return out;

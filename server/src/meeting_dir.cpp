@@ -2,8 +2,10 @@
 #include "councilvote/server/meeting_dir.hpp"
 
 #include "councilvote/crypto/file_io.hpp"
+#include "councilvote/protocol/csv.hpp"
 #include "councilvote/schema/store.hpp"
 #include "councilvote/server/tls_identity.hpp"
+#include "service_impl.hpp"
 
 #include <QSslCertificate>
 #include <array>
@@ -40,21 +42,9 @@ std::string as_string(const QByteArray &b) {
   return std::string(b.constData(), static_cast<std::size_t>(b.size()));
 }
 
-// The rule profiles the server ships (data/rules.csv): Decree 98/2023 and two common council rules.
-std::vector<schema::RuleProfile> shipped_rules() {
-  const std::string all = "all_members", at_least = "at_least";
-  const std::string decree = "Decree 98/2023/NĐ-CP Art. 30(7)";
-  return {
-      {"decree98-90", "Từ 90% trở lên tính trên tổng số thành viên Hội đồng", 90, at_least, all, decree, 0},
-      {"decree98-80", "Từ 80% trở lên tính trên tổng số thành viên Hội đồng", 80, at_least, all, decree, 0},
-      {"council-70", "Từ 70% trở lên tính trên tổng số thành viên Hội đồng", 70, at_least, all,
-       "council regulation (example: Lạng Sơn 2018)", 0},
-      {"council-majority", "Trên 50% tổng số thành viên Hội đồng", 50, "more_than", all,
-       "council regulation (example: State Audit Office 2014)", 0},
-  };
-}
-
 protocol::Result<void> create_database(const MeetingDir &dir, const InitParams &params) {
+  auto profiles = shipped_rule_profiles();
+  if (!profiles) return profiles.error();
   auto store = schema::Store::open(dir.database());
   if (!store) return make_error(ErrorCode::internal, store.error().message);
   auto fail = [](const schema::Error &e) { return make_error(ErrorCode::internal, e.message); };
@@ -63,7 +53,8 @@ protocol::Result<void> create_database(const MeetingDir &dir, const InitParams &
     if (auto r = store->create_meeting("init", params.meeting); !r) return r;
     for (const auto &key : params.secretary_keys)
       if (auto r = store->add_secretary_key("init", key); !r) return r;
-    const auto rules = shipped_rules();
+    std::vector<schema::RuleProfile> rules;
+    for (const auto &p : *profiles) rules.push_back(detail::rule_row(p));
     return store->import_rules("init", rules);
   }();
   if (!body) {
@@ -150,6 +141,10 @@ protocol::Result<InitResult> init_meeting_dir(const MeetingDir &dir, const InitP
   } catch (...) {
     return make_error(ErrorCode::internal, "unexpected exception while creating the meeting directory");
   }
+}
+
+protocol::Result<std::vector<protocol::RuleProfile>> shipped_rule_profiles() {
+  return protocol::rules_from_csv(shipped_rules_csv(), "rules.csv (built into the server)");
 }
 
 protocol::Result<crypto::SigningKey> load_server_signing_key(const MeetingDir &dir) {

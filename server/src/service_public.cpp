@@ -13,7 +13,6 @@ namespace {
 
 // A byte budget for one answer, below the default message limit (docs/wire.md §10).
 constexpr std::size_t kAnswerBudget = (std::size_t{4} << 20) - (std::size_t{64} << 10);
-constexpr std::uint32_t kBoardPageMax = 1000;
 
 } // namespace
 
@@ -53,7 +52,7 @@ Result<ServiceOutput> MeetingService::Impl::get_board(const QJsonObject &body) {
   if (!cp) return cp.error();
   if (req->from_seq > cp->board_seq + 1)
     return op_error(ErrorCode::not_found, "the board has " + std::to_string(cp->board_seq) + " entries");
-  auto entries = store.board(req->from_seq, std::min(req->limit, kBoardPageMax));
+  auto entries = store.board(req->from_seq, std::min(req->limit, protocol::kMaxBoardPage));
   if (!entries) return internal_error(entries.error());
   protocol::GetBoardResponse out;
   out.checkpoint = *cp;

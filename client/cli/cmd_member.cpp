@@ -157,7 +157,7 @@ Result<void> lookup(const GlobalOptions &g, Args &a) {
                                  "board_seq: the board has no entry " + std::to_string(r->board_seq));
   const auto &e = page->entries.front();
   if (e.hash != protocol::board_entry_hash(e) || e.hash != r->entry_hash ||
-      e.kind != protocol::BoardEntryKind::ballot || e.poll != *id ||
+      e.kind != protocol::BoardEntryKind::ballot || e.poll_id != id->str() ||
       client::tracking_code_of(e.payload) != code)
     return protocol::check_error(protocol::ErrorCode::inconsistent_data, "entry",
                                  "entry: board entry " + std::to_string(e.seq) + " is not this ballot");

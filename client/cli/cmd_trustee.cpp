@@ -7,11 +7,10 @@
 //   <stem>.share-<ctx8>.sealed      the key share of the ceremony whose context starts with ctx8
 // Both are sealed with the key file's passphrase.
 #include "common.hpp"
+#include "councilvote/client/blocking.hpp"
 #include "councilvote/client/roles/trustee.hpp"
 #include "show.hpp"
 
-#include <QEventLoop>
-#include <QTimer>
 #include <filesystem>
 #include <system_error>
 
@@ -32,13 +31,15 @@ std::filesystem::path share_path(const std::filesystem::path &key, const protoco
 
 // Waits up to `ms`, or less when the server pushes a ceremony message.
 void wait_for_news(client::Connection &conn, int ms) {
-  QEventLoop loop;
-  QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-  auto c = QObject::connect(&conn, &client::Connection::push_received, &loop,
-                            [&loop](protocol::PushType t, const QJsonObject &) {
-                              if (t == protocol::PushType::ceremony_message) loop.quit();
-                            });
-  loop.exec();
+  QMetaObject::Connection c;
+  (void)client::run_until_finished(
+      [&](const std::function<void()> &finish) {
+        c = QObject::connect(&conn, &client::Connection::push_received, &conn,
+                             [finish](protocol::PushType t, const QJsonObject &) {
+                               if (t == protocol::PushType::ceremony_message) finish();
+                             });
+      },
+      client::Millis{ms});
   QObject::disconnect(c);
 }
 

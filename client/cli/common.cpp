@@ -19,13 +19,6 @@ protocol::Error failure(std::string message) {
   return protocol::make_error(protocol::ErrorCode::internal, std::move(message));
 }
 
-protocol::Error from_crypto(const crypto::Error &e) {
-  const auto code = e.code == crypto::Errc::decryption_failed || e.code == crypto::Errc::invalid_argument
-                        ? protocol::ErrorCode::invalid_argument
-                        : protocol::ErrorCode::internal;
-  return protocol::make_error(code, e.message);
-}
-
 // ----------------------------------------------------------------------------------------- Args
 
 Result<std::optional<std::string>> Args::option(std::string_view name) {

@@ -7,6 +7,7 @@
 #include "councilvote/client/keys.hpp"
 #include "councilvote/crypto/keyfile.hpp"
 #include "councilvote/protocol/bundle.hpp"
+#include "councilvote/protocol/crypto_error.hpp"
 #include "councilvote/protocol/error.hpp"
 
 #include <QJsonObject>
@@ -83,8 +84,8 @@ struct LoadedKey {
 };
 [[nodiscard]] Result<LoadedKey> load_key(const GlobalOptions &g);
 [[nodiscard]] client::PassphraseSource passphrase_source(const GlobalOptions &g);
-// From crypto errors (key files).
-[[nodiscard]] protocol::Error from_crypto(const crypto::Error &e);
+// From crypto errors (key files): the one crypto → wire mapping.
+using protocol::from_crypto;
 
 // Bundle, key, connection. Without `need_key` (read-only commands) the requests are signed with a
 // throw-away key (docs/wire.md §4.4) and --key is not opened: no passphrase is asked.

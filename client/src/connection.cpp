@@ -1,9 +1,10 @@
 #include "councilvote/client/connection.hpp"
 
+#include "councilvote/client/blocking.hpp"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
@@ -56,18 +57,7 @@ std::string millis_text(Millis m) { return std::to_string(m.count()) + " ms"; }
 
 } // namespace
 
-bool safe_to_resend(MessageType t) noexcept {
-  switch (t) {
-  case MessageType::set_trustees: // a retry would start yet another ceremony
-  case MessageType::open_poll:    // E_INVALID_ARGUMENT (poll id in use) on a retry
-  case MessageType::open_room:    // E_WRONG_STATE on a retry
-  case MessageType::close_poll:
-  case MessageType::publish_record:
-    return false;
-  default:
-    return true;
-  }
-}
+bool safe_to_resend(MessageType t) noexcept { return protocol::resend_safe(t); }
 
 Connection::Connection(protocol::EnrollmentBundle bundle, crypto::SigningKey key, ConnectionOptions options,
                        QObject *parent)
@@ -279,16 +269,19 @@ void Connection::close() {
 Result<void> Connection::open_blocking(Millis timeout) {
   if (pin_failed_) return pin_error(pin_detail_);
   if (is_open()) return {};
-  QEventLoop loop;
   QString why;
-  auto c1 = connect(this, &Connection::opened, &loop, &QEventLoop::quit);
-  auto c2 = connect(this, &Connection::lost, &loop, [&](const QString &r) {
-    why = r;
-    loop.quit();
-  });
-  QTimer::singleShot(static_cast<int>(timeout.count()), &loop, &QEventLoop::quit);
-  open();
-  if (state_ == State::connecting) loop.exec();
+  QMetaObject::Connection c1, c2;
+  (void)run_until_finished(
+      [&](const std::function<void()> &finish) {
+        c1 = connect(this, &Connection::opened, this, finish);
+        c2 = connect(this, &Connection::lost, this, [&why, finish](const QString &r) {
+          why = r;
+          finish();
+        });
+        open();
+        if (state_ != State::connecting) finish();
+      },
+      timeout);
   disconnect(c1);
   disconnect(c2);
   if (is_open()) return {};
@@ -328,20 +321,10 @@ void Connection::cancel(std::uint64_t call) {
 }
 
 Result<QJsonObject> Connection::call(MessageType type, const QJsonObject &body, Millis timeout) {
-  std::optional<Result<QJsonObject>> out;
-  QEventLoop loop;
-  const auto id = request(
-      type, body,
-      [&](Result<QJsonObject> r) {
-        out.emplace(std::move(r));
-        loop.quit();
-      },
-      timeout);
-  QTimer guard; // belt and braces: the tick enforces the deadline
-  guard.setSingleShot(true);
-  connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
-  guard.start(static_cast<int>(timeout.count() + 1000));
-  if (!out) loop.exec();
+  std::uint64_t id = 0;
+  // The tick enforces the deadline; the limit of the wait is belt and braces.
+  auto out = wait_for_result<Result<QJsonObject>>(
+      [&](Callback done) { id = request(type, body, std::move(done), timeout); }, timeout + Millis{1000});
   if (!out) {
     cancel(id);
     return client_error(kCheckTimeout, "timeout: no answer to " +

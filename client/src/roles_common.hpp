@@ -1,7 +1,7 @@
 // Small helpers shared by the roles_*.cpp sources (private to cv_client).
 #pragma once
 
-#include "councilvote/crypto/error.hpp"
+#include "councilvote/protocol/crypto_error.hpp"
 #include "councilvote/protocol/error.hpp"
 
 #include <string>
@@ -22,12 +22,6 @@ using protocol::ErrorCode;
 
 [[nodiscard]] inline protocol::Error internal(std::string message) {
   return protocol::make_error(ErrorCode::internal, std::move(message));
-}
-
-// A crypto-layer failure of our own making (a caller mistake or a system error).
-[[nodiscard]] inline protocol::Error from_crypto(const crypto::Error &e, std::string_view prefix = {}) {
-  const auto code = e.code == crypto::Errc::system_error ? ErrorCode::internal : ErrorCode::invalid_argument;
-  return protocol::make_error(code, std::string(prefix) + e.message);
 }
 
 } // namespace cv::client::roles::detail

@@ -225,7 +225,7 @@ Result<PreparedBallot> build_ballot(const protocol::MeetingId &meeting, const pr
     auto selections = selections_for(ctx->manifest, choices);
     if (!selections) return selections.error();
     auto ballot = crypto::encrypt_ballot({*ctx, member, *selections, rng});
-    if (!ballot) return detail::from_crypto(ballot.error(), "encrypting the ballot: ");
+    if (!ballot) return protocol::from_crypto(ballot.error(), "encrypting the ballot: ");
     PreparedBallot out;
     out.meeting = meeting;
     out.poll = poll.definition.poll;

@@ -37,7 +37,7 @@ std::vector<const protocol::BoardEntry *> poll_entries(std::span<const protocol:
                                                        const protocol::PollId &poll, BoardEntryKind kind) {
   std::vector<const protocol::BoardEntry *> out;
   for (const auto &e : board)
-    if (e.kind == kind && e.poll && *e.poll == poll) out.push_back(&e);
+    if (e.kind == kind && e.poll_id == poll.str()) out.push_back(&e);
   return out;
 }
 
@@ -158,7 +158,7 @@ std::optional<std::uint64_t> find_tracking_code(std::span<const protocol::BoardE
                                                 const protocol::PollId &poll,
                                                 const ByteArray<32> &tracking_code) {
   for (const auto &e : board)
-    if (e.kind == BoardEntryKind::ballot && e.poll && *e.poll == poll)
+    if (e.kind == BoardEntryKind::ballot && e.poll_id == poll.str())
       if (crypto::tracking_code_of(e.payload) == tracking_code) return e.seq;
   return std::nullopt;
 }

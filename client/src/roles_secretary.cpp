@@ -42,13 +42,7 @@ Result<protocol::ImportRosterRequest> roster_from_csv(std::string_view text, std
       std::optional<protocol::Error> e;
       if (!e) e = row.number("member_no", 1, protocol::kMaxMemberNo, m.member_no);
       if (!e) e = row.text("full_name", 1, protocol::kMaxNameBytes, m.full_name);
-      if (!e)
-        e = row.enumeration<protocol::CouncilRole>("council_role",
-                                                   {{"chair", protocol::CouncilRole::chair},
-                                                    {"vice_chair", protocol::CouncilRole::vice_chair},
-                                                    {"secretary", protocol::CouncilRole::secretary},
-                                                    {"member", protocol::CouncilRole::member}},
-                                                   m.council_role);
+      if (!e) e = row.enumeration<protocol::CouncilRole>("council_role", m.council_role);
       if (!e) e = row.text("position", 0, protocol::kMaxTextBytes, m.position);
       if (!e) e = row.text("unit", 0, protocol::kMaxTextBytes, m.unit);
       if (e) return *e;
@@ -133,11 +127,7 @@ Result<NomineeImport> nominees_from_csv(std::string_view text, std::string sourc
       protocol::NomineeRow n;
       std::optional<protocol::Error> e;
       if (!e) e = row.number("nominee_no", 1, protocol::kMaxMemberNo, n.nominee_no);
-      if (!e)
-        e = row.enumeration<protocol::NomineeKind>(
-            "kind",
-            {{"ca_nhan", protocol::NomineeKind::ca_nhan}, {"tap_the", protocol::NomineeKind::tap_the}},
-            n.kind);
+      if (!e) e = row.enumeration<protocol::NomineeKind>("kind", n.kind);
       if (!e) e = row.text("name", 1, protocol::kMaxTextBytes, n.name);
       if (!e) e = row.text("position", 0, protocol::kMaxTextBytes, n.position);
       if (!e) e = row.text("unit", 0, protocol::kMaxTextBytes, n.unit);

@@ -74,9 +74,9 @@ Result<TrusteeSession> TrusteeSession::begin(const protocol::MeetingId &meeting,
                                       "\" is not one of this ceremony's trustees");
     crypto::TrusteeSecrets me{index, keys.box, crypto::DealerPolynomial::random(ceremony->t(), rng)};
     auto commitments = crypto::commit_polynomial(*ceremony, me, rng);
-    if (!commitments) return detail::from_crypto(commitments.error(), "commitments: ");
+    if (!commitments) return protocol::from_crypto(commitments.error(), "commitments: ");
     auto shares = crypto::deal_shares(*ceremony, me, rng);
-    if (!shares) return detail::from_crypto(shares.error(), "shares: ");
+    if (!shares) return protocol::from_crypto(shares.error(), "shares: ");
     TrusteeSession s(meeting, std::move(*ceremony), std::move(me));
     s.own_commitments_ = encode_commitments(*commitments);
     for (const auto &sh : *shares) s.own_shares_[sh.to] = encode_share(sh);

@@ -17,10 +17,6 @@ constexpr std::string_view kTagSum = "CV/contest-sum";
 
 std::string contest_name(std::size_t i) { return "contest[" + std::to_string(i) + "]"; }
 
-Error fail(Errc code, const std::string &check, const std::string &detail) {
-  return make_error(code, check + ": " + detail);
-}
-
 } // namespace
 
 // ---- manifest and context ----------------------------------------------------------------------
@@ -359,29 +355,30 @@ template <class ProofCheck>
 Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, const Ballot &ballot,
                                 ProofCheck &&check_proof) {
   const auto &m = poll.manifest;
-  if (auto v = m.validate(); !v) return fail(Errc::invalid_argument, "manifest", v.error().message);
+  if (auto v = m.validate(); !v) return check_failed(Errc::invalid_argument, "manifest", v.error().message);
   // The roster must fit under the disagree weight, or a contest total would not decode uniquely.
   if (roster.members.size() >= m.disagree_weight)
-    return fail(Errc::invalid_argument, "manifest", "disagree weight must exceed the roster size");
+    return check_failed(Errc::invalid_argument, "manifest", "disagree weight must exceed the roster size");
   // roster: the roster given is the one the poll was published with
   const bool roster_ok = ct_equal(m.roster_digest, roster.digest());
   if (!roster_ok)
-    return fail(Errc::wrong_context, "roster", "roster differs from the one the poll was published with");
+    return check_failed(Errc::wrong_context, "roster",
+                        "roster differs from the one the poll was published with");
   const bool format_ok = ballot.format == kBallotFormat;
-  if (!format_ok) return fail(Errc::invalid_encoding, "format", "unsupported ballot format");
+  if (!format_ok) return check_failed(Errc::invalid_encoding, "format", "unsupported ballot format");
   const auto ctx = poll.hash();
   // context: the ballot is bound to this meeting, poll, manifest and joint key
   const bool context_ok = ct_equal(ballot.context_hash, ctx);
   if (!context_ok)
-    return fail(Errc::wrong_context, "context", "ballot is bound to another meeting, poll or key");
+    return check_failed(Errc::wrong_context, "context", "ballot is bound to another meeting, poll or key");
   // eligibility: the signer is a member on the roster
   if (!roster.contains(ballot.member_key))
-    return fail(Errc::not_eligible, "eligibility",
-                "member key " + to_hex(ballot.member_key) + " is not on the roster");
+    return check_failed(Errc::not_eligible, "eligibility",
+                        "member key " + to_hex(ballot.member_key) + " is not on the roster");
   if (ballot.contests.size() != m.contests.size())
-    return fail(Errc::verification_failed, "contest_count",
-                std::to_string(ballot.contests.size()) + " contests, poll has " +
-                    std::to_string(m.contests.size()));
+    return check_failed(Errc::verification_failed, "contest_count",
+                        std::to_string(ballot.contests.size()) + " contests, poll has " +
+                            std::to_string(m.contests.size()));
   for (std::size_t i = 0; i < m.contests.size(); ++i) {
     const auto &spec = m.contests[i];
     const auto &c = ballot.contests[i];
@@ -390,15 +387,15 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
                           c.proofs.size() == want_ct &&
                           c.sum_proof.has_value() == (spec.kind == ContestKind::general);
     if (!shape_ok)
-      return fail(Errc::verification_failed, contest_name(i) + ".shape",
-                  "kind, ciphertext count or sum proof does not match the manifest");
+      return check_failed(Errc::verification_failed, contest_name(i) + ".shape",
+                          "kind, ciphertext count or sum proof does not match the manifest");
   }
   // signature: Ed25519 by the member over context hash || ballot hash
   if (auto s = verify_signature(ballot.member_key, "CV/ballot-signature",
                                 ballot_signing_message(ballot.context_hash, ballot.ballot_hash()),
                                 ballot.signature);
       !s)
-    return fail(Errc::verification_failed, "signature", s.error().message);
+    return check_failed(Errc::verification_failed, "signature", s.error().message);
   // The proofs of contests [begin, end), in order; the first failure.
   auto verify_contests = [&](std::size_t begin, std::size_t end) -> Result<void> {
     for (std::size_t i = begin; i < end; ++i) {
@@ -413,15 +410,16 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
         DisjunctiveStatement st{tag, ctx,  poll.joint_key, ballot.member_key,
                                 idx, slot, values,         c.ciphertexts[j]};
         if (auto r = check_proof(st, c.proofs[j]); !r)
-          return fail(Errc::verification_failed,
-                      contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof", r.error().message);
+          return check_failed(Errc::verification_failed,
+                              contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof",
+                              r.error().message);
         sum += c.ciphertexts[j];
       }
       if (spec.kind == ContestKind::general) {
         const auto sums = sum_values(spec);
         DisjunctiveStatement st{kTagSum, ctx, poll.joint_key, ballot.member_key, idx, kSumSlot, sums, sum};
         if (auto r = check_proof(st, *c.sum_proof); !r)
-          return fail(Errc::verification_failed, contest_name(i) + ".sum_proof", r.error().message);
+          return check_failed(Errc::verification_failed, contest_name(i) + ".sum_proof", r.error().message);
       }
     }
     return {};

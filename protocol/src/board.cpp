@@ -1,6 +1,7 @@
 #include "councilvote/protocol/board.hpp"
 
 #include "councilvote/crypto/hash.hpp"
+#include "fields.hpp"
 
 #include <array>
 #include <cstdio>
@@ -8,10 +9,6 @@
 namespace cv::protocol {
 
 namespace {
-
-constexpr std::array<std::string_view, 9> kKindNames{"manifest", "ballot",    "commitments",
-                                                     "share",    "complaint", "partial_decryption",
-                                                     "tally",    "result",    "attendance"};
 
 // Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms), for years >= 1970.
 std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
@@ -40,88 +37,46 @@ constexpr std::uint64_t kMaxUtcMs = 253402300799999; // 9999-12-31T23:59:59.999Z
 
 } // namespace
 
-std::string_view board_entry_kind_name(BoardEntryKind k) noexcept {
-  auto i = static_cast<std::size_t>(k);
-  return i < kKindNames.size() ? kKindNames[i] : std::string_view("?");
-}
-
-std::optional<BoardEntryKind> board_entry_kind_from_name(std::string_view name) noexcept {
-  for (std::size_t i = 0; i < kKindNames.size(); ++i)
-    if (kKindNames[i] == name) return static_cast<BoardEntryKind>(i);
-  return std::nullopt;
-}
-
-ByteArray<32> board_entry_hash(const BoardEntry &e) {
-  return crypto::Transcript(kBoardEntryTag)
-      .u64(e.seq)
-      .str(board_entry_kind_name(e.kind))
-      .str(e.poll ? e.poll->str() : std::string())
-      .str(e.created_at)
-      .var(e.payload)
-      .fixed(e.prev)
-      .digest32();
-}
-
-ByteArray<32> chain_board_entry(BoardEntry &e, const ByteArray<32> &prev) {
-  e.prev = prev;
-  e.hash = board_entry_hash(e);
-  return e.hash;
-}
-
 Result<void> verify_board_chain(std::span<const BoardEntry> entries, std::uint64_t after_seq,
                                 const ByteArray<32> &after_head) {
-  std::uint64_t seq = after_seq;
-  ByteArray<32> head = after_head;
-  for (const auto &e : entries) {
-    auto where = "board entry " + std::to_string(e.seq);
-    if (e.seq != seq + 1)
-      return check_error(ErrorCode::inconsistent_data, "seq",
-                         where + ": expected seq " + std::to_string(seq + 1));
-    if (e.prev != head)
-      return check_error(ErrorCode::inconsistent_data, "prev",
-                         where + ": prev is not the hash of the entry before");
-    if (board_entry_hash(e) != e.hash)
-      return check_error(ErrorCode::inconsistent_data, "hash", where + ": hash does not match its contents");
-    seq = e.seq;
-    head = e.hash;
+  const auto broken = record::check_board_chain(entries, after_seq, after_head);
+  if (!broken) return {};
+  const auto where = "board entry " + std::to_string(broken->entry_seq);
+  switch (broken->check) {
+  case record::ChainCheck::seq:
+    return check_error(ErrorCode::inconsistent_data, "seq",
+                       where + ": expected seq " + std::to_string(broken->expected_seq));
+  case record::ChainCheck::prev:
+    return check_error(ErrorCode::inconsistent_data, "prev",
+                       where + ": prev is not the hash of the entry before");
+  case record::ChainCheck::hash:
+    break;
   }
-  return {};
+  return check_error(ErrorCode::inconsistent_data, "hash", where + ": hash does not match its contents");
 }
 
-QJsonObject board_entry_to_json(const BoardEntry &e) {
-  QJsonObject o;
-  o.insert("seq", json_uint(e.seq));
-  o.insert("kind", json_string(board_entry_kind_name(e.kind)));
-  if (e.poll) o.insert("poll", json_string(e.poll->str()));
-  o.insert("created_at", json_string(e.created_at));
-  o.insert("payload", json_hex(e.payload));
-  o.insert("prev", json_hex(e.prev));
-  o.insert("hash", json_hex(e.hash));
-  return o;
-}
+namespace fields {
 
-BoardEntry read_board_entry(ObjectReader &r) {
-  BoardEntry e;
-  e.seq = r.integer("seq", 1, kMaxJsonInteger);
-  e.kind = r.enumeration<BoardEntryKind>("kind", {{"manifest", BoardEntryKind::manifest},
-                                                  {"ballot", BoardEntryKind::ballot},
-                                                  {"commitments", BoardEntryKind::commitments},
-                                                  {"share", BoardEntryKind::share},
-                                                  {"complaint", BoardEntryKind::complaint},
-                                                  {"partial_decryption", BoardEntryKind::partial_decryption},
-                                                  {"tally", BoardEntryKind::tally},
-                                                  {"result", BoardEntryKind::result},
-                                                  {"attendance", BoardEntryKind::attendance}});
-  if (r.has("poll")) e.poll = r.id<PollIdTag>("poll");
-  e.created_at = r.text("created_at", 24, 24);
-  if (r.ok() && !parse_utc_ms(e.created_at))
-    r.fail(field_error(ErrorCode::bad_field, r.path_of("created_at"),
-                       r.path_of("created_at") + ": not YYYY-MM-DDTHH:MM:SS.SSSZ"));
-  e.payload = r.hex("payload", 0, kDefaultMaxMessageBytes);
-  e.prev = r.hex_fixed<32>("prev");
-  e.hash = r.hex_fixed<32>("hash");
-  return e;
-}
+template <> struct Describe<BoardEntry> {
+  static constexpr std::tuple fields{
+      field("seq", &BoardEntry::seq, Int{1, kMaxJsonInteger}),
+      field("kind", &BoardEntry::kind, Enum<BoardEntryKind>{}),
+      field("poll", &BoardEntry::poll_id, omit_empty(IdText{PollIdTag::max_length, "poll id"})),
+      field("created_at", &BoardEntry::created_at, Text{24, 24}),
+      field("payload", &BoardEntry::payload, Hex{0, kDefaultMaxMessageBytes}),
+      field("prev", &BoardEntry::prev, Hex{}),
+      field("hash", &BoardEntry::hash, Hex{})};
+  static void check(ObjectReader &r, const BoardEntry &e) {
+    if (!parse_utc_ms(e.created_at))
+      r.fail(field_error(ErrorCode::bad_field, r.path_of("created_at"),
+                         r.path_of("created_at") + ": not YYYY-MM-DDTHH:MM:SS.SSSZ"));
+  }
+};
+
+} // namespace fields
+
+QJsonObject board_entry_to_json(const BoardEntry &e) { return fields::to_json(e); }
+BoardEntry read_board_entry(ObjectReader &r) { return fields::read<BoardEntry>(r); }
 
 std::string format_utc_ms(std::uint64_t unix_ms) {
   if (unix_ms > kMaxUtcMs) unix_ms = kMaxUtcMs;

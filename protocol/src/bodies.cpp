@@ -1,7 +1,12 @@
 #include "councilvote/protocol/bodies.hpp"
 
+#include "fields.hpp"
+
 #include <algorithm>
 #include <set>
+
+// Every body's one field list (fields::Describe), in the order its members are read; from it come
+// T::to_json, T::read and operator== (CV_PROTOCOL_DEFINE_BODY). docs/wire.md §8 is the spec.
 
 namespace cv::protocol {
 
@@ -10,62 +15,6 @@ namespace {
 using crypto::ContestKind;
 
 constexpr std::uint64_t kMaxU32 = 0xFFFFFFFFu;
-
-std::uint32_t u32(ObjectReader &r, std::string_view name, std::uint64_t min, std::uint64_t max) {
-  return static_cast<std::uint32_t>(r.integer(name, min, std::min(max, kMaxU32)));
-}
-
-QJsonArray hex_array(const std::vector<Bytes> &items) {
-  QJsonArray a;
-  for (const auto &b : items) a.append(json_hex(b));
-  return a;
-}
-
-QJsonArray string_array(const std::vector<std::string> &items) {
-  QJsonArray a;
-  for (const auto &s : items) a.append(json_string(s));
-  return a;
-}
-
-template <class U> QJsonArray uint_array(const std::vector<U> &items) {
-  QJsonArray a;
-  for (auto v : items) a.append(json_uint(v));
-  return a;
-}
-
-template <class T> QJsonArray object_array(const std::vector<T> &items) {
-  QJsonArray a;
-  for (const auto &x : items) a.append(x.to_json());
-  return a;
-}
-
-template <class T>
-std::vector<T> read_objects(ObjectReader &r, std::string_view name, std::size_t min, std::size_t max) {
-  return r.objects(name, min, max, [](ObjectReader &c) { return T::read(c); });
-}
-
-template <class T> std::optional<T> read_optional_object(ObjectReader &r, std::string_view name) {
-  if (!r.has(name)) return std::nullopt;
-  return r.nested(name, [](ObjectReader &c) { return std::optional<T>(T::read(c)); });
-}
-
-std::vector<std::uint32_t> u32s(const std::vector<std::uint64_t> &v) {
-  std::vector<std::uint32_t> out;
-  out.reserve(v.size());
-  for (auto x : v) out.push_back(static_cast<std::uint32_t>(x));
-  return out;
-}
-
-crypto::Point read_point(ObjectReader &r, std::string_view name, bool allow_identity) {
-  auto b = r.hex_fixed<32>(name);
-  if (!r.ok()) return {};
-  auto p = crypto::Point::from_bytes(b, allow_identity);
-  if (!p) {
-    r.fail(field_error(ErrorCode::bad_field, r.path_of(name), r.path_of(name) + ": " + p.error().message));
-    return {};
-  }
-  return *p;
-}
 
 Error invalid_argument(std::string msg) { return make_error(ErrorCode::invalid_argument, std::move(msg)); }
 
@@ -80,212 +29,479 @@ Result<void> unique_numbers(const std::vector<T> &rows, F number, std::string_vi
 
 } // namespace
 
-// ============================================================================ names
+// ============================================================================ descriptions
 
-std::string_view poll_status_name(PollStatus s) noexcept {
-  switch (s) {
-  case PollStatus::draft:
-    return "draft";
-  case PollStatus::open_remote:
-    return "open_remote";
-  case PollStatus::open:
-    return "open";
-  case PollStatus::closed:
-    return "closed";
-  case PollStatus::tallied:
-    return "tallied";
-  case PollStatus::published:
-    return "published";
+namespace fields {
+
+using namespace cv::protocol;
+
+template <> struct Describe<RemoteWindow> {
+  static constexpr std::tuple fields{field("from", &RemoteWindow::from_ms, Int{}),
+                                     field("until", &RemoteWindow::until_ms, Int{})};
+  static void check(ObjectReader &r, const RemoteWindow &w) {
+    if (w.from_ms >= w.until_ms)
+      r.fail(field_error(ErrorCode::bad_field, r.path_of("until"),
+                         r.path_of("until") + ": must be after \"from\""));
   }
-  return "?";
-}
+};
 
-std::string_view open_phase_name(OpenPhase p) noexcept { return p == OpenPhase::remote ? "remote" : "room"; }
+template <> struct Describe<RosterRow> {
+  static constexpr std::tuple fields{field("member_no", &RosterRow::member_no, Int{1, kMaxMemberNo}),
+                                     field("full_name", &RosterRow::full_name, Text{1, kMaxNameBytes}),
+                                     field("council_role", &RosterRow::council_role, Enum<CouncilRole>{}),
+                                     field("position", &RosterRow::position, Text{0, kMaxTextBytes}),
+                                     field("unit", &RosterRow::unit, Text{0, kMaxTextBytes})};
+};
 
-std::string_view attendance_name(Attendance a) noexcept {
-  switch (a) {
-  case Attendance::present:
-    return "present";
-  case Attendance::remote:
-    return "remote";
-  case Attendance::absent:
-    return "absent";
-  case Attendance::unknown:
-    return "unknown";
+template <> struct Describe<NomineeRow> {
+  static constexpr std::tuple fields{field("nominee_no", &NomineeRow::nominee_no, Int{1, kMaxMemberNo}),
+                                     field("kind", &NomineeRow::kind, Enum<NomineeKind>{}),
+                                     field("name", &NomineeRow::name, Text{1, kMaxTextBytes}),
+                                     field("position", &NomineeRow::position, Text{0, kMaxTextBytes}),
+                                     field("unit", &NomineeRow::unit, Text{0, kMaxTextBytes}),
+                                     field("award", &NomineeRow::award, Text{1, kMaxNameBytes}),
+                                     field("rule_id", &NomineeRow::rule_id, IdText{64, "rule id"})};
+};
+
+template <> struct Describe<ImportRosterRequest> {
+  static constexpr std::tuple fields{
+      field("members", &ImportRosterRequest::members, objects<RosterRow>(1, kMaxRosterRows))};
+};
+
+template <> struct Describe<ImportResponse> {
+  static constexpr std::tuple fields{field("count", &ImportResponse::count, Int{0, kMaxNomineeRows})};
+};
+
+template <> struct Describe<ImportNomineesRequest> {
+  static constexpr std::tuple fields{
+      field("nominees", &ImportNomineesRequest::nominees, objects<NomineeRow>(1, kMaxNomineeRows))};
+};
+
+template <> struct Describe<RuleProfile> {
+  static constexpr std::tuple fields{field("rule_id", &RuleProfile::rule_id, IdText{64, "rule id"}),
+                                     field("label", &RuleProfile::label, Text{1, kMaxTextBytes}),
+                                     field("threshold_percent", &RuleProfile::threshold_percent, Int{1, 100}),
+                                     field("comparison", &RuleProfile::comparison, Enum<Comparison>{}),
+                                     field("denominator", &RuleProfile::denominator, Enum<Denominator>{}),
+                                     field("quorum_percent", &RuleProfile::quorum_percent, Int{0, 100}),
+                                     field("source", &RuleProfile::source, Text{0, kMaxTextBytes})};
+};
+
+template <> struct Describe<SetAwardQuotaRequest> {
+  static constexpr std::tuple fields{field("award", &SetAwardQuotaRequest::award, Text{1, kMaxNameBytes}),
+                                     field("quota", &SetAwardQuotaRequest::quota, Int{0, 10000})};
+};
+
+template <> struct Describe<RegisterMemberKeyRequest> {
+  static constexpr std::tuple fields{
+      field("member_no", &RegisterMemberKeyRequest::member_no, Int{1, kMaxMemberNo}),
+      field("key", &RegisterMemberKeyRequest::key, Hex{})};
+};
+
+template <> struct Describe<RegisterMemberKeysRequest> {
+  static constexpr std::tuple fields{field("entries", &RegisterMemberKeysRequest::entries,
+                                           objects<RegisterMemberKeyRequest>(1, kMaxRosterRows))};
+};
+
+template <> struct Describe<FrozenAttendanceEntry> {
+  static constexpr std::tuple fields{
+      field("member_no", &FrozenAttendanceEntry::member_no, Int{1, kMaxMemberNo}),
+      field("status", &FrozenAttendanceEntry::status, Enum<Attendance>{})};
+};
+
+template <> struct Describe<FrozenAttendance> {
+  static constexpr std::tuple fields{
+      field("poll", &FrozenAttendance::poll, IdOf{}),
+      field("members", &FrozenAttendance::members, objects<FrozenAttendanceEntry>(1, kMaxRosterRows))};
+};
+
+// set_attendance never sets `unknown`.
+template <> struct Describe<AttendanceEntry> {
+  static constexpr std::tuple fields{
+      field("member_no", &AttendanceEntry::member_no, Int{1, kMaxMemberNo}),
+      field("status", &AttendanceEntry::status, Enum<Attendance>{Attendance::unknown})};
+};
+
+template <> struct Describe<SetAttendanceRequest> {
+  static constexpr std::tuple fields{
+      field("entries", &SetAttendanceRequest::entries, objects<AttendanceEntry>(1, kMaxRosterRows))};
+};
+
+template <> struct Describe<AttendanceSummary> {
+  static constexpr std::tuple fields{field("members", &AttendanceSummary::members, Int{0, kMaxRosterRows}),
+                                     field("present", &AttendanceSummary::present, Int{0, kMaxRosterRows}),
+                                     field("remote", &AttendanceSummary::remote, Int{0, kMaxRosterRows}),
+                                     field("absent", &AttendanceSummary::absent, Int{0, kMaxRosterRows}),
+                                     field("unknown", &AttendanceSummary::unknown, Int{0, kMaxRosterRows})};
+};
+
+template <> struct Describe<SetTrusteesResponse> {
+  static constexpr std::tuple fields{
+      field("ceremony_context", &SetTrusteesResponse::ceremony_context, Hex{})};
+};
+
+template <> struct Describe<TrusteeRow> {
+  static constexpr std::tuple fields{field("index", &TrusteeRow::index, Int{1, crypto::kMaxTrustees}),
+                                     field("member_no", &TrusteeRow::member_no, Int{1, kMaxMemberNo}),
+                                     field("box_key", &TrusteeRow::box_key, Hex{})};
+};
+
+template <> struct Describe<SetTrusteesRequest> {
+  static constexpr std::tuple fields{
+      field("threshold", &SetTrusteesRequest::threshold, Int{1, crypto::kMaxTrustees}),
+      field("trustees", &SetTrusteesRequest::trustees, objects<TrusteeRow>(1, crypto::kMaxTrustees))};
+};
+
+constexpr bool is_commendation(const ContestDef &c) { return c.kind == ContestKind::commendation; }
+constexpr bool is_general(const ContestDef &c) { return c.kind == ContestKind::general; }
+
+template <> struct Describe<ContestDef> {
+  static constexpr std::tuple fields{
+      field("id", &ContestDef::id, Text{1, crypto::kMaxIdLength}),
+      field("kind", &ContestDef::kind, Enum<ContestKind>{}),
+      field("nominee_no", &ContestDef::nominee_no, Int{1, kMaxMemberNo}).only_when(is_commendation),
+      field("label", &ContestDef::label, Text{1, kMaxTextBytes}).only_when(is_general),
+      field("option_labels", &ContestDef::option_labels, Texts{1, crypto::kMaxOptions, kMaxTextBytes})
+          .only_when(is_general),
+      field("min", &ContestDef::min, Int{0, crypto::kMaxOptions}).only_when(is_general),
+      field("max", &ContestDef::max, Int{0, crypto::kMaxOptions}).only_when(is_general)};
+};
+
+template <> struct Describe<OpenPollRequest> {
+  static constexpr std::tuple fields{
+      field("poll", &OpenPollRequest::poll, IdOf{}),
+      field("title", &OpenPollRequest::title, Text{1, kMaxTextBytes}),
+      field("contests", &OpenPollRequest::contests, objects<ContestDef>(1, crypto::kMaxContests)),
+      field("phase", &OpenPollRequest::phase, Enum<OpenPhase>{}),
+      field("remote_window", &OpenPollRequest::remote_window, optional(object<RemoteWindow>()))};
+};
+
+template <> struct Describe<PollRef> {
+  static constexpr std::tuple fields{field("poll", &PollRef::poll, IdOf{})};
+};
+
+constexpr Object<Checkpoint> kCheckpoint = object<Checkpoint>(&checkpoint_to_json, &read_checkpoint);
+
+template <> struct Describe<ClosePollResponse> {
+  static constexpr std::tuple fields{field("poll", &ClosePollResponse::poll, IdOf{}),
+                                     field("closed_at", &ClosePollResponse::closed_at_ms, Int{}),
+                                     field("ballots", &ClosePollResponse::ballots, Int{0, kMaxU32}),
+                                     field("checkpoint", &ClosePollResponse::checkpoint, kCheckpoint)};
+};
+
+template <> struct Describe<TurnoutInfo> {
+  static constexpr std::tuple fields{
+      field("poll", &TurnoutInfo::poll, IdOf{}),
+      field("members", &TurnoutInfo::members, Int{0, kMaxMemberNo}),
+      field("present", &TurnoutInfo::present, Int{0, kMaxMemberNo}),
+      field("remote", &TurnoutInfo::remote, Int{0, kMaxMemberNo}),
+      field("ballots", &TurnoutInfo::ballots, Int{0, kMaxMemberNo}),
+      field("voted", &TurnoutInfo::voted, Ints{0, kMaxRosterRows, 1, kMaxMemberNo})};
+};
+
+template <> struct Describe<PollOpenedPush> {
+  static constexpr std::tuple fields{
+      field("poll", &PollOpenedPush::poll, IdOf{}),
+      field("status", &PollOpenedPush::status, Enum<PollStatus>{}),
+      field("opened_at", &PollOpenedPush::opened_at_ms, Int{}),
+      field("remote_window", &PollOpenedPush::remote_window, optional(object<RemoteWindow>()))};
+};
+
+// ---------------------------------------------------------------------------------- get_poll
+
+template <> struct Describe<ContestDisplay> {
+  static constexpr std::tuple fields{
+      field("nominee", &ContestDisplay::nominee, optional(object<NomineeRow>())),
+      field("label", &ContestDisplay::label, omit_empty(Text{1, kMaxTextBytes})),
+      field("option_labels", &ContestDisplay::option_labels,
+            omit_empty(Texts{1, crypto::kMaxOptions, kMaxTextBytes}))};
+};
+
+template <> struct Describe<crypto::TrusteeInfo> {
+  static constexpr std::tuple fields{
+      field("index", &crypto::TrusteeInfo::index, Int{1, crypto::kMaxTrustees}),
+      field("box_key", &crypto::TrusteeInfo::box_public_key, Hex{})};
+};
+
+template <> struct Describe<CeremonyInfo> {
+  static constexpr std::tuple fields{
+      field("threshold", &CeremonyInfo::threshold, Int{1, crypto::kMaxTrustees}),
+      field("trustees", &CeremonyInfo::trustees,
+            objects(1, crypto::kMaxTrustees, described<crypto::TrusteeInfo>())),
+      field("commitments", &CeremonyInfo::commitments,
+            Hexes{0, crypto::kMaxTrustees, crypto::commitments_encoded_size(1),
+                  crypto::commitments_encoded_size(crypto::kMaxTrustees)})};
+};
+
+template <> struct Describe<crypto::ContestSpec> {
+  static constexpr std::tuple fields{
+      field("id", &crypto::ContestSpec::id, Text{1, crypto::kMaxIdLength}),
+      field("kind", &crypto::ContestSpec::kind, Enum<ContestKind>{}),
+      field("options", &crypto::ContestSpec::options, Int{1, crypto::kMaxOptions}),
+      field("min", &crypto::ContestSpec::min_selections, Int{0, crypto::kMaxOptions}),
+      field("max", &crypto::ContestSpec::max_selections, Int{0, crypto::kMaxOptions})};
+};
+
+template <> struct Describe<crypto::PollManifest> {
+  static constexpr std::tuple fields{
+      field("meeting_id", &crypto::PollManifest::meeting_id, Text{1, crypto::kMaxIdLength}),
+      field("poll_id", &crypto::PollManifest::poll_id, Text{1, crypto::kMaxIdLength}),
+      field("disagree_weight", &crypto::PollManifest::disagree_weight, Int{2, kMaxU32}),
+      field("roster_digest", &crypto::PollManifest::roster_digest, Hex{}),
+      field("contests", &crypto::PollManifest::contests,
+            objects(1, crypto::kMaxContests, described<crypto::ContestSpec>()))};
+};
+
+template <> struct Describe<PollDefinition> {
+  static constexpr std::tuple fields{
+      field("poll", &PollDefinition::poll, IdOf{}),
+      field("title", &PollDefinition::title, Text{1, kMaxTextBytes}),
+      field("remote_window", &PollDefinition::remote_window, optional(object<RemoteWindow>())),
+      field("manifest", &PollDefinition::manifest, described<crypto::PollManifest>()),
+      field("display", &PollDefinition::display, objects<ContestDisplay>(1, crypto::kMaxContests)),
+      field("roster", &PollDefinition::roster, Hexes{1, kMaxMemberNo, 32, 32}),
+      field("joint_key", &PollDefinition::joint_key, PointOf{false}),
+      field("context_hash", &PollDefinition::context_hash, Hex{}),
+      field("ceremony", &PollDefinition::ceremony, object<CeremonyInfo>())};
+};
+
+template <> struct Describe<PollInfo> {
+  static constexpr std::tuple fields{
+      field("definition", &PollInfo::definition, object<PollDefinition>()),
+      field("manifest_seq", &PollInfo::manifest_seq, Int{1, kMaxJsonInteger}),
+      field("status", &PollInfo::status, Enum<PollStatus>{}),
+      field("remote_opened_at", &PollInfo::remote_opened_at_ms, optional(Int{})),
+      field("opened_at", &PollInfo::opened_at_ms, optional(Int{})),
+      field("closed_at", &PollInfo::closed_at_ms, optional(Int{})),
+      field("tallied_at", &PollInfo::tallied_at_ms, optional(Int{})),
+      field("published_at", &PollInfo::published_at_ms, optional(Int{}))};
+};
+
+// ------------------------------------------------------------------------------------ member
+
+template <> struct Describe<CastBallotRequest> {
+  static constexpr std::tuple fields{
+      field("poll", &CastBallotRequest::poll, IdOf{}),
+      field("ballot", &CastBallotRequest::ballot, Hex{1, kDefaultMaxMessageBytes})};
+};
+
+template <> struct Describe<CastBallotResponse> {
+  static constexpr std::tuple fields{
+      field("receipt", &CastBallotResponse::receipt, object<Receipt>(&receipt_to_json, &read_receipt))};
+};
+
+template <> struct Describe<LookupTrackingCodeRequest> {
+  static constexpr std::tuple fields{
+      field("poll", &LookupTrackingCodeRequest::poll, IdOf{}),
+      field("tracking_code", &LookupTrackingCodeRequest::tracking_code, Hex{})};
+};
+
+template <> struct Describe<LookupTrackingCodeResponse> {
+  static constexpr std::tuple fields{
+      field("poll", &LookupTrackingCodeResponse::poll, IdOf{}),
+      field("tracking_code", &LookupTrackingCodeResponse::tracking_code, Hex{}),
+      field("board_seq", &LookupTrackingCodeResponse::board_seq, Int{1, kMaxJsonInteger}),
+      field("entry_hash", &LookupTrackingCodeResponse::entry_hash, Hex{})};
+};
+
+// ----------------------------------------------------------------------------------- trustee
+
+template <> struct Describe<Complaint> {
+  static constexpr std::tuple fields{field("accused", &Complaint::accused, Int{1, crypto::kMaxTrustees}),
+                                     field("reason", &Complaint::reason, Text{1, kMaxReasonBytes})};
+};
+
+constexpr bool is_commitments(const CeremonyContent &c) { return c.kind == CeremonyMessageKind::commitments; }
+constexpr bool is_share(const CeremonyContent &c) { return c.kind == CeremonyMessageKind::share; }
+constexpr bool is_complaint(const CeremonyContent &c) { return c.kind == CeremonyMessageKind::complaint; }
+
+// Exactly one of commitments / share / complaint, after the kind.
+template <> struct Describe<CeremonyContent> {
+  static constexpr std::tuple fields{
+      field("kind", &CeremonyContent::kind, Enum<CeremonyMessageKind>{}),
+      field("commitments", &CeremonyContent::commitments,
+            Hex{crypto::commitments_encoded_size(1), crypto::commitments_encoded_size(crypto::kMaxTrustees)})
+          .only_when(is_commitments),
+      field("share", &CeremonyContent::share, Hex{crypto::kEncryptedShareBytes, crypto::kEncryptedShareBytes})
+          .only_when(is_share),
+      field("complaint", &CeremonyContent::complaint, object<Complaint>()).only_when(is_complaint)};
+};
+
+template <> struct Describe<PostCeremonyMessageRequest> {
+  static constexpr std::tuple fields{
+      field("ceremony_context", &PostCeremonyMessageRequest::ceremony_context, Hex{}),
+      field("", &PostCeremonyMessageRequest::content, Inline{})};
+};
+
+template <> struct Describe<PostCeremonyMessageResponse> {
+  static constexpr std::tuple fields{
+      field("board_seq", &PostCeremonyMessageResponse::board_seq, Int{1, kMaxJsonInteger})};
+};
+
+template <> struct Describe<GetCeremonyMessagesRequest> {
+  static constexpr std::tuple fields{field("after_seq", &GetCeremonyMessagesRequest::after_seq, Int{})};
+};
+
+template <> struct Describe<CeremonyMessage> {
+  static constexpr std::tuple fields{field("board_seq", &CeremonyMessage::board_seq, Int{1, kMaxJsonInteger}),
+                                     field("from", &CeremonyMessage::from, Int{1, crypto::kMaxTrustees}),
+                                     field("", &CeremonyMessage::content, Inline{})};
+};
+
+template <> struct Describe<GetCeremonyMessagesResponse> {
+  static constexpr std::tuple fields{
+      field("ceremony_context", &GetCeremonyMessagesResponse::ceremony_context, Hex{}),
+      field("threshold", &GetCeremonyMessagesResponse::threshold, Int{1, crypto::kMaxTrustees}),
+      field("trustees", &GetCeremonyMessagesResponse::trustees, objects<TrusteeRow>(1, crypto::kMaxTrustees)),
+      field("state", &GetCeremonyMessagesResponse::state, Enum<CeremonyState>{}),
+      field("joint_key", &GetCeremonyMessagesResponse::joint_key, optional(PointOf{false})),
+      field("messages", &GetCeremonyMessagesResponse::messages, objects<CeremonyMessage>(0, 70000))};
+};
+
+template <> struct Describe<CeremonyMessagePush> {
+  static constexpr std::tuple fields{
+      field("board_seq", &CeremonyMessagePush::board_seq, Int{1, kMaxJsonInteger}),
+      field("from", &CeremonyMessagePush::from, Int{1, crypto::kMaxTrustees}),
+      field("kind", &CeremonyMessagePush::kind, Enum<CeremonyMessageKind>{})};
+};
+
+template <> struct Describe<TallyInfo> {
+  static constexpr std::tuple fields{
+      field("poll", &TallyInfo::poll, IdOf{}), field("poll_context", &TallyInfo::poll_context, Hex{}),
+      field("ballots", &TallyInfo::ballots, Int{0, kMaxMemberNo}),
+      field("totals", &TallyInfo::totals,
+            Ciphertexts{1, std::size_t{crypto::kMaxContests} * crypto::kMaxOptions})};
+};
+
+template <> struct Describe<TallyStatus> {
+  static constexpr std::tuple fields{
+      field("tally", &TallyStatus::tally, object<TallyInfo>()),
+      field("tally_seq", &TallyStatus::tally_seq, Int{1, kMaxJsonInteger}),
+      field("threshold", &TallyStatus::threshold, Int{1, crypto::kMaxTrustees}),
+      field("partials", &TallyStatus::partials, Ints{0, crypto::kMaxTrustees, 1, crypto::kMaxTrustees})};
+};
+
+template <> struct Describe<PostPartialDecryptionRequest> {
+  static constexpr std::tuple fields{
+      field("poll", &PostPartialDecryptionRequest::poll, IdOf{}),
+      field("tally_context", &PostPartialDecryptionRequest::tally_context, Hex{}),
+      field("partial", &PostPartialDecryptionRequest::partial,
+            Hex{crypto::partial_decryption_encoded_size(1), kDefaultMaxMessageBytes})};
+};
+
+template <> struct Describe<PostPartialDecryptionResponse> {
+  static constexpr std::tuple fields{
+      field("poll", &PostPartialDecryptionResponse::poll, IdOf{}),
+      field("trustee", &PostPartialDecryptionResponse::trustee, Int{1, crypto::kMaxTrustees}),
+      field("accepted", &PostPartialDecryptionResponse::accepted,
+            Ints{1, crypto::kMaxTrustees, 1, crypto::kMaxTrustees}),
+      field("threshold", &PostPartialDecryptionResponse::threshold, Int{1, crypto::kMaxTrustees})};
+};
+
+// ------------------------------------------------------------------------------------- anyone
+
+template <> struct Describe<GetBoardRequest> {
+  static constexpr std::tuple fields{field("from_seq", &GetBoardRequest::from_seq, Int{1, kMaxJsonInteger}),
+                                     field("limit", &GetBoardRequest::limit, Int{1, kMaxBoardPage})};
+};
+
+template <> struct Describe<GetBoardResponse> {
+  static constexpr std::tuple fields{
+      field("entries", &GetBoardResponse::entries,
+            objects(0, kMaxBoardPage, object<BoardEntry>(&board_entry_to_json, &read_board_entry))),
+      field("checkpoint", &GetBoardResponse::checkpoint, kCheckpoint)};
+};
+
+template <> struct Describe<GetRecordResponse> {
+  static constexpr std::tuple fields{
+      field("poll", &GetRecordResponse::poll, IdOf{}),
+      field("record", &GetRecordResponse::record, Raw{kDefaultMaxMessageBytes}),
+      field("statement", &GetRecordResponse::statement,
+            object<RecordStatement>(&record_statement_to_json, &read_record_statement))};
+};
+
+QJsonValue Ciphertexts::write(const std::vector<crypto::Ciphertext> &v) const {
+  QJsonArray a;
+  for (const auto &c : v) {
+    crypto::ByteWriter w;
+    w.fixed(c.alpha.bytes());
+    w.fixed(c.beta.bytes());
+    a.append(json_hex(w.bytes()));
   }
-  return "?";
+  return a;
 }
 
-std::string_view ceremony_state_name(CeremonyState s) noexcept {
-  switch (s) {
-  case CeremonyState::collecting:
-    return "collecting";
-  case CeremonyState::complete:
-    return "complete";
-  case CeremonyState::failed:
-    return "failed";
+void Ciphertexts::read(ObjectReader &r, std::string_view n, std::vector<crypto::Ciphertext> &out) const {
+  out.clear();
+  auto items = r.hexes(n, min_items, max_items, 64, 64);
+  for (std::size_t i = 0; i < items.size() && r.ok(); ++i) {
+    auto a = crypto::Point::from_bytes(ByteView(items[i]).first(32), true);
+    auto b = crypto::Point::from_bytes(ByteView(items[i]).subspan(32), true);
+    if (!a || !b) {
+      auto path = r.path_of(n) + "[" + std::to_string(i) + "]";
+      r.fail(field_error(ErrorCode::bad_field, path, path + ": " + (!a ? a.error() : b.error()).message));
+      break;
+    }
+    out.push_back({*a, *b});
   }
-  return "?";
 }
 
-std::string_view ceremony_message_kind_name(CeremonyMessageKind k) noexcept {
-  switch (k) {
-  case CeremonyMessageKind::commitments:
-    return "commitments";
-  case CeremonyMessageKind::share:
-    return "share";
-  case CeremonyMessageKind::complaint:
-    return "complaint";
-  }
-  return "?";
-}
+} // namespace fields
 
-namespace {
+CV_PROTOCOL_DEFINE_BODY(RemoteWindow)
+CV_PROTOCOL_DEFINE_BODY(RosterRow)
+CV_PROTOCOL_DEFINE_BODY(NomineeRow)
+CV_PROTOCOL_DEFINE_BODY(ImportRosterRequest)
+CV_PROTOCOL_DEFINE_BODY(ImportResponse)
+CV_PROTOCOL_DEFINE_BODY(ImportNomineesRequest)
+CV_PROTOCOL_DEFINE_BODY(RuleProfile)
+CV_PROTOCOL_DEFINE_BODY(SetAwardQuotaRequest)
+CV_PROTOCOL_DEFINE_BODY(RegisterMemberKeyRequest)
+CV_PROTOCOL_DEFINE_BODY(RegisterMemberKeysRequest)
+CV_PROTOCOL_DEFINE_BODY(FrozenAttendanceEntry)
+CV_PROTOCOL_DEFINE_BODY(FrozenAttendance)
+CV_PROTOCOL_DEFINE_BODY(AttendanceEntry)
+CV_PROTOCOL_DEFINE_BODY(SetAttendanceRequest)
+CV_PROTOCOL_DEFINE_BODY(AttendanceSummary)
+CV_PROTOCOL_DEFINE_BODY(SetTrusteesResponse)
+CV_PROTOCOL_DEFINE_BODY(TrusteeRow)
+CV_PROTOCOL_DEFINE_BODY(SetTrusteesRequest)
+CV_PROTOCOL_DEFINE_BODY(ContestDef)
+CV_PROTOCOL_DEFINE_BODY(OpenPollRequest)
+CV_PROTOCOL_DEFINE_BODY(PollRef)
+CV_PROTOCOL_DEFINE_BODY(ClosePollResponse)
+CV_PROTOCOL_DEFINE_BODY(TurnoutInfo)
+CV_PROTOCOL_DEFINE_BODY(PollOpenedPush)
+CV_PROTOCOL_DEFINE_BODY(ContestDisplay)
+CV_PROTOCOL_DEFINE_BODY(CeremonyInfo)
+CV_PROTOCOL_DEFINE_BODY(PollDefinition)
+CV_PROTOCOL_DEFINE_BODY(PollInfo)
+CV_PROTOCOL_DEFINE_BODY(CastBallotRequest)
+CV_PROTOCOL_DEFINE_BODY(CastBallotResponse)
+CV_PROTOCOL_DEFINE_BODY(LookupTrackingCodeRequest)
+CV_PROTOCOL_DEFINE_BODY(LookupTrackingCodeResponse)
+CV_PROTOCOL_DEFINE_BODY(Complaint)
+CV_PROTOCOL_DEFINE_BODY(PostCeremonyMessageRequest)
+CV_PROTOCOL_DEFINE_BODY(PostCeremonyMessageResponse)
+CV_PROTOCOL_DEFINE_BODY(GetCeremonyMessagesRequest)
+CV_PROTOCOL_DEFINE_BODY(CeremonyMessage)
+CV_PROTOCOL_DEFINE_BODY(GetCeremonyMessagesResponse)
+CV_PROTOCOL_DEFINE_BODY(CeremonyMessagePush)
+CV_PROTOCOL_DEFINE_BODY(TallyInfo)
+CV_PROTOCOL_DEFINE_BODY(TallyStatus)
+CV_PROTOCOL_DEFINE_BODY(PostPartialDecryptionRequest)
+CV_PROTOCOL_DEFINE_BODY(PostPartialDecryptionResponse)
+CV_PROTOCOL_DEFINE_BODY(GetBoardRequest)
+CV_PROTOCOL_DEFINE_BODY(GetBoardResponse)
+CV_PROTOCOL_DEFINE_BODY(GetRecordResponse)
 
-std::string_view council_role_name(CouncilRole r) {
-  switch (r) {
-  case CouncilRole::chair:
-    return "chair";
-  case CouncilRole::vice_chair:
-    return "vice_chair";
-  case CouncilRole::secretary:
-    return "secretary";
-  case CouncilRole::member:
-    return "member";
-  }
-  return "?";
-}
+bool operator==(const CeremonyContent &a, const CeremonyContent &b) { return fields::equal(a, b); }
 
-std::string_view contest_kind_name(ContestKind k) {
-  return k == ContestKind::general ? "general" : "commendation";
-}
-
-ContestKind read_contest_kind(ObjectReader &r, std::string_view name) {
-  return r.enumeration<ContestKind>(
-      name, {{"commendation", ContestKind::commendation}, {"general", ContestKind::general}});
-}
-
-PollStatus read_poll_status(ObjectReader &r, std::string_view name) {
-  return r.enumeration<PollStatus>(name, {{"draft", PollStatus::draft},
-                                          {"open_remote", PollStatus::open_remote},
-                                          {"open", PollStatus::open},
-                                          {"closed", PollStatus::closed},
-                                          {"tallied", PollStatus::tallied},
-                                          {"published", PollStatus::published}});
-}
-
-CeremonyMessageKind read_ceremony_kind(ObjectReader &r, std::string_view name) {
-  return r.enumeration<CeremonyMessageKind>(name, {{"commitments", CeremonyMessageKind::commitments},
-                                                   {"share", CeremonyMessageKind::share},
-                                                   {"complaint", CeremonyMessageKind::complaint}});
-}
-
-} // namespace
-
-// ============================================================================ shared pieces
-
-QJsonObject RemoteWindow::to_json() const {
-  QJsonObject o;
-  o.insert("from", json_uint(from_ms));
-  o.insert("until", json_uint(until_ms));
-  return o;
-}
-
-RemoteWindow RemoteWindow::read(ObjectReader &r) {
-  RemoteWindow w;
-  w.from_ms = r.integer("from", 0, kMaxJsonInteger);
-  w.until_ms = r.integer("until", 0, kMaxJsonInteger);
-  if (r.ok() && w.from_ms >= w.until_ms)
-    r.fail(field_error(ErrorCode::bad_field, r.path_of("until"),
-                       r.path_of("until") + ": must be after \"from\""));
-  return w;
-}
-
-QJsonObject RosterRow::to_json() const {
-  QJsonObject o;
-  o.insert("member_no", json_uint(member_no));
-  o.insert("full_name", json_string(full_name));
-  o.insert("council_role", json_string(council_role_name(council_role)));
-  o.insert("position", json_string(position));
-  o.insert("unit", json_string(unit));
-  return o;
-}
-
-RosterRow RosterRow::read(ObjectReader &r) {
-  RosterRow x;
-  x.member_no = u32(r, "member_no", 1, kMaxMemberNo);
-  x.full_name = r.text("full_name", 1, kMaxNameBytes);
-  x.council_role = r.enumeration<CouncilRole>("council_role", {{"chair", CouncilRole::chair},
-                                                               {"vice_chair", CouncilRole::vice_chair},
-                                                               {"secretary", CouncilRole::secretary},
-                                                               {"member", CouncilRole::member}});
-  x.position = r.text("position", 0, kMaxTextBytes);
-  x.unit = r.text("unit", 0, kMaxTextBytes);
-  return x;
-}
-
-QJsonObject NomineeRow::to_json() const {
-  QJsonObject o;
-  o.insert("nominee_no", json_uint(nominee_no));
-  o.insert("kind", json_string(kind == NomineeKind::tap_the ? "tap_the" : "ca_nhan"));
-  o.insert("name", json_string(name));
-  o.insert("position", json_string(position));
-  o.insert("unit", json_string(unit));
-  o.insert("award", json_string(award));
-  o.insert("rule_id", json_string(rule_id));
-  return o;
-}
-
-NomineeRow NomineeRow::read(ObjectReader &r) {
-  NomineeRow x;
-  x.nominee_no = u32(r, "nominee_no", 1, kMaxMemberNo);
-  x.kind = r.enumeration<NomineeKind>("kind",
-                                      {{"ca_nhan", NomineeKind::ca_nhan}, {"tap_the", NomineeKind::tap_the}});
-  x.name = r.text("name", 1, kMaxTextBytes);
-  x.position = r.text("position", 0, kMaxTextBytes);
-  x.unit = r.text("unit", 0, kMaxTextBytes);
-  x.award = r.text("award", 1, kMaxNameBytes);
-  x.rule_id = r.text("rule_id", 1, 64);
-  if (r.ok())
-    if (auto s = check_id_syntax(x.rule_id, 64, "rule id"); !s)
-      r.fail(field_error(ErrorCode::bad_field, r.path_of("rule_id"),
-                         r.path_of("rule_id") + ": " + s.error().message));
-  return x;
-}
-
-// ============================================================================ secretary
-
-QJsonObject ImportRosterRequest::to_json() const {
-  QJsonObject o;
-  o.insert("members", object_array(members));
-  return o;
-}
-
-ImportRosterRequest ImportRosterRequest::read(ObjectReader &r) {
-  return {read_objects<RosterRow>(r, "members", 1, kMaxRosterRows)};
-}
+// ============================================================================ rules across fields
 
 Result<void> ImportRosterRequest::validate() const {
   return unique_numbers(
       members, [](const RosterRow &x) { return x.member_no; }, "member_no");
-}
-
-QJsonObject ImportResponse::to_json() const {
-  QJsonObject o;
-  o.insert("count", json_uint(count));
-  return o;
-}
-
-ImportResponse ImportResponse::read(ObjectReader &r) { return {u32(r, "count", 0, kMaxNomineeRows)}; }
-
-QJsonObject ImportNomineesRequest::to_json() const {
-  QJsonObject o;
-  o.insert("nominees", object_array(nominees));
-  return o;
-}
-
-ImportNomineesRequest ImportNomineesRequest::read(ObjectReader &r) {
-  return {read_objects<NomineeRow>(r, "nominees", 1, kMaxNomineeRows)};
 }
 
 Result<void> ImportNomineesRequest::validate() const {
@@ -296,76 +512,6 @@ Result<void> ImportNomineesRequest::validate() const {
 bool RuleProfile::passes(std::uint64_t agree, std::uint64_t denominator_count) const noexcept {
   const auto lhs = agree * 100, rhs = std::uint64_t{threshold_percent} * denominator_count;
   return comparison == Comparison::at_least ? lhs >= rhs : lhs > rhs;
-}
-
-QJsonObject RuleProfile::to_json() const {
-  QJsonObject o;
-  o.insert("rule_id", json_string(rule_id));
-  o.insert("label", json_string(label));
-  o.insert("threshold_percent", json_uint(threshold_percent));
-  o.insert("comparison", json_string(comparison == Comparison::at_least ? "at_least" : "more_than"));
-  o.insert("denominator",
-           json_string(denominator == Denominator::all_members ? "all_members" : "present_members"));
-  o.insert("quorum_percent", json_uint(quorum_percent));
-  o.insert("source", json_string(source));
-  return o;
-}
-
-RuleProfile RuleProfile::read(ObjectReader &r) {
-  RuleProfile x;
-  x.rule_id = r.text("rule_id", 1, 64);
-  if (r.ok())
-    if (auto s = check_id_syntax(x.rule_id, 64, "rule id"); !s)
-      r.fail(field_error(ErrorCode::bad_field, r.path_of("rule_id"),
-                         r.path_of("rule_id") + ": " + s.error().message));
-  x.label = r.text("label", 1, kMaxTextBytes);
-  x.threshold_percent = u32(r, "threshold_percent", 1, 100);
-  x.comparison = r.enumeration<Comparison>(
-      "comparison", {{"at_least", Comparison::at_least}, {"more_than", Comparison::more_than}});
-  x.denominator =
-      r.enumeration<Denominator>("denominator", {{"all_members", Denominator::all_members},
-                                                 {"present_members", Denominator::present_members}});
-  x.quorum_percent = u32(r, "quorum_percent", 0, 100);
-  x.source = r.text("source", 0, kMaxTextBytes);
-  return x;
-}
-
-QJsonObject SetAwardQuotaRequest::to_json() const {
-  QJsonObject o;
-  o.insert("award", json_string(award));
-  o.insert("quota", json_uint(quota));
-  return o;
-}
-
-SetAwardQuotaRequest SetAwardQuotaRequest::read(ObjectReader &r) {
-  SetAwardQuotaRequest x;
-  x.award = r.text("award", 1, kMaxNameBytes);
-  x.quota = u32(r, "quota", 0, 10000);
-  return x;
-}
-
-QJsonObject RegisterMemberKeyRequest::to_json() const {
-  QJsonObject o;
-  o.insert("member_no", json_uint(member_no));
-  o.insert("key", json_hex(key));
-  return o;
-}
-
-RegisterMemberKeyRequest RegisterMemberKeyRequest::read(ObjectReader &r) {
-  RegisterMemberKeyRequest x;
-  x.member_no = u32(r, "member_no", 1, kMaxMemberNo);
-  x.key = r.hex_fixed<crypto::kSignPublicKeyBytes>("key");
-  return x;
-}
-
-QJsonObject RegisterMemberKeysRequest::to_json() const {
-  QJsonObject o;
-  o.insert("entries", object_array(entries));
-  return o;
-}
-
-RegisterMemberKeysRequest RegisterMemberKeysRequest::read(ObjectReader &r) {
-  return {read_objects<RegisterMemberKeyRequest>(r, "entries", 1, kMaxRosterRows)};
 }
 
 Result<void> RegisterMemberKeysRequest::validate() const {
@@ -380,37 +526,6 @@ Result<void> RegisterMemberKeysRequest::validate() const {
                                                            " and " + std::to_string(entries[j].member_no) +
                                                            " are given the same key");
   return {};
-}
-
-QJsonObject FrozenAttendanceEntry::to_json() const {
-  QJsonObject o;
-  o.insert("member_no", json_uint(member_no));
-  o.insert("status", json_string(attendance_name(status)));
-  return o;
-}
-
-FrozenAttendanceEntry FrozenAttendanceEntry::read(ObjectReader &r) {
-  FrozenAttendanceEntry x;
-  x.member_no = u32(r, "member_no", 1, kMaxMemberNo);
-  x.status = r.enumeration<Attendance>("status", {{"present", Attendance::present},
-                                                  {"remote", Attendance::remote},
-                                                  {"absent", Attendance::absent},
-                                                  {"unknown", Attendance::unknown}});
-  return x;
-}
-
-QJsonObject FrozenAttendance::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("members", object_array(members));
-  return o;
-}
-
-FrozenAttendance FrozenAttendance::read(ObjectReader &r) {
-  FrozenAttendance x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.members = read_objects<FrozenAttendanceEntry>(r, "members", 1, kMaxRosterRows);
-  return x;
 }
 
 Result<void> FrozenAttendance::validate() const {
@@ -445,95 +560,9 @@ AttendanceSummary FrozenAttendance::summary() const {
   return s;
 }
 
-QJsonObject AttendanceEntry::to_json() const {
-  QJsonObject o;
-  o.insert("member_no", json_uint(member_no));
-  o.insert("status", json_string(attendance_name(status)));
-  return o;
-}
-
-AttendanceEntry AttendanceEntry::read(ObjectReader &r) {
-  AttendanceEntry x;
-  x.member_no = u32(r, "member_no", 1, kMaxMemberNo);
-  x.status = r.enumeration<Attendance>(
-      "status",
-      {{"present", Attendance::present}, {"remote", Attendance::remote}, {"absent", Attendance::absent}});
-  return x;
-}
-
-QJsonObject SetAttendanceRequest::to_json() const {
-  QJsonObject o;
-  o.insert("entries", object_array(entries));
-  return o;
-}
-
-SetAttendanceRequest SetAttendanceRequest::read(ObjectReader &r) {
-  return {read_objects<AttendanceEntry>(r, "entries", 1, kMaxRosterRows)};
-}
-
 Result<void> SetAttendanceRequest::validate() const {
   return unique_numbers(
       entries, [](const AttendanceEntry &x) { return x.member_no; }, "member_no");
-}
-
-QJsonObject AttendanceSummary::to_json() const {
-  QJsonObject o;
-  o.insert("members", json_uint(members));
-  o.insert("present", json_uint(present));
-  o.insert("remote", json_uint(remote));
-  o.insert("absent", json_uint(absent));
-  o.insert("unknown", json_uint(unknown));
-  return o;
-}
-
-AttendanceSummary AttendanceSummary::read(ObjectReader &r) {
-  AttendanceSummary x;
-  x.members = u32(r, "members", 0, kMaxRosterRows);
-  x.present = u32(r, "present", 0, kMaxRosterRows);
-  x.remote = u32(r, "remote", 0, kMaxRosterRows);
-  x.absent = u32(r, "absent", 0, kMaxRosterRows);
-  x.unknown = u32(r, "unknown", 0, kMaxRosterRows);
-  return x;
-}
-
-QJsonObject SetTrusteesResponse::to_json() const {
-  QJsonObject o;
-  o.insert("ceremony_context", json_hex(ceremony_context));
-  return o;
-}
-
-SetTrusteesResponse SetTrusteesResponse::read(ObjectReader &r) {
-  return {r.hex_fixed<32>("ceremony_context")};
-}
-
-QJsonObject TrusteeRow::to_json() const {
-  QJsonObject o;
-  o.insert("index", json_uint(index));
-  o.insert("member_no", json_uint(member_no));
-  o.insert("box_key", json_hex(box_key));
-  return o;
-}
-
-TrusteeRow TrusteeRow::read(ObjectReader &r) {
-  TrusteeRow x;
-  x.index = u32(r, "index", 1, crypto::kMaxTrustees);
-  x.member_no = u32(r, "member_no", 1, kMaxMemberNo);
-  x.box_key = r.hex_fixed<crypto::kBoxPublicKeyBytes>("box_key");
-  return x;
-}
-
-QJsonObject SetTrusteesRequest::to_json() const {
-  QJsonObject o;
-  o.insert("threshold", json_uint(threshold));
-  o.insert("trustees", object_array(trustees));
-  return o;
-}
-
-SetTrusteesRequest SetTrusteesRequest::read(ObjectReader &r) {
-  SetTrusteesRequest x;
-  x.threshold = u32(r, "threshold", 1, crypto::kMaxTrustees);
-  x.trustees = read_objects<TrusteeRow>(r, "trustees", 1, crypto::kMaxTrustees);
-  return x;
 }
 
 crypto::CeremonyParams SetTrusteesRequest::ceremony_params(const MeetingId &meeting) const {
@@ -555,57 +584,6 @@ crypto::ContestSpec ContestDef::spec() const {
                              max};
 }
 
-QJsonObject ContestDef::to_json() const {
-  QJsonObject o;
-  o.insert("id", json_string(id));
-  o.insert("kind", json_string(contest_kind_name(kind)));
-  if (kind == ContestKind::commendation) {
-    o.insert("nominee_no", json_uint(nominee_no));
-  } else {
-    o.insert("label", json_string(label));
-    o.insert("option_labels", string_array(option_labels));
-    o.insert("min", json_uint(min));
-    o.insert("max", json_uint(max));
-  }
-  return o;
-}
-
-ContestDef ContestDef::read(ObjectReader &r) {
-  ContestDef x;
-  x.id = r.text("id", 1, crypto::kMaxIdLength);
-  x.kind = read_contest_kind(r, "kind");
-  if (!r.ok()) return x;
-  if (x.kind == ContestKind::commendation) {
-    x.nominee_no = u32(r, "nominee_no", 1, kMaxMemberNo);
-  } else {
-    x.label = r.text("label", 1, kMaxTextBytes);
-    x.option_labels = r.texts("option_labels", 1, crypto::kMaxOptions, kMaxTextBytes);
-    x.min = u32(r, "min", 0, crypto::kMaxOptions);
-    x.max = u32(r, "max", 0, crypto::kMaxOptions);
-  }
-  return x;
-}
-
-QJsonObject OpenPollRequest::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("title", json_string(title));
-  o.insert("contests", object_array(contests));
-  o.insert("phase", json_string(open_phase_name(phase)));
-  if (remote_window) o.insert("remote_window", remote_window->to_json());
-  return o;
-}
-
-OpenPollRequest OpenPollRequest::read(ObjectReader &r) {
-  OpenPollRequest x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.title = r.text("title", 1, kMaxTextBytes);
-  x.contests = read_objects<ContestDef>(r, "contests", 1, crypto::kMaxContests);
-  x.phase = r.enumeration<OpenPhase>("phase", {{"remote", OpenPhase::remote}, {"room", OpenPhase::room}});
-  x.remote_window = read_optional_object<RemoteWindow>(r, "remote_window");
-  return x;
-}
-
 Result<void> OpenPollRequest::validate() const {
   if (phase == OpenPhase::remote && !remote_window)
     return invalid_argument("phase \"remote\" needs a remote_window");
@@ -621,214 +599,6 @@ Result<void> OpenPollRequest::validate() const {
       return invalid_argument(where + ": needs min <= max <= number of options");
   }
   return {};
-}
-
-QJsonObject PollRef::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  return o;
-}
-
-PollRef PollRef::read(ObjectReader &r) { return {r.id<PollIdTag>("poll")}; }
-
-QJsonObject ClosePollResponse::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("closed_at", json_uint(closed_at_ms));
-  o.insert("ballots", json_uint(ballots));
-  o.insert("checkpoint", checkpoint_to_json(checkpoint));
-  return o;
-}
-
-ClosePollResponse ClosePollResponse::read(ObjectReader &r) {
-  ClosePollResponse x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.closed_at_ms = r.integer("closed_at", 0, kMaxJsonInteger);
-  x.ballots = u32(r, "ballots", 0, kMaxU32);
-  x.checkpoint = r.nested("checkpoint", [](ObjectReader &c) { return read_checkpoint(c); });
-  return x;
-}
-
-QJsonObject TurnoutInfo::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("members", json_uint(members));
-  o.insert("present", json_uint(present));
-  o.insert("remote", json_uint(remote));
-  o.insert("ballots", json_uint(ballots));
-  o.insert("voted", uint_array(voted));
-  return o;
-}
-
-TurnoutInfo TurnoutInfo::read(ObjectReader &r) {
-  TurnoutInfo x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.members = u32(r, "members", 0, kMaxMemberNo);
-  x.present = u32(r, "present", 0, kMaxMemberNo);
-  x.remote = u32(r, "remote", 0, kMaxMemberNo);
-  x.ballots = u32(r, "ballots", 0, kMaxMemberNo);
-  x.voted = u32s(r.integers("voted", 0, kMaxRosterRows, 1, kMaxMemberNo));
-  return x;
-}
-
-QJsonObject PollOpenedPush::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("status", json_string(poll_status_name(status)));
-  o.insert("opened_at", json_uint(opened_at_ms));
-  if (remote_window) o.insert("remote_window", remote_window->to_json());
-  return o;
-}
-
-PollOpenedPush PollOpenedPush::read(ObjectReader &r) {
-  PollOpenedPush x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.status = read_poll_status(r, "status");
-  x.opened_at_ms = r.integer("opened_at", 0, kMaxJsonInteger);
-  x.remote_window = read_optional_object<RemoteWindow>(r, "remote_window");
-  return x;
-}
-
-// ============================================================================ get_poll
-
-QJsonObject ContestDisplay::to_json() const {
-  QJsonObject o;
-  if (nominee) o.insert("nominee", nominee->to_json());
-  if (!label.empty()) o.insert("label", json_string(label));
-  if (!option_labels.empty()) o.insert("option_labels", string_array(option_labels));
-  return o;
-}
-
-ContestDisplay ContestDisplay::read(ObjectReader &r) {
-  ContestDisplay x;
-  x.nominee = read_optional_object<NomineeRow>(r, "nominee");
-  if (r.has("label")) x.label = r.text("label", 1, kMaxTextBytes);
-  if (r.has("option_labels"))
-    x.option_labels = r.texts("option_labels", 1, crypto::kMaxOptions, kMaxTextBytes);
-  return x;
-}
-
-bool CeremonyInfo::operator==(const CeremonyInfo &o) const {
-  if (threshold != o.threshold || commitments != o.commitments || trustees.size() != o.trustees.size())
-    return false;
-  for (std::size_t i = 0; i < trustees.size(); ++i)
-    if (trustees[i].index != o.trustees[i].index ||
-        trustees[i].box_public_key != o.trustees[i].box_public_key)
-      return false;
-  return true;
-}
-
-QJsonObject CeremonyInfo::to_json() const {
-  QJsonObject o;
-  o.insert("threshold", json_uint(threshold));
-  QJsonArray ts;
-  for (const auto &t : trustees) {
-    QJsonObject x;
-    x.insert("index", json_uint(t.index));
-    x.insert("box_key", json_hex(t.box_public_key));
-    ts.append(x);
-  }
-  o.insert("trustees", ts);
-  o.insert("commitments", hex_array(commitments));
-  return o;
-}
-
-CeremonyInfo CeremonyInfo::read(ObjectReader &r) {
-  CeremonyInfo x;
-  x.threshold = u32(r, "threshold", 1, crypto::kMaxTrustees);
-  x.trustees = r.objects("trustees", 1, crypto::kMaxTrustees, [](ObjectReader &c) {
-    crypto::TrusteeInfo t;
-    t.index = u32(c, "index", 1, crypto::kMaxTrustees);
-    t.box_public_key = c.hex_fixed<crypto::kBoxPublicKeyBytes>("box_key");
-    return t;
-  });
-  x.commitments = r.hexes("commitments", 0, crypto::kMaxTrustees, crypto::commitments_encoded_size(1),
-                          crypto::commitments_encoded_size(crypto::kMaxTrustees));
-  return x;
-}
-
-bool PollDefinition::operator==(const PollDefinition &o) const {
-  auto same_manifest = [](const crypto::PollManifest &a, const crypto::PollManifest &b) {
-    if (a.meeting_id != b.meeting_id || a.poll_id != b.poll_id || a.disagree_weight != b.disagree_weight ||
-        a.roster_digest != b.roster_digest || a.contests.size() != b.contests.size())
-      return false;
-    for (std::size_t i = 0; i < a.contests.size(); ++i) {
-      const auto &x = a.contests[i], &y = b.contests[i];
-      if (x.id != y.id || x.kind != y.kind || x.options != y.options ||
-          x.min_selections != y.min_selections || x.max_selections != y.max_selections)
-        return false;
-    }
-    return true;
-  };
-  return poll == o.poll && title == o.title && same_manifest(manifest, o.manifest) && display == o.display &&
-         roster == o.roster && joint_key == o.joint_key && context_hash == o.context_hash &&
-         ceremony == o.ceremony && remote_window == o.remote_window;
-}
-
-QJsonObject PollDefinition::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("title", json_string(title));
-  if (remote_window) o.insert("remote_window", remote_window->to_json());
-  QJsonObject m;
-  m.insert("meeting_id", json_string(manifest.meeting_id));
-  m.insert("poll_id", json_string(manifest.poll_id));
-  m.insert("disagree_weight", json_uint(manifest.disagree_weight));
-  m.insert("roster_digest", json_hex(manifest.roster_digest));
-  QJsonArray cs;
-  for (const auto &c : manifest.contests) {
-    QJsonObject x;
-    x.insert("id", json_string(c.id));
-    x.insert("kind", json_string(contest_kind_name(c.kind)));
-    x.insert("options", json_uint(c.options));
-    x.insert("min", json_uint(c.min_selections));
-    x.insert("max", json_uint(c.max_selections));
-    cs.append(x);
-  }
-  m.insert("contests", cs);
-  o.insert("manifest", m);
-  o.insert("display", object_array(display));
-  QJsonArray ro;
-  for (const auto &k : roster) ro.append(json_hex(k));
-  o.insert("roster", ro);
-  o.insert("joint_key", json_hex(joint_key.bytes()));
-  o.insert("context_hash", json_hex(context_hash));
-  o.insert("ceremony", ceremony.to_json());
-  return o;
-}
-
-PollDefinition PollDefinition::read(ObjectReader &r) {
-  PollDefinition x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.title = r.text("title", 1, kMaxTextBytes);
-  x.remote_window = read_optional_object<RemoteWindow>(r, "remote_window");
-  x.manifest = r.nested("manifest", [](ObjectReader &m) {
-    crypto::PollManifest pm;
-    pm.meeting_id = m.text("meeting_id", 1, crypto::kMaxIdLength);
-    pm.poll_id = m.text("poll_id", 1, crypto::kMaxIdLength);
-    pm.disagree_weight = u32(m, "disagree_weight", 2, kMaxU32);
-    pm.roster_digest = m.hex_fixed<32>("roster_digest");
-    pm.contests = m.objects("contests", 1, crypto::kMaxContests, [](ObjectReader &c) {
-      crypto::ContestSpec s;
-      s.id = c.text("id", 1, crypto::kMaxIdLength);
-      s.kind = read_contest_kind(c, "kind");
-      s.options = u32(c, "options", 1, crypto::kMaxOptions);
-      s.min_selections = u32(c, "min", 0, crypto::kMaxOptions);
-      s.max_selections = u32(c, "max", 0, crypto::kMaxOptions);
-      return s;
-    });
-    return pm;
-  });
-  x.display = read_objects<ContestDisplay>(r, "display", 1, crypto::kMaxContests);
-  for (const auto &k : r.hexes("roster", 1, kMaxMemberNo, 32, 32)) {
-    crypto::SignPublicKey pk{};
-    std::copy(k.begin(), k.end(), pk.begin());
-    x.roster.push_back(pk);
-  }
-  x.joint_key = read_point(r, "joint_key", false);
-  x.context_hash = r.hex_fixed<32>("context_hash");
-  x.ceremony = r.nested("ceremony", [](ObjectReader &c) { return CeremonyInfo::read(c); });
-  return x;
 }
 
 Result<crypto::PollContext> PollDefinition::verified_context(const MeetingId &meeting) const {
@@ -868,119 +638,6 @@ Result<crypto::PollContext> PollDefinition::verified_context(const MeetingId &me
   } catch (...) {
     return make_error(ErrorCode::internal, "unexpected exception while checking a poll");
   }
-}
-
-namespace {
-
-void put_time(QJsonObject &o, const char *name, const std::optional<std::uint64_t> &t) {
-  if (t) o.insert(name, json_uint(*t));
-}
-
-std::optional<std::uint64_t> read_time(ObjectReader &r, std::string_view name) {
-  if (!r.has(name)) return std::nullopt;
-  return r.integer(name, 0, kMaxJsonInteger);
-}
-
-} // namespace
-
-QJsonObject PollInfo::to_json() const {
-  QJsonObject o;
-  o.insert("definition", definition.to_json());
-  o.insert("manifest_seq", json_uint(manifest_seq));
-  o.insert("status", json_string(poll_status_name(status)));
-  put_time(o, "remote_opened_at", remote_opened_at_ms);
-  put_time(o, "opened_at", opened_at_ms);
-  put_time(o, "closed_at", closed_at_ms);
-  put_time(o, "tallied_at", tallied_at_ms);
-  put_time(o, "published_at", published_at_ms);
-  return o;
-}
-
-PollInfo PollInfo::read(ObjectReader &r) {
-  PollInfo x;
-  x.definition = r.nested("definition", [](ObjectReader &d) { return PollDefinition::read(d); });
-  x.manifest_seq = r.integer("manifest_seq", 1, kMaxJsonInteger);
-  x.status = read_poll_status(r, "status");
-  x.remote_opened_at_ms = read_time(r, "remote_opened_at");
-  x.opened_at_ms = read_time(r, "opened_at");
-  x.closed_at_ms = read_time(r, "closed_at");
-  x.tallied_at_ms = read_time(r, "tallied_at");
-  x.published_at_ms = read_time(r, "published_at");
-  return x;
-}
-
-// ============================================================================ member
-
-QJsonObject CastBallotRequest::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("ballot", json_hex(ballot));
-  return o;
-}
-
-CastBallotRequest CastBallotRequest::read(ObjectReader &r) {
-  CastBallotRequest x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.ballot = r.hex("ballot", 1, kDefaultMaxMessageBytes);
-  return x;
-}
-
-QJsonObject CastBallotResponse::to_json() const {
-  QJsonObject o;
-  o.insert("receipt", receipt_to_json(receipt));
-  return o;
-}
-
-CastBallotResponse CastBallotResponse::read(ObjectReader &r) {
-  return {r.nested("receipt", [](ObjectReader &c) { return read_receipt(c); })};
-}
-
-QJsonObject LookupTrackingCodeRequest::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("tracking_code", json_hex(tracking_code));
-  return o;
-}
-
-LookupTrackingCodeRequest LookupTrackingCodeRequest::read(ObjectReader &r) {
-  LookupTrackingCodeRequest x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.tracking_code = r.hex_fixed<32>("tracking_code");
-  return x;
-}
-
-QJsonObject LookupTrackingCodeResponse::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("tracking_code", json_hex(tracking_code));
-  o.insert("board_seq", json_uint(board_seq));
-  o.insert("entry_hash", json_hex(entry_hash));
-  return o;
-}
-
-LookupTrackingCodeResponse LookupTrackingCodeResponse::read(ObjectReader &r) {
-  LookupTrackingCodeResponse x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.tracking_code = r.hex_fixed<32>("tracking_code");
-  x.board_seq = r.integer("board_seq", 1, kMaxJsonInteger);
-  x.entry_hash = r.hex_fixed<32>("entry_hash");
-  return x;
-}
-
-// ============================================================================ trustee
-
-QJsonObject Complaint::to_json() const {
-  QJsonObject o;
-  o.insert("accused", json_uint(accused));
-  o.insert("reason", json_string(reason));
-  return o;
-}
-
-Complaint Complaint::read(ObjectReader &r) {
-  Complaint x;
-  x.accused = u32(r, "accused", 1, crypto::kMaxTrustees);
-  x.reason = r.text("reason", 1, kMaxReasonBytes);
-  return x;
 }
 
 CeremonyContent CeremonyContent::of(const crypto::TrusteeCommitments &c) {
@@ -1085,182 +742,7 @@ Result<CeremonyContent> CeremonyContent::from_board(CeremonyMessageKind kind, By
   return x;
 }
 
-void CeremonyContent::write(QJsonObject &o) const {
-  o.insert("kind", json_string(ceremony_message_kind_name(kind)));
-  switch (kind) {
-  case CeremonyMessageKind::commitments:
-    o.insert("commitments", json_hex(commitments));
-    break;
-  case CeremonyMessageKind::share:
-    o.insert("share", json_hex(share));
-    break;
-  case CeremonyMessageKind::complaint:
-    o.insert("complaint", complaint.to_json());
-    break;
-  }
-}
-
-void CeremonyContent::read_into(ObjectReader &r) {
-  kind = read_ceremony_kind(r, "kind");
-  if (!r.ok()) return;
-  switch (kind) {
-  case CeremonyMessageKind::commitments:
-    commitments = r.hex("commitments", crypto::commitments_encoded_size(1),
-                        crypto::commitments_encoded_size(crypto::kMaxTrustees));
-    break;
-  case CeremonyMessageKind::share:
-    share = r.hex("share", crypto::kEncryptedShareBytes, crypto::kEncryptedShareBytes);
-    break;
-  case CeremonyMessageKind::complaint:
-    complaint = r.nested("complaint", [](ObjectReader &c) { return Complaint::read(c); });
-    break;
-  }
-}
-
-QJsonObject PostCeremonyMessageRequest::to_json() const {
-  QJsonObject o;
-  o.insert("ceremony_context", json_hex(ceremony_context));
-  content.write(o);
-  return o;
-}
-
-PostCeremonyMessageRequest PostCeremonyMessageRequest::read(ObjectReader &r) {
-  PostCeremonyMessageRequest x;
-  x.ceremony_context = r.hex_fixed<32>("ceremony_context");
-  x.content.read_into(r);
-  return x;
-}
-
-QJsonObject PostCeremonyMessageResponse::to_json() const {
-  QJsonObject o;
-  o.insert("board_seq", json_uint(board_seq));
-  return o;
-}
-
-PostCeremonyMessageResponse PostCeremonyMessageResponse::read(ObjectReader &r) {
-  return {r.integer("board_seq", 1, kMaxJsonInteger)};
-}
-
-QJsonObject GetCeremonyMessagesRequest::to_json() const {
-  QJsonObject o;
-  o.insert("after_seq", json_uint(after_seq));
-  return o;
-}
-
-GetCeremonyMessagesRequest GetCeremonyMessagesRequest::read(ObjectReader &r) {
-  return {r.integer("after_seq", 0, kMaxJsonInteger)};
-}
-
-QJsonObject CeremonyMessage::to_json() const {
-  QJsonObject o;
-  o.insert("board_seq", json_uint(board_seq));
-  o.insert("from", json_uint(from));
-  content.write(o);
-  return o;
-}
-
-CeremonyMessage CeremonyMessage::read(ObjectReader &r) {
-  CeremonyMessage x;
-  x.board_seq = r.integer("board_seq", 1, kMaxJsonInteger);
-  x.from = u32(r, "from", 1, crypto::kMaxTrustees);
-  x.content.read_into(r);
-  return x;
-}
-
-QJsonObject GetCeremonyMessagesResponse::to_json() const {
-  QJsonObject o;
-  o.insert("ceremony_context", json_hex(ceremony_context));
-  o.insert("threshold", json_uint(threshold));
-  o.insert("trustees", object_array(trustees));
-  o.insert("state", json_string(ceremony_state_name(state)));
-  if (joint_key) o.insert("joint_key", json_hex(joint_key->bytes()));
-  o.insert("messages", object_array(messages));
-  return o;
-}
-
-GetCeremonyMessagesResponse GetCeremonyMessagesResponse::read(ObjectReader &r) {
-  GetCeremonyMessagesResponse x;
-  x.ceremony_context = r.hex_fixed<32>("ceremony_context");
-  x.threshold = u32(r, "threshold", 1, crypto::kMaxTrustees);
-  x.trustees = read_objects<TrusteeRow>(r, "trustees", 1, crypto::kMaxTrustees);
-  x.state = r.enumeration<CeremonyState>("state", {{"collecting", CeremonyState::collecting},
-                                                   {"complete", CeremonyState::complete},
-                                                   {"failed", CeremonyState::failed}});
-  if (r.has("joint_key")) x.joint_key = read_point(r, "joint_key", false);
-  x.messages = read_objects<CeremonyMessage>(r, "messages", 0, 70000);
-  return x;
-}
-
-QJsonObject CeremonyMessagePush::to_json() const {
-  QJsonObject o;
-  o.insert("board_seq", json_uint(board_seq));
-  o.insert("from", json_uint(from));
-  o.insert("kind", json_string(ceremony_message_kind_name(kind)));
-  return o;
-}
-
-CeremonyMessagePush CeremonyMessagePush::read(ObjectReader &r) {
-  CeremonyMessagePush x;
-  x.board_seq = r.integer("board_seq", 1, kMaxJsonInteger);
-  x.from = u32(r, "from", 1, crypto::kMaxTrustees);
-  x.kind = read_ceremony_kind(r, "kind");
-  return x;
-}
-
 crypto::EncryptedTally TallyInfo::encrypted_tally() const { return {poll_context, ballots, totals}; }
-
-QJsonObject TallyInfo::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("poll_context", json_hex(poll_context));
-  o.insert("ballots", json_uint(ballots));
-  QJsonArray ts;
-  for (const auto &c : totals) {
-    crypto::ByteWriter w;
-    w.fixed(c.alpha.bytes());
-    w.fixed(c.beta.bytes());
-    ts.append(json_hex(w.bytes()));
-  }
-  o.insert("totals", ts);
-  return o;
-}
-
-TallyInfo TallyInfo::read(ObjectReader &r) {
-  TallyInfo x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.poll_context = r.hex_fixed<32>("poll_context");
-  x.ballots = u32(r, "ballots", 0, kMaxMemberNo);
-  auto totals = r.hexes("totals", 1, std::size_t{crypto::kMaxContests} * crypto::kMaxOptions, 64, 64);
-  for (std::size_t i = 0; i < totals.size() && r.ok(); ++i) {
-    auto a = crypto::Point::from_bytes(ByteView(totals[i]).first(32), true);
-    auto b = crypto::Point::from_bytes(ByteView(totals[i]).subspan(32), true);
-    if (!a || !b) {
-      auto path = r.path_of("totals") + "[" + std::to_string(i) + "]";
-      r.fail(field_error(ErrorCode::bad_field, path, path + ": " + (!a ? a.error() : b.error()).message));
-      break;
-    }
-    x.totals.push_back({*a, *b});
-  }
-  return x;
-}
-
-QJsonObject TallyStatus::to_json() const {
-  QJsonObject o;
-  o.insert("tally", tally.to_json());
-  o.insert("tally_seq", json_uint(tally_seq));
-  o.insert("threshold", json_uint(threshold));
-  o.insert("partials", uint_array(partials));
-  return o;
-}
-
-TallyStatus TallyStatus::read(ObjectReader &r) {
-  TallyStatus x;
-  x.tally = r.nested("tally", [](ObjectReader &t) { return TallyInfo::read(t); });
-  x.tally_seq = r.integer("tally_seq", 1, kMaxJsonInteger);
-  x.threshold = u32(r, "threshold", 1, crypto::kMaxTrustees);
-  x.partials = u32s(r.integers("partials", 0, crypto::kMaxTrustees, 1, crypto::kMaxTrustees));
-  return x;
-}
 
 PostPartialDecryptionRequest PostPartialDecryptionRequest::of(const PollId &poll,
                                                               const ByteArray<32> &tally_context,
@@ -1277,88 +759,6 @@ Result<crypto::PartialDecryption> PostPartialDecryptionRequest::decode() const {
   if (auto e = r.expect_end("partial decryption"); !e)
     return check_error(ErrorCode::invalid_partial_decryption, "decode", "decode: " + e.error().message);
   return std::move(*p);
-}
-
-QJsonObject PostPartialDecryptionRequest::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("tally_context", json_hex(tally_context));
-  o.insert("partial", json_hex(partial));
-  return o;
-}
-
-PostPartialDecryptionRequest PostPartialDecryptionRequest::read(ObjectReader &r) {
-  PostPartialDecryptionRequest x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.tally_context = r.hex_fixed<32>("tally_context");
-  x.partial = r.hex("partial", crypto::partial_decryption_encoded_size(1), kDefaultMaxMessageBytes);
-  return x;
-}
-
-QJsonObject PostPartialDecryptionResponse::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("trustee", json_uint(trustee));
-  o.insert("accepted", uint_array(accepted));
-  o.insert("threshold", json_uint(threshold));
-  return o;
-}
-
-PostPartialDecryptionResponse PostPartialDecryptionResponse::read(ObjectReader &r) {
-  PostPartialDecryptionResponse x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.trustee = u32(r, "trustee", 1, crypto::kMaxTrustees);
-  x.accepted = u32s(r.integers("accepted", 1, crypto::kMaxTrustees, 1, crypto::kMaxTrustees));
-  x.threshold = u32(r, "threshold", 1, crypto::kMaxTrustees);
-  return x;
-}
-
-// ============================================================================ anyone
-
-QJsonObject GetBoardRequest::to_json() const {
-  QJsonObject o;
-  o.insert("from_seq", json_uint(from_seq));
-  o.insert("limit", json_uint(limit));
-  return o;
-}
-
-GetBoardRequest GetBoardRequest::read(ObjectReader &r) {
-  GetBoardRequest x;
-  x.from_seq = r.integer("from_seq", 1, kMaxJsonInteger);
-  x.limit = u32(r, "limit", 1, 1000);
-  return x;
-}
-
-QJsonObject GetBoardResponse::to_json() const {
-  QJsonObject o;
-  QJsonArray es;
-  for (const auto &e : entries) es.append(board_entry_to_json(e));
-  o.insert("entries", es);
-  o.insert("checkpoint", checkpoint_to_json(checkpoint));
-  return o;
-}
-
-GetBoardResponse GetBoardResponse::read(ObjectReader &r) {
-  GetBoardResponse x;
-  x.entries = r.objects("entries", 0, 1000, [](ObjectReader &c) { return read_board_entry(c); });
-  x.checkpoint = r.nested("checkpoint", [](ObjectReader &c) { return read_checkpoint(c); });
-  return x;
-}
-
-QJsonObject GetRecordResponse::to_json() const {
-  QJsonObject o;
-  o.insert("poll", json_string(poll.str()));
-  o.insert("record", json_string(record));
-  o.insert("statement", record_statement_to_json(statement));
-  return o;
-}
-
-GetRecordResponse GetRecordResponse::read(ObjectReader &r) {
-  GetRecordResponse x;
-  x.poll = r.id<PollIdTag>("poll");
-  x.record = r.raw_string("record", kDefaultMaxMessageBytes);
-  x.statement = r.nested("statement", [](ObjectReader &c) { return read_record_statement(c); });
-  return x;
 }
 
 Result<void> GetRecordResponse::verify(const crypto::SignPublicKey &server_key) const {

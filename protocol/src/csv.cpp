@@ -254,15 +254,8 @@ Result<std::vector<RuleProfile>> rules_from_csv(std::string_view text, std::stri
       if (!e) e = row.id("rule_id", p.rule_id);
       if (!e) e = row.text("label", 1, kMaxTextBytes, p.label);
       if (!e) e = row.number("threshold_percent", 1, 100, p.threshold_percent);
-      if (!e)
-        e = row.enumeration<Comparison>(
-            "comparison", {{"at_least", Comparison::at_least}, {"more_than", Comparison::more_than}},
-            p.comparison);
-      if (!e)
-        e = row.enumeration<Denominator>(
-            "denominator",
-            {{"all_members", Denominator::all_members}, {"present_members", Denominator::present_members}},
-            p.denominator);
+      if (!e) e = row.enumeration<Comparison>("comparison", p.comparison);
+      if (!e) e = row.enumeration<Denominator>("denominator", p.denominator);
       if (!e) e = row.number("quorum_percent", 0, 100, p.quorum_percent, 0u);
       if (!e) e = row.text("source", 0, kMaxTextBytes, p.source);
       if (e) return *e;

@@ -89,20 +89,6 @@ Result<void> check_input(const RecordInput &in) {
 
 } // namespace
 
-std::string_view contest_outcome_name(ContestOutcome o) noexcept {
-  switch (o) {
-  case ContestOutcome::passed:
-    return "passed";
-  case ContestOutcome::not_passed:
-    return "not_passed";
-  case ContestOutcome::quorum_not_met:
-    return "quorum_not_met";
-  case ContestOutcome::tie_at_quota:
-    return "tie_at_quota";
-  }
-  return "not_passed";
-}
-
 Result<Record> compute_record(const RecordInput &in) {
   if (auto ok = check_input(in); !ok) return ok.error();
   const auto &t = in.turnout;
@@ -207,13 +193,13 @@ QJsonObject contest_to_json(const RecordContest &c) {
   o.insert("position", json_uint(c.position));
   o.insert("contest_id", json_string(c.contest_id));
   if (c.kind == ContestKind::general) {
-    o.insert("kind", json_string("general"));
+    o.insert("kind", json_string(record::name(ContestKind::general)));
     o.insert("label", json_string(c.label));
     o.insert("option_labels", string_array(c.option_labels));
     o.insert("option_counts", uint_array(c.option_counts));
     return o;
   }
-  o.insert("kind", json_string("commendation"));
+  o.insert("kind", json_string(record::name(ContestKind::commendation)));
   o.insert("nominee", c.nominee->to_json());
   o.insert("rule", c.rule->to_json());
   if (c.award_quota) o.insert("award_quota", json_uint(*c.award_quota));
@@ -259,8 +245,7 @@ RecordContest read_contest(ObjectReader &r) {
   RecordContest c;
   c.position = u32(r, "position", 0, kMaxContests - 1);
   c.contest_id = r.text("contest_id", 1, 256);
-  c.kind = r.enumeration<ContestKind>(
-      "kind", {{"commendation", ContestKind::commendation}, {"general", ContestKind::general}});
+  c.kind = r.enumeration_in<ContestKind>("kind", record::named<ContestKind>());
   if (!r.ok()) return c;
   if (c.kind == ContestKind::general) {
     c.label = r.text("label", 1, kMaxTextBytes);
@@ -280,10 +265,7 @@ RecordContest read_contest(ObjectReader &r) {
   c.agree_basis_points = u32(r, "agree_basis_points", 0, 10000);
   c.rule_met = r.boolean("rule_met");
   c.quorum_met = r.boolean("quorum_met");
-  c.outcome = r.enumeration<ContestOutcome>("outcome", {{"passed", ContestOutcome::passed},
-                                                        {"not_passed", ContestOutcome::not_passed},
-                                                        {"quorum_not_met", ContestOutcome::quorum_not_met},
-                                                        {"tie_at_quota", ContestOutcome::tie_at_quota}});
+  c.outcome = r.enumeration_in<ContestOutcome>("outcome", record::named<ContestOutcome>());
   if (r.has("quota_rank")) c.quota_rank = u32(r, "quota_rank", 1, kMaxContests);
   return c;
 }

@@ -11,34 +11,14 @@ struct TypeInfo {
   MessageType type;
   std::string_view name;
   Audience audience;
-  bool writes; // changes the meeting (docs/wire.md §8.1): one transaction; its nonce is kept on disk
+  bool writes;      // changes the meeting (docs/wire.md §8.1): one transaction; its nonce is kept on disk
+  bool resend_safe; // may be sent again after a lost answer
 };
 
-constexpr std::array<TypeInfo, kMessageTypeCount> kTypes{{
-    {MessageType::import_roster, "import_roster", Audience::secretary, true},
-    {MessageType::import_nominees, "import_nominees", Audience::secretary, true},
-    {MessageType::define_rule_profile, "define_rule_profile", Audience::secretary, true},
-    {MessageType::set_award_quota, "set_award_quota", Audience::secretary, true},
-    {MessageType::register_member_key, "register_member_key", Audience::secretary, true},
-    {MessageType::register_member_keys, "register_member_keys", Audience::secretary, true},
-    {MessageType::set_attendance, "set_attendance", Audience::secretary, true},
-    {MessageType::set_trustees, "set_trustees", Audience::secretary, true},
-    {MessageType::open_poll, "open_poll", Audience::secretary, true},
-    {MessageType::open_room, "open_room", Audience::secretary, true},
-    {MessageType::close_poll, "close_poll", Audience::secretary, true},
-    {MessageType::turnout, "turnout", Audience::secretary, false},
-    {MessageType::start_tally, "start_tally", Audience::secretary, true},
-    {MessageType::publish_record, "publish_record", Audience::secretary, true},
-    {MessageType::cast_ballot, "cast_ballot", Audience::member, true},
-    {MessageType::post_ceremony_message, "post_ceremony_message", Audience::trustee, true},
-    {MessageType::get_ceremony_messages, "get_ceremony_messages", Audience::trustee, false},
-    {MessageType::get_tally, "get_tally", Audience::trustee, false},
-    {MessageType::post_partial_decryption, "post_partial_decryption", Audience::trustee, true},
-    {MessageType::get_poll, "get_poll", Audience::anyone, false},
-    {MessageType::lookup_tracking_code, "lookup_tracking_code", Audience::anyone, false},
-    {MessageType::get_board, "get_board", Audience::anyone, false},
-    {MessageType::get_record, "get_record", Audience::anyone, false},
-}};
+#define CV_TYPE_INFO(name, audience, writes, resend_safe, ...)                                               \
+  {MessageType::name, #name, Audience::audience, writes, resend_safe},
+constexpr std::array<TypeInfo, kMessageTypeCount> kTypes{{CV_MESSAGE_TYPES(CV_TYPE_INFO)}};
+#undef CV_TYPE_INFO
 
 constexpr std::array<MessageType, kMessageTypeCount> kTypeList = [] {
   std::array<MessageType, kMessageTypeCount> out{};
@@ -46,11 +26,12 @@ constexpr std::array<MessageType, kMessageTypeCount> kTypeList = [] {
   return out;
 }();
 
-constexpr std::array<std::string_view, kPushTypeCount> kPushNames{"poll_opened", "poll_closed", "turnout",
-                                                                  "result_published", "ceremony_message"};
-constexpr std::array<PushType, kPushTypeCount> kPushList{PushType::poll_opened, PushType::poll_closed,
-                                                         PushType::turnout, PushType::result_published,
-                                                         PushType::ceremony_message};
+#define CV_PUSH_NAME(name, ...) #name,
+#define CV_PUSH_VALUE(name, ...) PushType::name,
+constexpr std::array<std::string_view, kPushTypeCount> kPushNames{CV_PUSH_TYPES(CV_PUSH_NAME)};
+constexpr std::array<PushType, kPushTypeCount> kPushList{CV_PUSH_TYPES(CV_PUSH_VALUE)};
+#undef CV_PUSH_NAME
+#undef CV_PUSH_VALUE
 
 static_assert([] {
   for (std::size_t i = 0; i < kTypes.size(); ++i)
@@ -94,6 +75,11 @@ Audience audience(MessageType t) noexcept {
 bool writes(MessageType t) noexcept {
   auto i = static_cast<std::size_t>(t);
   return i >= kTypes.size() || kTypes[i].writes;
+}
+
+bool resend_safe(MessageType t) noexcept {
+  auto i = static_cast<std::size_t>(t);
+  return i < kTypes.size() && kTypes[i].resend_safe;
 }
 
 std::string_view audience_name(Audience a) noexcept {

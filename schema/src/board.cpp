@@ -8,19 +8,6 @@ namespace cv::schema {
 
 using namespace detail;
 
-crypto::ByteArray<32> board_entry_hash(std::uint64_t seq, std::string_view kind, std::string_view poll_id,
-                                       std::string_view created_at, crypto::ByteView payload,
-                                       const crypto::ByteArray<32> &prev_hash) {
-  return crypto::Transcript("CV/board-entry")
-      .u64(seq)
-      .str(kind)
-      .str(poll_id)
-      .str(created_at)
-      .var(payload)
-      .fixed(prev_hash)
-      .digest32();
-}
-
 namespace detail {
 
 BoardReceipt board_receipt(const Statement &st, int first) {
@@ -127,14 +114,20 @@ Result<BoardCheck> Store::verify_board() const {
         check.problem = std::move(problem);
         return check;
       };
-      if (static_cast<std::uint64_t>(st->integer(0)) != expected)
-        return broken("entry " + std::to_string(expected) + " is missing");
-      if (st->bytes32(5) != check.head) return broken("prev_hash is not the previous entry's hash");
-      auto blob = st->blob(4);
-      if (board_entry_hash(expected, st->text(1), st->text(2), st->text(3), blob, check.head) !=
-          st->bytes32(6))
+      auto entry = board_entry(*st);
+      if (!entry) return broken("entry " + std::to_string(expected) + " has an unknown kind");
+      if (auto b = record::check_board_link(*entry, check.entries, check.head)) {
+        switch (b->check) {
+        case record::ChainCheck::seq:
+          return broken("entry " + std::to_string(expected) + " is missing");
+        case record::ChainCheck::prev:
+          return broken("prev_hash is not the previous entry's hash");
+        case record::ChainCheck::hash:
+          break;
+        }
         return broken("entry_hash does not match the entry");
-      check.head = st->bytes32(6);
+      }
+      check.head = entry->hash;
       check.entries = expected;
     }
   });

@@ -1,5 +1,11 @@
 #include "names.hpp"
 
+#include "councilvote/schema/board.hpp"
+#include "councilvote/schema/ceremony.hpp"
+#include "councilvote/schema/error.hpp"
+#include "councilvote/schema/poll.hpp"
+#include "councilvote/schema/roster.hpp"
+
 namespace cv::schema {
 
 std::string_view to_string(Attendance a) noexcept { return detail::name(a); }

@@ -3,6 +3,7 @@
 #include "service_impl.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace cv::server {
 
@@ -26,13 +27,13 @@ protocol::Result<std::unique_ptr<MeetingService>> MeetingService::open(const Mee
     auto key = load_server_signing_key(dir);
     if (!key) return key.error();
     auto store = schema::Store::open(dir.database());
-    if (!store) return internal_error(store.error());
+    if (!store) return store_error(store.error());
     auto meeting = store->meeting();
-    if (!meeting) return internal_error(meeting.error());
+    if (!meeting) return store_error(meeting.error());
     auto id = protocol::MeetingId::parse(meeting->meeting_id);
     if (!id) return op_error(ErrorCode::internal, "the stored meeting id is invalid: " + id.error().message);
     auto secretaries = store->secretary_keys();
-    if (!secretaries) return internal_error(secretaries.error());
+    if (!secretaries) return store_error(secretaries.error());
     if (!clock) clock = protocol::system_clock();
     auto impl = std::make_unique<Impl>(dir, std::move(*store), std::move(*key), std::move(*id),
                                        std::move(*meeting), std::move(*secretaries), std::move(clock));
@@ -127,7 +128,7 @@ Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKe
   if (!s->member) return out;
   out.add(protocol::Role::member);
   auto ceremony = store.current_ceremony();
-  if (!ceremony) return internal_error(ceremony.error());
+  if (!ceremony) return store_error(ceremony.error());
   if (*ceremony && trustee_index(**ceremony, *s)) out.add(protocol::Role::trustee);
   return out;
 }
@@ -135,10 +136,8 @@ Result<protocol::RoleSet> MeetingService::Impl::roles(const crypto::SignPublicKe
 Result<void> MeetingService::Impl::keep_nonce(const RememberedNonce &n) {
   auto r = store.remember_nonce(n.key, n.nonce, n.expires_ms, clock());
   if (r) return {};
-  if (r.error().code == schema::Errc::conflict)
-    return op_error(ErrorCode::replayed_request,
-                    "this (key, nonce) pair was already used (kept across restarts)");
-  return internal_error(r.error());
+  return store_error(r.error(), {{schema::Errc::conflict, ErrorCode::replayed_request,
+                                  "this (key, nonce) pair was already used (kept across restarts)"}});
 }
 
 Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::SignPublicKey &key,
@@ -158,7 +157,7 @@ Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::
   }
 
   // docs/wire.md §4.5: one transaction, rolled back on any error; the nonce is kept in it.
-  if (auto r = store.begin_transaction(); !r) return keep_alone(), internal_error(r.error());
+  if (auto r = store.begin_transaction(); !r) return keep_alone(), store_error(r.error());
   if (keep) {
     if (auto r = keep_nonce(*keep); !r) {
       store.rollback_transaction();
@@ -171,59 +170,26 @@ Result<ServiceOutput> MeetingService::Impl::run(MessageType type, const crypto::
     keep_alone();
     return out;
   }
-  if (auto r = store.commit_transaction(); !r) return keep_alone(), internal_error(r.error());
+  if (auto r = store.commit_transaction(); !r) return keep_alone(), store_error(r.error());
   return out;
 }
 
+// One case per row of the message table (protocol/types.hpp, CV_MESSAGE_TYPES): the operation's
+// handler is the member of the same name, taking the body, or the sender and the body.
 Result<ServiceOutput> MeetingService::Impl::dispatch(MessageType type, const Sender &s,
                                                      const QJsonObject &body) {
+  auto run_handler = [&](auto handler) -> Result<ServiceOutput> {
+    if constexpr (std::is_invocable_v<decltype(handler), Impl &, const Sender &, const QJsonObject &>)
+      return (this->*handler)(s, body);
+    else
+      return (this->*handler)(body);
+  };
   switch (type) {
-  case MessageType::import_roster:
-    return import_roster(body);
-  case MessageType::import_nominees:
-    return import_nominees(body);
-  case MessageType::define_rule_profile:
-    return define_rule_profile(body);
-  case MessageType::set_award_quota:
-    return set_award_quota(body);
-  case MessageType::register_member_key:
-    return register_member_key(body);
-  case MessageType::register_member_keys:
-    return register_member_keys(body);
-  case MessageType::set_attendance:
-    return set_attendance(body);
-  case MessageType::set_trustees:
-    return set_trustees(body);
-  case MessageType::open_poll:
-    return open_poll(body);
-  case MessageType::open_room:
-    return open_room(body);
-  case MessageType::close_poll:
-    return close_poll(body);
-  case MessageType::turnout:
-    return turnout(body);
-  case MessageType::start_tally:
-    return start_tally(body);
-  case MessageType::publish_record:
-    return publish_record(body);
-  case MessageType::cast_ballot:
-    return cast_ballot(s, body);
-  case MessageType::post_ceremony_message:
-    return post_ceremony_message(s, body);
-  case MessageType::get_ceremony_messages:
-    return get_ceremony_messages(body);
-  case MessageType::get_tally:
-    return get_tally(s, body);
-  case MessageType::post_partial_decryption:
-    return post_partial_decryption(s, body);
-  case MessageType::get_poll:
-    return get_poll(body);
-  case MessageType::lookup_tracking_code:
-    return lookup_tracking_code(body);
-  case MessageType::get_board:
-    return get_board(body);
-  case MessageType::get_record:
-    return get_record(body);
+#define CV_DISPATCH(name, ...)                                                                               \
+  case MessageType::name:                                                                                    \
+    return run_handler(&Impl::name);
+    CV_MESSAGE_TYPES(CV_DISPATCH)
+#undef CV_DISPATCH
   }
   return op_error(ErrorCode::internal, "unhandled message type");
 }

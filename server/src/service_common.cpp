@@ -15,7 +15,7 @@ std::uint64_t MeetingService::Impl::now_ms() const {
 
 Result<Sender> MeetingService::Impl::sender(const crypto::SignPublicKey &key) const {
   auto members = store.members();
-  if (!members) return internal_error(members.error());
+  if (!members) return store_error(members.error());
   Sender s{key, std::nullopt};
   for (auto &m : *members)
     if (m.public_key && *m.public_key == key) s.member = std::move(m);
@@ -24,8 +24,9 @@ Result<Sender> MeetingService::Impl::sender(const crypto::SignPublicKey &key) co
 
 Result<schema::Poll> MeetingService::Impl::find_poll(const protocol::PollId &poll) const {
   auto p = store.poll(poll.str());
-  if (!p && p.error().code == schema::Errc::not_found) return wrong_poll(poll.str());
-  if (!p) return internal_error(p.error());
+  if (!p)
+    return store_error(p.error(),
+                       {{schema::Errc::not_found, ErrorCode::wrong_poll, wrong_poll(poll.str()).message}});
   if (p->state == schema::PollState::draft) return wrong_poll(poll.str()); // never seen on the wire
   return std::move(*p);
 }
@@ -33,7 +34,7 @@ Result<schema::Poll> MeetingService::Impl::find_poll(const protocol::PollId &pol
 Result<std::shared_ptr<const LoadedPoll>> MeetingService::Impl::loaded_poll(const schema::Poll &p) {
   if (auto it = poll_cache.find(p.spec.poll_id); it != poll_cache.end()) return it->second;
   auto entries = store.board_entries(schema::BoardKind::manifest, p.spec.poll_id);
-  if (!entries) return internal_error(entries.error());
+  if (!entries) return store_error(entries.error());
   if (entries->size() != 1)
     return op_error(ErrorCode::internal, "poll '" + p.spec.poll_id + "' has no single manifest entry");
   const auto &entry = entries->front();
@@ -62,7 +63,7 @@ Result<protocol::PollInfo> MeetingService::Impl::poll_info(const schema::Poll &p
   protocol::PollInfo info;
   info.definition = def;
   info.manifest_seq = manifest_seq;
-  info.status = status_of(p.state);
+  info.status = p.state;
   info.remote_opened_at_ms = utc_ms(p.remote_opened_at);
   info.opened_at_ms = utc_ms(p.opened_at);
   info.closed_at_ms = utc_ms(p.closed_at);
@@ -73,7 +74,7 @@ Result<protocol::PollInfo> MeetingService::Impl::poll_info(const schema::Poll &p
 
 Result<void> MeetingService::Impl::require_no_open_poll() const {
   auto polls = store.polls();
-  if (!polls) return internal_error(polls.error());
+  if (!polls) return store_error(polls.error());
   for (const auto &p : *polls)
     if (p.state == schema::PollState::open_remote || p.state == schema::PollState::open)
       return op_error(ErrorCode::wrong_state, "poll '" + p.spec.poll_id + "' is " +
@@ -84,11 +85,11 @@ Result<void> MeetingService::Impl::require_no_open_poll() const {
 
 Result<std::vector<schema::Contest>> MeetingService::Impl::all_contests() const {
   auto polls = store.polls();
-  if (!polls) return internal_error(polls.error());
+  if (!polls) return store_error(polls.error());
   std::vector<schema::Contest> out;
   for (const auto &p : *polls) {
     auto contests = store.contests(p.spec.poll_id);
-    if (!contests) return internal_error(contests.error());
+    if (!contests) return store_error(contests.error());
     out.insert(out.end(), contests->begin(), contests->end());
   }
   return out;
@@ -96,7 +97,7 @@ Result<std::vector<schema::Contest>> MeetingService::Impl::all_contests() const 
 
 Result<protocol::Checkpoint> MeetingService::Impl::checkpoint() const {
   auto head = store.board_head();
-  if (!head) return internal_error(head.error());
+  if (!head) return store_error(head.error());
   protocol::Checkpoint c{meeting_id, head->seq, head->hash, now_ms(), {}};
   protocol::sign_checkpoint(c, server_signing);
   return c;
@@ -104,7 +105,7 @@ Result<protocol::Checkpoint> MeetingService::Impl::checkpoint() const {
 
 Result<std::optional<LoadedTally>> MeetingService::Impl::tally_of(std::string_view poll_id) const {
   auto entries = store.board_entries(schema::BoardKind::tally, poll_id);
-  if (!entries) return internal_error(entries.error());
+  if (!entries) return store_error(entries.error());
   if (entries->empty()) return std::optional<LoadedTally>();
   const auto &entry = entries->front();
   const std::string text(entry.payload.begin(), entry.payload.end());
@@ -124,7 +125,7 @@ Result<crypto::ThresholdPublicKey> MeetingService::Impl::ceremony_key(const sche
   auto ceremony = crypto_ceremony(meeting_id, c);
   if (!ceremony) return ceremony.error();
   auto messages = store.ceremony_messages(c.ceremony_no);
-  if (!messages) return internal_error(messages.error());
+  if (!messages) return store_error(messages.error());
   std::vector<crypto::TrusteeCommitments> commitments;
   for (const auto &m : *messages) {
     if (m.message.kind != schema::CeremonyMessageKind::commitments) continue;

@@ -5,9 +5,11 @@
 #include "councilvote/crypto/threshold.hpp"
 #include "councilvote/protocol/board.hpp"
 #include "councilvote/protocol/bodies.hpp"
+#include "councilvote/protocol/crypto_error.hpp"
 #include "councilvote/protocol/statements.hpp"
 #include "councilvote/schema/store.hpp"
 #include "councilvote/server/meeting_service.hpp"
+#include "councilvote/server/store_error.hpp"
 
 #include <cstdint>
 #include <map>
@@ -29,28 +31,21 @@ using protocol::Error;
 using protocol::ErrorCode;
 template <class T> using Result = protocol::Result<T>;
 
-// ---- errors
-[[nodiscard]] Error internal_error(const schema::Error &e);
+// ---- errors (store errors: store_error, store_error.hpp; crypto errors: protocol::from_crypto)
 [[nodiscard]] Error op_error(ErrorCode code, std::string message);
 [[nodiscard]] Error op_check_error(ErrorCode code, std::string check, std::string message);
 [[nodiscard]] Error wrong_poll(std::string_view poll_id);
 
 // ---- conversions between the store's rows and the wire's (service_convert.cpp)
 [[nodiscard]] std::optional<std::uint64_t> utc_ms(const std::optional<std::string> &text);
-[[nodiscard]] protocol::PollStatus status_of(schema::PollState s) noexcept;
-[[nodiscard]] std::string_view council_role_text(protocol::CouncilRole r) noexcept;
-[[nodiscard]] std::optional<protocol::CouncilRole> council_role_of(std::string_view text) noexcept;
 [[nodiscard]] schema::MemberRow member_row(const protocol::RosterRow &r);
 [[nodiscard]] Result<protocol::NomineeRow> nominee_row(const schema::Nominee &n);
 [[nodiscard]] schema::Nominee nominee_of(const protocol::NomineeRow &r);
 [[nodiscard]] Result<protocol::RuleProfile> rule_profile(const schema::RuleProfile &p);
 [[nodiscard]] schema::RuleProfile rule_row(const protocol::RuleProfile &p);
-[[nodiscard]] schema::Attendance attendance_of(protocol::Attendance a) noexcept;
-[[nodiscard]] protocol::Attendance wire_attendance(schema::Attendance a) noexcept;
 // The payload of a poll's `attendance` board entry.
 [[nodiscard]] Result<protocol::FrozenAttendance>
 frozen_attendance_of(const protocol::PollId &poll, const std::vector<schema::MemberAttendance> &rows);
-[[nodiscard]] protocol::BoardEntry wire_entry(const schema::BoardEntry &e);
 [[nodiscard]] Result<crypto::Ceremony> crypto_ceremony(const protocol::MeetingId &meeting,
                                                        const schema::KeyCeremony &c);
 [[nodiscard]] std::string actor_of(std::string_view role, std::int64_t number);

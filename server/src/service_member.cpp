@@ -6,16 +6,6 @@ namespace cv::server {
 using namespace detail;
 using protocol::read_body;
 
-namespace {
-
-// verify_ballot's messages start with the failed check's name (docs/protocol.md §10).
-std::string check_name(const std::string &message) {
-  const auto colon = message.find(':');
-  return colon == std::string::npos ? message : message.substr(0, colon);
-}
-
-} // namespace
-
 Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const QJsonObject &body) {
   auto req = read_body<protocol::CastBallotRequest>(body);
   if (!req) return req.error();
@@ -27,7 +17,7 @@ Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const Q
   if (!poll) return poll.error();
   // 2. a ballot of the sender already: the same bytes get the same receipt
   auto existing = store.ballot_of(req->poll.str(), s.key);
-  if (!existing) return internal_error(existing.error());
+  if (!existing) return store_error(existing.error());
   if (*existing) {
     if ((*existing)->wire != req->ballot)
       return op_error(ErrorCode::duplicate_ballot, "member " + std::to_string(member.row.member_no) +
@@ -72,23 +62,21 @@ Result<ServiceOutput> MeetingService::Impl::cast_ballot(const Sender &s, const Q
     return op_check_error(ErrorCode::invalid_ballot, "sender",
                           "sender: the ballot is not signed by the sender");
   if (auto v = crypto::verify_ballot(lp.context, lp.roster, *ballot, *lp.fast); !v)
-    return op_check_error(ErrorCode::invalid_ballot, check_name(v.error().message), v.error().message);
+    return protocol::from_crypto(ErrorCode::invalid_ballot, v.error()); // check: v.error().check
 
   const schema::BallotSubmission submission{req->poll.str(), s.key, ballot->tracking_code(), req->ballot,
                                             channel};
   auto stored = store.append_ballot(actor_of("member", member.row.member_no), submission);
   if (!stored) {
-    if (stored.error().code == schema::Errc::invalid_state)
-      return op_error(ErrorCode::poll_closed, stored.error().message);
-    if (stored.error().code == schema::Errc::duplicate_ballot && stored.error().existing &&
-        stored.error().existing->tracking_code != submission.tracking_code)
-      return op_error(ErrorCode::duplicate_ballot, stored.error().message);
-    if (stored.error().code == schema::Errc::duplicate_ballot && stored.error().existing) {
-      auto r = receipt(req->poll, *stored.error().existing);
+    const auto &e = stored.error();
+    if (e.code == schema::Errc::duplicate_ballot && e.existing) { // stored meanwhile: step 2 again
+      if (e.existing->tracking_code != submission.tracking_code)
+        return op_error(ErrorCode::duplicate_ballot, e.message);
+      auto r = receipt(req->poll, *e.existing);
       if (!r) return r.error();
       return ServiceOutput{protocol::CastBallotResponse{*r}.to_json(), {}};
     }
-    return internal_error(stored.error());
+    return store_error(e, {{schema::Errc::invalid_state, ErrorCode::poll_closed}});
   }
   auto r = receipt(req->poll, *stored);
   if (!r) return r.error();

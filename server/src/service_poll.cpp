@@ -27,7 +27,7 @@ Result<ServiceOutput> MeetingService::Impl::open_poll(const QJsonObject &body) {
 
   // E_INVALID_ARGUMENT: unknown nominees, poll id in use.
   auto nominees = store.nominees();
-  if (!nominees) return internal_error(nominees.error());
+  if (!nominees) return store_error(nominees.error());
   Built built;
   auto &def = built.definition;
   for (const auto &c : req->contests) {
@@ -60,15 +60,15 @@ Result<ServiceOutput> MeetingService::Impl::open_poll(const QJsonObject &body) {
   if (auto existing = store.poll(req->poll.str()); existing)
     return op_error(ErrorCode::invalid_argument, "the poll id '" + req->poll.str() + "' is in use");
   else if (existing.error().code != schema::Errc::not_found)
-    return internal_error(existing.error());
+    return store_error(existing.error());
 
   // E_WRONG_STATE: the ceremony, the members' keys, another open poll.
   auto ceremony = store.current_ceremony();
-  if (!ceremony) return internal_error(ceremony.error());
+  if (!ceremony) return store_error(ceremony.error());
   if (!*ceremony || (*ceremony)->state != schema::CeremonyState::complete || !(*ceremony)->joint_key)
     return op_error(ErrorCode::wrong_state, "the trustees' key ceremony is not complete");
   auto members = store.members();
-  if (!members) return internal_error(members.error());
+  if (!members) return store_error(members.error());
   if (members->empty()) return op_error(ErrorCode::wrong_state, "the roster is empty");
   for (const auto &m : *members) {
     if (!m.public_key)
@@ -83,7 +83,7 @@ Result<ServiceOutput> MeetingService::Impl::open_poll(const QJsonObject &body) {
   auto joint_key = crypto::Point::from_bytes(*kc.joint_key, false);
   if (!joint_key) return op_error(ErrorCode::internal, "the stored joint key is invalid");
   auto messages = store.ceremony_messages(kc.ceremony_no);
-  if (!messages) return internal_error(messages.error());
+  if (!messages) return store_error(messages.error());
   def.ceremony.threshold = kc.threshold;
   for (const auto &t : kc.trustees) {
     def.ceremony.trustees.push_back({t.index, t.box_public_key});
@@ -106,22 +106,19 @@ Result<ServiceOutput> MeetingService::Impl::open_poll(const QJsonObject &body) {
 
   const schema::PollSpec spec{req->poll.str(), req->title, def.manifest.disagree_weight,
                               def.manifest.digest(), def.context_hash};
-  if (auto r = store.create_poll(kSecretary, spec, built.contests); !r) {
-    if (r.error().code == schema::Errc::invalid_state)
-      return op_error(ErrorCode::wrong_state, r.error().message);
-    return internal_error(r.error());
-  }
+  if (auto r = store.create_poll(kSecretary, spec, built.contests); !r)
+    return store_error(r.error(), {{schema::Errc::invalid_state, ErrorCode::wrong_state}});
   const std::string payload = protocol::to_json(def.to_json());
   auto entry =
       store.publish(kSecretary, schema::BoardKind::manifest, req->poll.str(), crypto::as_bytes(payload));
-  if (!entry) return internal_error(entry.error());
+  if (!entry) return store_error(entry.error());
   const bool remote = req->phase == protocol::OpenPhase::remote;
   if (auto r = store.set_poll_state(kSecretary, req->poll.str(),
                                     remote ? schema::PollState::open_remote : schema::PollState::open);
       !r)
-    return internal_error(r.error());
+    return store_error(r.error());
   auto poll = store.poll(req->poll.str());
-  if (!poll) return internal_error(poll.error());
+  if (!poll) return store_error(poll.error());
   auto info = poll_info(*poll, def, entry->seq);
   if (!info) return info.error();
   protocol::PollOpenedPush push{req->poll, info->status,
@@ -142,9 +139,9 @@ Result<ServiceOutput> MeetingService::Impl::open_room(const QJsonObject &body) {
   auto loaded = loaded_poll(*poll);
   if (!loaded) return loaded.error();
   if (auto r = store.set_poll_state(kSecretary, req->poll.str(), schema::PollState::open); !r)
-    return internal_error(r.error());
+    return store_error(r.error());
   auto after = store.poll(req->poll.str());
-  if (!after) return internal_error(after.error());
+  if (!after) return store_error(after.error());
   auto info = poll_info(*after, (*loaded)->definition, (*loaded)->manifest_seq);
   if (!info) return info.error();
   protocol::PollOpenedPush push{req->poll, info->status, info->opened_at_ms.value_or(0),
@@ -161,21 +158,21 @@ Result<ServiceOutput> MeetingService::Impl::close_poll(const QJsonObject &body) 
     return op_error(ErrorCode::wrong_state,
                     "poll '" + req->poll.str() + "' is " + std::string(schema::to_string(poll->state)));
   if (auto r = store.set_poll_state(kSecretary, req->poll.str(), schema::PollState::closed); !r)
-    return internal_error(r.error());
+    return store_error(r.error());
   // The attendance the poll is counted with, frozen on the board (docs/wire.md §7.2 `attendance`).
   auto frozen = store.freeze_attendance(kSecretary, req->poll.str());
-  if (!frozen) return internal_error(frozen.error());
+  if (!frozen) return store_error(frozen.error());
   auto attendance = frozen_attendance_of(req->poll, *frozen);
   if (!attendance) return attendance.error();
   const std::string payload = protocol::to_json(attendance->to_json());
   if (auto e = store.publish(kSecretary, schema::BoardKind::attendance, req->poll.str(),
                              crypto::as_bytes(payload));
       !e)
-    return internal_error(e.error());
+    return store_error(e.error());
   auto after = store.poll(req->poll.str());
-  if (!after) return internal_error(after.error());
+  if (!after) return store_error(after.error());
   auto turnout_now = store.turnout(req->poll.str());
-  if (!turnout_now) return internal_error(turnout_now.error());
+  if (!turnout_now) return store_error(turnout_now.error());
   auto cp = checkpoint();
   if (!cp) return cp.error();
   protocol::ClosePollResponse out{req->poll, utc_ms(after->closed_at).value_or(0),
@@ -188,7 +185,7 @@ Result<protocol::TurnoutInfo> MeetingService::Impl::turnout_info(const schema::P
   auto loaded = loaded_poll(p);
   if (!loaded) return loaded.error();
   auto t = store.turnout(p.spec.poll_id);
-  if (!t) return internal_error(t.error());
+  if (!t) return store_error(t.error());
   auto id = protocol::PollId::parse(p.spec.poll_id);
   if (!id) return id.error();
   protocol::TurnoutInfo out;
@@ -196,13 +193,13 @@ Result<protocol::TurnoutInfo> MeetingService::Impl::turnout_info(const schema::P
   out.members = static_cast<std::uint32_t>((*loaded)->roster.members.size());
   // A closed poll is counted with the attendance frozen at close, an open one with the live one.
   auto frozen = store.frozen_attendance(p.spec.poll_id);
-  if (!frozen) return internal_error(frozen.error());
+  if (!frozen) return store_error(frozen.error());
   std::vector<schema::Attendance> attendance;
   if (*frozen) {
     for (const auto &m : **frozen) attendance.push_back(m.attendance);
   } else {
     auto members = store.members();
-    if (!members) return internal_error(members.error());
+    if (!members) return store_error(members.error());
     for (const auto &m : *members) attendance.push_back(m.attendance);
   }
   out.present = static_cast<std::uint32_t>(std::ranges::count(attendance, schema::Attendance::present));

@@ -34,7 +34,7 @@ Result<ServiceOutput> MeetingService::Impl::lookup_tracking_code(const QJsonObje
   auto poll = find_poll(req->poll);
   if (!poll) return poll.error();
   auto ballots = store.ballots(req->poll.str());
-  if (!ballots) return internal_error(ballots.error());
+  if (!ballots) return store_error(ballots.error());
   for (const auto &b : *ballots)
     if (b.receipt.tracking_code == req->tracking_code)
       return ServiceOutput{protocol::LookupTrackingCodeResponse{
@@ -53,7 +53,7 @@ Result<ServiceOutput> MeetingService::Impl::get_board(const QJsonObject &body) {
   if (req->from_seq > cp->board_seq + 1)
     return op_error(ErrorCode::not_found, "the board has " + std::to_string(cp->board_seq) + " entries");
   auto entries = store.board(req->from_seq, std::min(req->limit, protocol::kMaxBoardPage));
-  if (!entries) return internal_error(entries.error());
+  if (!entries) return store_error(entries.error());
   protocol::GetBoardResponse out;
   out.checkpoint = *cp;
   std::size_t used = 0;
@@ -62,7 +62,7 @@ Result<ServiceOutput> MeetingService::Impl::get_board(const QJsonObject &body) {
     const std::size_t cost = 2 * e.payload.size() + 512;
     if (!out.entries.empty() && used + cost > kAnswerBudget) break;
     used += cost;
-    out.entries.push_back(wire_entry(e));
+    out.entries.push_back(e);
   }
   return ServiceOutput{out.to_json(), {}};
 }

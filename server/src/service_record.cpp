@@ -19,8 +19,7 @@ Result<protocol::RecordStatement> statement_of(const protocol::MeetingId &meetin
   if (!at)
     return op_error(ErrorCode::internal, "the board entry's time '" + entry.created_at + "' is invalid");
   const std::string text(entry.payload.begin(), entry.payload.end());
-  protocol::RecordStatement s{meeting, poll, protocol::record_digest(text), entry.seq, entry.entry_hash,
-                              *at,     {}};
+  protocol::RecordStatement s{meeting, poll, protocol::record_digest(text), entry.seq, entry.hash, *at, {}};
   protocol::sign_record_statement(s, key);
   return s;
 }
@@ -47,9 +46,9 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
   if (!*t) return op_error(ErrorCode::wrong_state, "poll '" + poll_id + "' has no tally yet");
   const auto &tally = **t;
   auto kc = store.ceremony(poll->ceremony_no);
-  if (!kc) return internal_error(kc.error());
+  if (!kc) return store_error(kc.error());
   auto stored = store.partial_decryptions(poll_id);
-  if (!stored) return internal_error(stored.error());
+  if (!stored) return store_error(stored.error());
   if (stored->size() < kc->threshold)
     return op_error(ErrorCode::wrong_state, std::to_string(stored->size()) + " partial decryptions, " +
                                                 std::to_string(kc->threshold) + " needed");
@@ -80,20 +79,20 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
   // The record's input.
   // The attendance frozen at close (docs/wire.md §7.2), never the live one.
   auto frozen = store.frozen_attendance(poll_id);
-  if (!frozen) return internal_error(frozen.error());
+  if (!frozen) return store_error(frozen.error());
   if (!*frozen) return op_error(ErrorCode::wrong_state, "poll '" + poll_id + "' has no frozen attendance");
   auto attendance_entries = store.board_entries(schema::BoardKind::attendance, poll_id);
-  if (!attendance_entries) return internal_error(attendance_entries.error());
+  if (!attendance_entries) return store_error(attendance_entries.error());
   if (attendance_entries->size() != 1)
     return op_error(ErrorCode::internal, "poll '" + poll_id + "' does not have exactly one attendance entry");
   if (auto enough = crypto::check_enough_ballots(tally.info.ballots, meeting.min_ballots); !enough)
     return op_error(ErrorCode::wrong_state, "poll '" + poll_id + "': " + enough.error().message);
   auto rules = store.rules();
-  if (!rules) return internal_error(rules.error());
+  if (!rules) return store_error(rules.error());
   auto nominees = store.nominees();
-  if (!nominees) return internal_error(nominees.error());
+  if (!nominees) return store_error(nominees.error());
   auto turnout_now = store.turnout(poll_id);
-  if (!turnout_now) return internal_error(turnout_now.error());
+  if (!turnout_now) return store_error(turnout_now.error());
   in.meeting = {meeting.meeting_id, meeting.council, meeting.session_name, meeting.date, meeting.place};
   in.poll = req->poll;
   in.title = lp.definition.title;
@@ -171,11 +170,11 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
                                                                      : schema::Outcome::not_passed,
                        c.quota_rank});
   }
-  if (auto r = store.record_results("secretary", poll_id, results); !r) return internal_error(r.error());
+  if (auto r = store.record_results("secretary", poll_id, results); !r) return store_error(r.error());
   auto entry = store.publish("secretary", schema::BoardKind::result, poll_id, crypto::as_bytes(text));
-  if (!entry) return internal_error(entry.error());
+  if (!entry) return store_error(entry.error());
   for (auto to : {schema::PollState::tallied, schema::PollState::published})
-    if (auto r = store.set_poll_state("secretary", poll_id, to); !r) return internal_error(r.error());
+    if (auto r = store.set_poll_state("secretary", poll_id, to); !r) return store_error(r.error());
 
   const schema::BoardEntry published{entry->seq,
                                      schema::BoardKind::result,
@@ -196,7 +195,7 @@ Result<ServiceOutput> MeetingService::Impl::get_record(const QJsonObject &body) 
   auto poll = find_poll(req->poll);
   if (!poll) return poll.error();
   auto entries = store.board_entries(schema::BoardKind::result, req->poll.str());
-  if (!entries) return internal_error(entries.error());
+  if (!entries) return store_error(entries.error());
   if (entries->empty())
     return op_error(ErrorCode::not_found, "poll '" + req->poll.str() + "' has no published record");
   auto s = statement_of(meeting_id, req->poll, entries->front(), server_signing);

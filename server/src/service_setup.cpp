@@ -23,18 +23,17 @@ Result<ServiceOutput> MeetingService::Impl::import_roster(const QJsonObject &bod
   if (!req) return req.error();
   if (auto v = req->validate(); !v) return v.error();
   auto polls = store.polls();
-  if (!polls) return internal_error(polls.error());
+  if (!polls) return store_error(polls.error());
   if (!polls->empty())
     return op_error(ErrorCode::wrong_state, "the roster cannot change once a poll was opened");
   std::vector<schema::MemberRow> rows;
   rows.reserve(req->members.size());
   for (const auto &m : req->members) rows.push_back(member_row(m));
   if (auto r = store.replace_members(kSecretary, rows); !r) {
-    if (r.error().code == schema::Errc::not_found || r.error().code == schema::Errc::conflict)
-      return op_error(ErrorCode::wrong_state, "a member left out is still referenced: " + r.error().message);
-    if (r.error().code == schema::Errc::invalid_argument)
-      return op_error(ErrorCode::invalid_argument, r.error().message);
-    return internal_error(r.error());
+    const auto referenced = "a member left out is still referenced: " + r.error().message;
+    return store_error(r.error(), {{schema::Errc::not_found, ErrorCode::wrong_state, referenced},
+                                   {schema::Errc::conflict, ErrorCode::wrong_state, referenced},
+                                   {schema::Errc::invalid_argument, ErrorCode::invalid_argument}});
   }
   return reply(protocol::ImportResponse{static_cast<std::uint32_t>(rows.size())}.to_json());
 }
@@ -44,14 +43,14 @@ Result<ServiceOutput> MeetingService::Impl::import_nominees(const QJsonObject &b
   if (!req) return req.error();
   if (auto v = req->validate(); !v) return v.error();
   auto rules = store.rules();
-  if (!rules) return internal_error(rules.error());
+  if (!rules) return store_error(rules.error());
   for (const auto &n : req->nominees)
     if (std::ranges::none_of(*rules, [&](const schema::RuleProfile &p) { return p.rule_id == n.rule_id; }))
       return op_error(ErrorCode::invalid_argument,
                       "nominee " + std::to_string(n.nominee_no) + ": unknown rule '" + n.rule_id + "'");
   if (auto r = require_no_open_poll(); !r) return r.error();
   auto existing = store.nominees();
-  if (!existing) return internal_error(existing.error());
+  if (!existing) return store_error(existing.error());
   auto contests = all_contests();
   if (!contests) return contests.error();
   for (const auto &n : req->nominees) {
@@ -71,13 +70,11 @@ Result<ServiceOutput> MeetingService::Impl::import_nominees(const QJsonObject &b
   std::vector<schema::Nominee> rows;
   rows.reserve(req->nominees.size());
   for (const auto &n : req->nominees) rows.push_back(nominee_of(n));
-  if (auto r = store.upsert_nominees(kSecretary, rows); !r) {
-    if (r.error().code == schema::Errc::invalid_argument || r.error().code == schema::Errc::not_found)
-      return op_error(ErrorCode::invalid_argument, r.error().message);
-    return internal_error(r.error());
-  }
+  if (auto r = store.upsert_nominees(kSecretary, rows); !r)
+    return store_error(r.error(), {{schema::Errc::invalid_argument, ErrorCode::invalid_argument},
+                                   {schema::Errc::not_found, ErrorCode::invalid_argument}});
   auto all = store.nominees();
-  if (!all) return internal_error(all.error());
+  if (!all) return store_error(all.error());
   return reply(protocol::ImportResponse{static_cast<std::uint32_t>(all->size())}.to_json());
 }
 
@@ -86,7 +83,7 @@ Result<ServiceOutput> MeetingService::Impl::define_rule_profile(const QJsonObjec
   if (!req) return req.error();
   if (auto r = require_no_open_poll(); !r) return r.error();
   auto rules = store.rules();
-  if (!rules) return internal_error(rules.error());
+  if (!rules) return store_error(rules.error());
   auto old =
       std::ranges::find_if(*rules, [&](const schema::RuleProfile &p) { return p.rule_id == req->rule_id; });
   if (old != rules->end()) {
@@ -99,11 +96,8 @@ Result<ServiceOutput> MeetingService::Impl::define_rule_profile(const QJsonObjec
     if (used && !(*old_profile == *req))
       return op_error(ErrorCode::wrong_state, "rule '" + req->rule_id + "' is used by an opened poll");
   }
-  if (auto r = store.define_rule(kSecretary, rule_row(*req)); !r) {
-    if (r.error().code == schema::Errc::invalid_argument)
-      return op_error(ErrorCode::invalid_argument, r.error().message);
-    return internal_error(r.error());
-  }
+  if (auto r = store.define_rule(kSecretary, rule_row(*req)); !r)
+    return store_error(r.error(), {{schema::Errc::invalid_argument, ErrorCode::invalid_argument}});
   return reply(req->to_json());
 }
 
@@ -111,13 +105,13 @@ Result<ServiceOutput> MeetingService::Impl::set_award_quota(const QJsonObject &b
   auto req = read_body<protocol::SetAwardQuotaRequest>(body);
   if (!req) return req.error();
   auto nominees = store.nominees();
-  if (!nominees) return internal_error(nominees.error());
+  if (!nominees) return store_error(nominees.error());
   if (std::ranges::none_of(*nominees, [&](const schema::Nominee &n) { return n.award == req->award; }))
     return op_error(ErrorCode::invalid_argument, "no nominee has the award '" + req->award + "'");
   if (auto r = require_no_open_poll(); !r) return r.error();
   const std::optional<std::int64_t> quota =
       req->quota == 0 ? std::nullopt : std::optional<std::int64_t>(req->quota);
-  if (auto r = store.set_award_quota(kSecretary, req->award, quota); !r) return internal_error(r.error());
+  if (auto r = store.set_award_quota(kSecretary, req->award, quota); !r) return store_error(r.error());
   return reply(req->to_json());
 }
 
@@ -139,7 +133,7 @@ Result<void> MeetingService::Impl::register_key(const protocol::RegisterMemberKe
     return op_error(ErrorCode::wrong_state, who + " has another key; key replacement is not in version 1");
   if (!member->public_key) {
     if (auto r = store.register_member_key(kSecretary, member->row.member_no, req.key); !r)
-      return internal_error(r.error());
+      return store_error(r.error());
   }
   return {};
 }
@@ -148,7 +142,7 @@ Result<ServiceOutput> MeetingService::Impl::register_member_key(const QJsonObjec
   auto req = read_body<protocol::RegisterMemberKeyRequest>(body);
   if (!req) return req.error();
   auto members = store.members();
-  if (!members) return internal_error(members.error());
+  if (!members) return store_error(members.error());
   if (auto r = register_key(*req, *members); !r) return r.error();
   if (auto r = require_no_open_poll(); !r) return r.error(); // the write is rolled back
   return reply(req->to_json());
@@ -159,7 +153,7 @@ Result<ServiceOutput> MeetingService::Impl::register_member_keys(const QJsonObje
   if (!req) return req.error();
   if (auto v = req->validate(); !v) return v.error();
   auto members = store.members();
-  if (!members) return internal_error(members.error());
+  if (!members) return store_error(members.error());
   for (const auto &e : req->entries) // one transaction (run()): all or none
     if (auto r = register_key(e, *members); !r) return r.error();
   if (auto r = require_no_open_poll(); !r) return r.error();
@@ -171,17 +165,17 @@ Result<ServiceOutput> MeetingService::Impl::set_attendance(const QJsonObject &bo
   if (!req) return req.error();
   if (auto v = req->validate(); !v) return v.error();
   auto members = store.members();
-  if (!members) return internal_error(members.error());
+  if (!members) return store_error(members.error());
   for (const auto &e : req->entries)
     if (std::ranges::none_of(
             *members, [&](const schema::Member &m) { return m.row.member_no == std::int64_t{e.member_no}; }))
       return op_error(ErrorCode::invalid_argument,
                       "no member " + std::to_string(e.member_no) + " on the roster");
   for (const auto &e : req->entries)
-    if (auto r = store.set_attendance(kSecretary, e.member_no, attendance_of(e.status)); !r)
-      return internal_error(r.error());
+    if (auto r = store.set_attendance(kSecretary, e.member_no, e.status); !r)
+      return store_error(r.error());
   auto after = store.members();
-  if (!after) return internal_error(after.error());
+  if (!after) return store_error(after.error());
   protocol::AttendanceSummary s;
   s.members = static_cast<std::uint32_t>(after->size());
   for (const auto &m : *after) {
@@ -208,7 +202,7 @@ Result<ServiceOutput> MeetingService::Impl::set_trustees(const QJsonObject &body
   if (!req) return req.error();
   if (auto v = req->validate(meeting_id); !v) return v.error();
   auto members = store.members();
-  if (!members) return internal_error(members.error());
+  if (!members) return store_error(members.error());
   for (const auto &t : req->trustees) {
     auto m = std::ranges::find_if(
         *members, [&](const schema::Member &x) { return x.row.member_no == std::int64_t{t.member_no}; });
@@ -222,31 +216,29 @@ Result<ServiceOutput> MeetingService::Impl::set_trustees(const QJsonObject &body
   }
   if (auto r = require_no_open_poll(); !r) return r.error();
   auto current = store.current_ceremony();
-  if (!current) return internal_error(current.error());
+  if (!current) return store_error(current.error());
   if (*current) {
     const auto &c = **current;
     if (c.state == schema::CeremonyState::complete)
       return op_error(ErrorCode::wrong_state, "the key ceremony is complete; polls use its key");
     if (c.state == schema::CeremonyState::collecting) {
       auto messages = store.ceremony_messages(c.ceremony_no);
-      if (!messages) return internal_error(messages.error());
+      if (!messages) return store_error(messages.error());
       if (!messages->empty())
         return op_error(ErrorCode::wrong_state,
                         "the key ceremony has messages; it must fail before a new one");
       if (auto r = store.fail_ceremony(kSecretary, c.ceremony_no, "replaced by a new set of trustees"); !r)
-        return internal_error(r.error());
+        return store_error(r.error());
     }
   }
   std::vector<schema::Trustee> trustees;
   for (const auto &t : req->trustees) trustees.push_back({t.index, t.member_no, t.box_key});
   auto no = store.create_ceremony(kSecretary, req->threshold, trustees);
-  if (!no) {
-    if (no.error().code == schema::Errc::invalid_argument || no.error().code == schema::Errc::conflict)
-      return op_error(ErrorCode::invalid_argument, no.error().message);
-    return internal_error(no.error());
-  }
+  if (!no)
+    return store_error(no.error(), {{schema::Errc::invalid_argument, ErrorCode::invalid_argument},
+                                    {schema::Errc::conflict, ErrorCode::invalid_argument}});
   auto created = store.ceremony(*no);
-  if (!created) return internal_error(created.error());
+  if (!created) return store_error(created.error());
   return reply(protocol::SetTrusteesResponse{created->context}.to_json());
 }
 

@@ -21,9 +21,9 @@ Error bad_partial(std::string check, const std::string &detail) {
 Result<protocol::TallyStatus> tally_status(const schema::Store &store, const schema::Poll &poll,
                                            const LoadedTally &t) {
   auto kc = store.ceremony(poll.ceremony_no);
-  if (!kc) return internal_error(kc.error());
+  if (!kc) return store_error(kc.error());
   auto partials = store.partial_decryptions(poll.spec.poll_id);
-  if (!partials) return internal_error(partials.error());
+  if (!partials) return store_error(partials.error());
   protocol::TallyStatus s{t.info, t.seq, kc->threshold, {}};
   for (const auto &p : *partials) s.partials.push_back(p.trustee_index);
   return s;
@@ -50,7 +50,7 @@ Result<ServiceOutput> MeetingService::Impl::start_tally(const QJsonObject &body)
   if (!loaded) return loaded.error();
   const auto &lp = **loaded;
   auto stored = store.ballots(req->poll.str());
-  if (!stored) return internal_error(stored.error());
+  if (!stored) return store_error(stored.error());
   // docs/threat-model.md §3: a tally of too few ballots is never made, so it is never decrypted.
   if (auto enough =
           crypto::check_enough_ballots(static_cast<std::uint32_t>(stored->size()), meeting.min_ballots);
@@ -75,7 +75,7 @@ Result<ServiceOutput> MeetingService::Impl::start_tally(const QJsonObject &body)
   const std::string payload = protocol::to_json(info.to_json());
   auto entry =
       store.publish("secretary", schema::BoardKind::tally, req->poll.str(), crypto::as_bytes(payload));
-  if (!entry) return internal_error(entry.error());
+  if (!entry) return store_error(entry.error());
   LoadedTally t{info, entry->seq, *sums, sums->context()};
   auto s = tally_status(store, *poll, t);
   if (!s) return s.error();
@@ -88,7 +88,7 @@ Result<ServiceOutput> MeetingService::Impl::get_tally(const Sender &s, const QJs
   auto poll = find_poll(req->poll);
   if (!poll) return poll.error();
   auto kc = store.ceremony(poll->ceremony_no);
-  if (!kc) return internal_error(kc.error());
+  if (!kc) return store_error(kc.error());
   if (!trustee_index(*kc, s))
     return op_error(ErrorCode::not_trustee, "the key is not a trustee of the poll's ceremony");
   auto t = tally_of(req->poll.str());
@@ -106,7 +106,7 @@ Result<ServiceOutput> MeetingService::Impl::post_partial_decryption(const Sender
   auto poll = find_poll(req->poll);
   if (!poll) return poll.error();
   auto kc = store.ceremony(poll->ceremony_no);
-  if (!kc) return internal_error(kc.error());
+  if (!kc) return store_error(kc.error());
   const auto index = trustee_index(*kc, s);
   if (!index) return op_error(ErrorCode::not_trustee, "the key is not a trustee of the poll's ceremony");
   auto t = tally_of(req->poll.str());
@@ -119,7 +119,7 @@ Result<ServiceOutput> MeetingService::Impl::post_partial_decryption(const Sender
   if (auto enough = crypto::check_enough_ballots(tally.info.ballots, meeting.min_ballots); !enough)
     return op_error(ErrorCode::wrong_state, "poll '" + req->poll.str() + "': " + enough.error().message);
   auto partials = store.partial_decryptions(req->poll.str());
-  if (!partials) return internal_error(partials.error());
+  if (!partials) return store_error(partials.error());
   auto answer = [&](std::optional<std::uint32_t> added) {
     protocol::PostPartialDecryptionResponse r{req->poll, *index, {}, kc->threshold};
     for (const auto &p : *partials) r.accepted.push_back(p.trustee_index);
@@ -147,7 +147,7 @@ Result<ServiceOutput> MeetingService::Impl::post_partial_decryption(const Sender
   }
   auto entry =
       store.add_partial_decryption(actor_of("trustee", *index), req->poll.str(), *index, req->partial);
-  if (!entry) return internal_error(entry.error());
+  if (!entry) return store_error(entry.error());
   return answer(*index);
 }
 

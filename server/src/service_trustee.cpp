@@ -64,7 +64,7 @@ Result<ServiceOutput> MeetingService::Impl::post_ceremony_message(const Sender &
   auto req = read_body<protocol::PostCeremonyMessageRequest>(body);
   if (!req) return req.error();
   auto current = store.current_ceremony();
-  if (!current) return internal_error(current.error());
+  if (!current) return store_error(current.error());
   if (!*current) return op_error(ErrorCode::wrong_state, "there is no key ceremony");
   const auto &kc = **current;
   const auto from = trustee_index(kc, s);
@@ -72,7 +72,7 @@ Result<ServiceOutput> MeetingService::Impl::post_ceremony_message(const Sender &
   const auto kind = schema_kind(req->content.kind);
   const auto payload = req->content.board_payload(*from);
   auto messages = store.ceremony_messages(kc.ceremony_no);
-  if (!messages) return internal_error(messages.error());
+  if (!messages) return store_error(messages.error());
 
   // A byte-identical repost returns the original response, whatever the state.
   if (req->ceremony_context == kc.context)
@@ -128,14 +128,14 @@ Result<ServiceOutput> MeetingService::Impl::post_ceremony_message(const Sender &
   const std::string actor = actor_of("trustee", *from);
   auto entry =
       store.add_ceremony_message(actor, schema::CeremonyMessage{kc.ceremony_no, kind, *from, to, payload});
-  if (!entry) return internal_error(entry.error());
+  if (!entry) return store_error(entry.error());
 
   if (req->content.kind == CeremonyMessageKind::complaint) {
     if (auto r = store.fail_ceremony(actor, kc.ceremony_no,
                                      "trustee " + std::to_string(*from) + " complained about trustee " +
                                          std::to_string(*to));
         !r)
-      return internal_error(r.error());
+      return store_error(r.error());
   } else {
     const std::size_t n = kc.trustees.size();
     std::size_t commitments = 0, shares = 0;
@@ -148,7 +148,7 @@ Result<ServiceOutput> MeetingService::Impl::post_ceremony_message(const Sender &
       auto key = ceremony_key(kc);
       if (!key) return key.error();
       if (auto r = store.complete_ceremony(actor, kc.ceremony_no, key->joint_key.bytes()); !r)
-        return internal_error(r.error());
+        return store_error(r.error());
     }
   }
   protocol::CeremonyMessagePush push{entry->seq, *from, req->content.kind};
@@ -161,7 +161,7 @@ Result<ServiceOutput> MeetingService::Impl::get_ceremony_messages(const QJsonObj
   auto req = read_body<protocol::GetCeremonyMessagesRequest>(body);
   if (!req) return req.error();
   auto current = store.current_ceremony();
-  if (!current) return internal_error(current.error());
+  if (!current) return store_error(current.error());
   if (!*current) return op_error(ErrorCode::wrong_state, "there is no key ceremony");
   const auto &kc = **current;
   protocol::GetCeremonyMessagesResponse out;
@@ -176,7 +176,7 @@ Result<ServiceOutput> MeetingService::Impl::get_ceremony_messages(const QJsonObj
     out.joint_key = *k;
   }
   auto messages = store.ceremony_messages(kc.ceremony_no);
-  if (!messages) return internal_error(messages.error());
+  if (!messages) return store_error(messages.error());
   std::size_t used = 0;
   for (const auto &m : *messages) {
     if (m.entry.seq <= req->after_seq) continue;

@@ -89,6 +89,30 @@ TEST_CASE("cli: keygen writes a sealed key file that key-info opens", "[cli]") {
   CHECK(from_file.exit_code == 0);
 }
 
+TEST_CASE("cli: a key file that does not decode is E_INVALID_ARGUMENT, like a wrong passphrase", "[cli]") {
+  // docs/wire.md §9: E_INTERNAL is a fault of the machine; a key file that is not one, or the wrong
+  // passphrase, is the user's input (protocol::wire_code, the one crypto -> wire mapping).
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const QString garbage = dir.filePath(QStringLiteral("garbage.key"));
+  write_file(garbage, std::string(200, 'x'));
+  auto bad = run_cli({QStringLiteral("key-info"), QStringLiteral("--key"), garbage});
+  INFO(bad.err);
+  CHECK(bad.exit_code == 1);
+  CHECK(contains(bad.err, "E_INVALID_ARGUMENT"));
+  CHECK(contains(bad.err, "bad magic"));
+  CHECK_FALSE(contains(bad.err, "E_INTERNAL"));
+
+  const QString key = dir.filePath(QStringLiteral("member-8.key"));
+  auto gen = run_cli({QStringLiteral("keygen"), QStringLiteral("--out"), key, QStringLiteral("--label"),
+                      QStringLiteral("8"), QStringLiteral("--insecure-fast-kdf")});
+  REQUIRE(gen.exit_code == 0);
+  auto wrong = run_cli({QStringLiteral("key-info"), QStringLiteral("--key"), key}, QStringLiteral("wrong"));
+  INFO(wrong.err);
+  CHECK(wrong.exit_code == 1);
+  CHECK(contains(wrong.err, "E_INVALID_ARGUMENT"));
+}
+
 TEST_CASE("cli: bundle-info reads both bundle forms and shows the bundle code", "[cli]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());

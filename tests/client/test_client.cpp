@@ -47,7 +47,7 @@ std::vector<protocol::BoardEntry> make_board(std::size_t n) {
     protocol::BoardEntry e;
     e.seq = i;
     e.kind = protocol::BoardEntryKind::ballot;
-    e.poll = poll();
+    e.poll_id = poll().str();
     e.created_at = protocol::format_utc_ms(1750000000000 + i);
     e.payload = {static_cast<std::uint8_t>(i), 2, 3};
     prev = protocol::chain_board_entry(e, prev);

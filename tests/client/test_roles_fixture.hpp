@@ -139,7 +139,7 @@ struct TestBoard {
     protocol::BoardEntry e;
     e.seq = entries.size() + 1;
     e.kind = kind;
-    e.poll = poll;
+    e.poll_id = poll ? poll->str() : std::string();
     e.created_at = protocol::format_utc_ms(1750000000000 + e.seq * 1000);
     e.payload = std::move(payload);
     head = protocol::chain_board_entry(e, head);

@@ -47,9 +47,12 @@ struct Fixture {
   }
 };
 
+// The failed check's name: the error's check field, which the message starts with (docs/protocol.md §10).
 std::string first_check(const Result<void> &r) {
   REQUIRE_FALSE(r);
-  return r.error().message.substr(0, r.error().message.find(':'));
+  CHECK(r.error().message.substr(0, r.error().message.find(':')) == r.error().check);
+  CHECK(r.error().message.starts_with(r.error().check + ": "));
+  return r.error().check;
 }
 
 } // namespace

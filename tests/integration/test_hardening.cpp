@@ -37,7 +37,7 @@ std::vector<protocol::BoardEntry> entries_of(const std::vector<protocol::BoardEn
                                              protocol::BoardEntryKind kind, const protocol::PollId &poll) {
   std::vector<protocol::BoardEntry> out;
   for (const auto &e : board)
-    if (e.kind == kind && e.poll && *e.poll == poll) out.push_back(e);
+    if (e.kind == kind && e.poll_id == poll.str()) out.push_back(e);
   return out;
 }
 
@@ -310,7 +310,7 @@ TEST_CASE("hardening: attendance changed after close does not change the counted
     INFO("the altered record on a board rewritten to hold it (no statement)");
     auto rewritten = board->entries;
     auto it = std::ranges::find_if(rewritten, [&](const protocol::BoardEntry &e) {
-      return e.kind == protocol::BoardEntryKind::result && e.poll && *e.poll == poll;
+      return e.kind == protocol::BoardEntryKind::result && e.poll_id == poll.str();
     });
     REQUIRE(it != rewritten.end());
     it->payload.assign(altered_text.begin(), altered_text.end());

@@ -18,7 +18,7 @@ std::vector<BoardEntry> sample_board() {
     BoardEntry e;
     e.seq = i + 1;
     e.kind = kinds[i];
-    if (i > 0) e.poll = poll_id();
+    if (i > 0) e.poll_id = poll_id().str();
     e.created_at = format_utc_ms(1'750'000'000'000 + i * 1000);
     e.payload = Bytes(i + 1, static_cast<std::uint8_t>(i));
     head = chain_board_entry(e, head);
@@ -30,7 +30,7 @@ std::vector<BoardEntry> sample_board() {
 } // namespace
 
 TEST_CASE("board: the entry hash is the store's formula", "[board]") {
-  BoardEntry e{3, BoardEntryKind::ballot, poll_id(), "2025-06-15T08:30:00.123Z", {1, 2, 3}, {}, {}};
+  BoardEntry e{3, BoardEntryKind::ballot, poll_id().str(), "2025-06-15T08:30:00.123Z", {1, 2, 3}, {}, {}};
   e.prev.fill(0xaa);
   ByteArray<8> seq{3, 0, 0, 0, 0, 0, 0, 0};
   auto expected = cv::crypto::Transcript("CV/board-entry")
@@ -42,7 +42,7 @@ TEST_CASE("board: the entry hash is the store's formula", "[board]") {
                       .fixed(e.prev)
                       .digest32();
   CHECK(board_entry_hash(e) == expected);
-  e.poll.reset(); // meeting-wide entries hash an empty poll id
+  e.poll_id.clear(); // meeting-wide entries hash an empty poll id
   auto wide = cv::crypto::Transcript("CV/board-entry")
                   .fixed(seq)
                   .str("ballot")
@@ -55,7 +55,7 @@ TEST_CASE("board: the entry hash is the store's formula", "[board]") {
 }
 
 TEST_CASE("board: the example of docs/storage.md §2", "[board]") {
-  BoardEntry e{1, BoardEntryKind::ballot, poll_id("P"), "2025-12-15T08:00:00.000Z", {'x'}, {}, {}};
+  BoardEntry e{1, BoardEntryKind::ballot, poll_id("P").str(), "2025-12-15T08:00:00.000Z", {'x'}, {}, {}};
   CHECK(lower_hex(board_entry_hash(e)) == "0895c72626a7edc8da52a1655307610c3836f637cc43af6c61c12fa92b902852");
 }
 
@@ -79,7 +79,7 @@ TEST_CASE("board: a chain verifies, and every kind of break is found", "[board]"
   check_broken([](auto &b) { b[2].payload[0] ^= 1; }, "hash");
   check_broken([](auto &b) { b[2].created_at = "2025-06-15T08:30:00.124Z"; }, "hash");
   check_broken([](auto &b) { b[2].kind = BoardEntryKind::share; }, "hash");
-  check_broken([](auto &b) { b[2].poll = poll_id("x"); }, "hash");
+  check_broken([](auto &b) { b[2].poll_id = poll_id("x").str(); }, "hash");
   check_broken([](auto &b) { b.erase(b.begin() + 2); }, "seq");
   check_broken([](auto &b) { std::swap(b[1], b[2]); }, "seq");
   check_broken(

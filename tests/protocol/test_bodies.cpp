@@ -145,9 +145,9 @@ TEST_CASE("bodies: member, trustee and public bodies round-trip", "[bodies]") {
   auto post_pd = PostPartialDecryptionRequest::of(poll_id(), ByteArray<32>{5}, pd);
   round_trip(post_pd);
 
-  BoardEntry e{1, BoardEntryKind::ballot, poll_id(), "2025-06-15T08:30:00.123Z", {1, 2, 3}, {}, {}};
+  BoardEntry e{1, BoardEntryKind::ballot, poll_id().str(), "2025-06-15T08:30:00.123Z", {1, 2, 3}, {}, {}};
   chain_board_entry(e, {});
-  BoardEntry e2{2, BoardEntryKind::commitments, std::nullopt, "2025-06-15T08:30:01.000Z", {4}, {}, {}};
+  BoardEntry e2{2, BoardEntryKind::commitments, "", "2025-06-15T08:30:01.000Z", {4}, {}, {}};
   chain_board_entry(e2, e.hash);
   round_trip(GetBoardResponse{{e, e2}, Checkpoint{meeting_id(), 2, e2.hash, 5, {}}});
 }

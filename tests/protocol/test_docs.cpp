@@ -3,11 +3,16 @@
 #include "councilvote/protocol/bodies.hpp"
 #include "councilvote/protocol/bundle.hpp"
 #include "councilvote/protocol/envelope.hpp"
+#include "councilvote/protocol/messages.hpp"
 #include "councilvote/protocol/statements.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using namespace cv::protocol;
 
@@ -51,6 +56,134 @@ TEST_CASE("docs: wire.md names every error code, message type, push and board ki
   for (auto tag : {kRequestTag, kReceiptTag, kCheckpointTag, kRecordTag, kRecordDigestTag, kBoardEntryTag}) {
     INFO(tag);
     CHECK(mentions(doc, tag));
+  }
+}
+
+namespace {
+
+// The text of a numbered section ("## 8." up to the next "## ").
+std::string section(const std::string &doc, const std::string &heading) {
+  auto at = doc.find("\n" + heading);
+  REQUIRE(at != std::string::npos);
+  auto end = doc.find("\n## ", at + 1);
+  return doc.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+std::vector<std::string> lines_of(const std::string &text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  for (std::string line; std::getline(ss, line);) out.push_back(line);
+  return out;
+}
+
+// The cells of a Markdown table row "| a | b |" (trimmed), or nothing for another line.
+std::vector<std::string> cells(const std::string &line) {
+  std::vector<std::string> out;
+  if (!line.starts_with("| ")) return out;
+  std::size_t at = 1;
+  for (auto bar = line.find('|', at); bar != std::string::npos; at = bar + 1, bar = line.find('|', at)) {
+    auto cell = line.substr(at, bar - at);
+    cell.erase(0, cell.find_first_not_of(' '));
+    cell.erase(cell.find_last_not_of(' ') + 1);
+    out.push_back(cell);
+  }
+  return out;
+}
+
+// "`name`" -> "name"; anything else -> "".
+std::string code_span(const std::string &cell) {
+  if (cell.size() < 3 || cell.front() != '`' || cell.back() != '`') return {};
+  auto inner = cell.substr(1, cell.size() - 2);
+  return inner.find('`') == std::string::npos ? inner : std::string();
+}
+
+struct DocOperation {
+  std::string role, changes, resent;
+};
+
+} // namespace
+
+TEST_CASE("docs: wire.md §8 lists exactly the operations of the message table, with its columns", "[docs]") {
+  const auto doc = wire_md();
+  REQUIRE_FALSE(doc.empty());
+  const auto s8 = section(doc, "## 8. ");
+  std::set<std::string> headings;            // "### `name`"
+  std::map<std::string, DocOperation> table; // the table of §8.1
+  for (const auto &line : lines_of(s8)) {
+    if (line.starts_with("### `")) headings.insert(code_span(line.substr(4)));
+    auto c = cells(line);
+    if (c.size() == 5 && !code_span(c[0]).empty() && c[1] != "role")
+      CHECK(table.emplace(code_span(c[0]), DocOperation{c[1], c[2], c[4]}).second);
+  }
+  CHECK(headings.size() == static_cast<std::size_t>(kMessageTypeCount));
+  CHECK(table.size() == static_cast<std::size_t>(kMessageTypeCount));
+  // The code's table -> the document.
+  std::set<std::string> names;
+  for_each_message_type([&](auto tag) {
+    using Traits = MessageTraits<decltype(tag)::value>;
+    const std::string name(Traits::name);
+    INFO(name);
+    names.insert(name);
+    CHECK(message_type_name(Traits::type) == Traits::name);
+    CHECK(writes(Traits::type) == Traits::writes);
+    CHECK(resend_safe(Traits::type) == Traits::resend_safe);
+    CHECK(audience(Traits::type) == Traits::audience);
+    CHECK(headings.contains(name));
+    auto row = table.find(name);
+    REQUIRE(row != table.end());
+    CHECK(row->second.role == audience_name(Traits::audience));
+    CHECK((row->second.changes != "—") == Traits::writes);
+    CHECK(row->second.resent == (Traits::resend_safe ? "yes" : "no"));
+  });
+  CHECK(names.size() == all_message_types().size());
+  // The document -> the code's table.
+  for (const auto &h : headings) {
+    INFO("### `" << h << "`");
+    CHECK(names.contains(h));
+    CHECK(message_type_from_name(h));
+  }
+  for (const auto &[name, row] : table) {
+    INFO("| `" << name << "` |");
+    CHECK(names.contains(name));
+  }
+}
+
+TEST_CASE("docs: wire.md §5.3 lists exactly the pushes of the table, with their bodies", "[docs]") {
+  const auto doc = wire_md();
+  REQUIRE_FALSE(doc.empty());
+  std::map<std::string, std::string> table; // push -> body cell
+  const auto s5 = section(doc, "## 5. ");
+  for (const auto &line : lines_of(s5.substr(s5.find("### 5.3")))) {
+    auto c = cells(line);
+    if (c.size() == 3 && !code_span(c[0]).empty()) table.emplace(code_span(c[0]), c[2]);
+  }
+  CHECK(table.size() == static_cast<std::size_t>(kPushTypeCount));
+  std::set<std::string> names;
+  for_each_push_type([&](auto tag) {
+    using Traits = PushTraits<decltype(tag)::value>;
+    const std::string name(Traits::name);
+    INFO(name);
+    names.insert(name);
+    CHECK(push_type_name(Traits::type) == Traits::name);
+    auto row = table.find(name);
+    REQUIRE(row != table.end());
+    // "the `close_poll` response": the push carries that operation's response body type.
+    if (row->second.starts_with("the `") && row->second.ends_with("` response")) {
+      const auto op = row->second.substr(5, row->second.size() - 5 - 10);
+      bool found = false;
+      for_each_message_type([&](auto m) {
+        using Op = MessageTraits<decltype(m)::value>;
+        if (Op::name != op) return;
+        found = true;
+        CHECK(std::is_same_v<typename Op::Response, typename Traits::Body>);
+      });
+      CHECK(found);
+    }
+  });
+  for (const auto &[name, body] : table) {
+    INFO(name);
+    CHECK(names.contains(name));
+    CHECK(push_type_from_name(name));
   }
 }
 

@@ -28,7 +28,7 @@ TEST_CASE("a ballot is appended with its board entry and its receipt", "[ballots
   CHECK(board[0].kind == BoardKind::ballot);
   CHECK(board[0].poll_id == "P");
   CHECK(std::string(board[0].payload.begin(), board[0].payload.end()) == "ballot of 5");
-  CHECK(board[0].entry_hash == r.entry.entry_hash);
+  CHECK(board[0].hash == r.entry.entry_hash);
   CHECK(value_of(f.store.verify_board()).head == r.entry.entry_hash);
   auto stored = value_of(f.store.ballots("P"));
   REQUIRE(stored.size() == 1);
@@ -117,5 +117,5 @@ TEST_CASE("ballot append is atomic: a failure after the board insert leaves neit
   CHECK(value_of(f.store.turnout("P")).voters == std::vector<std::int64_t>{1});
   // The chain goes on from the same head.
   auto next = value_of(f.store.append_ballot("member:2", OpenPoll::ballot(2, "other bytes")));
-  CHECK(value_of(f.store.board(next.entry.seq, 1))[0].prev_hash == head);
+  CHECK(value_of(f.store.board(next.entry.seq, 1))[0].prev == head);
 }

@@ -41,9 +41,9 @@ TEST_CASE("every board entry hashes and links as docs/storage.md defines", "[boa
                         .var(e.payload)
                         .fixed(prev)
                         .digest32();
-    CHECK(e.prev_hash == prev);
-    CHECK(e.entry_hash == expected);
-    prev = e.entry_hash;
+    CHECK(e.prev == prev);
+    CHECK(e.hash == expected);
+    prev = e.hash;
   }
   CHECK(entries[3].kind == BoardKind::manifest);
   CHECK(entries[5].kind == BoardKind::ballot);
@@ -134,7 +134,7 @@ TEST_CASE("tampering with the file is found at the right seq", "[board]") {
   SECTION("an entry rewritten with a recomputed hash breaks the next link") {
     auto e = value_of(b.store.board(2, 1))[0];
     const cv::crypto::Bytes payload{9, 9};
-    auto h = board_entry_hash(2, "commitments", "", e.created_at, payload, e.prev_hash);
+    auto h = board_entry_hash(2, "commitments", "", e.created_at, payload, e.prev);
     REQUIRE(raw.exec("UPDATE board SET payload = x'0909', entry_hash = x'" + cv::crypto::to_hex(h) +
                      "' WHERE seq = 2") == SQLITE_OK);
     auto check = value_of(b.store.verify_board());

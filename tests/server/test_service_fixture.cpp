@@ -1,6 +1,7 @@
 #include "test_service_fixture.hpp"
 
 #include "councilvote/protocol/json.hpp"
+#include "councilvote/protocol/messages.hpp"
 
 #include <atomic>
 #include <fstream>
@@ -17,6 +18,24 @@ std::filesystem::path fresh_dir() {
   static std::atomic<int> counter{0};
   return std::filesystem::temp_directory_path() /
          ("cv-service-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+}
+
+// Every successful answer reads as the response body type of the message table (messages.hpp), and
+// every push as its push body type: the server's handlers and the table agree.
+void check_against_table(MessageType type, const server::ServiceOutput &out) {
+  protocol::for_each_message_type([&](auto tag) {
+    if (decltype(tag)::value != type) return;
+    auto body = protocol::ResponseBody<decltype(tag)::value>::from_json(out.body);
+    INFO(protocol::message_type_name(type) << " answer: " << (body ? "" : body.error().message));
+    CHECK(body);
+  });
+  for (const auto &push : out.pushes)
+    protocol::for_each_push_type([&](auto tag) {
+      if (decltype(tag)::value != push.type) return;
+      auto body = protocol::PushBody<decltype(tag)::value>::from_json(push.body);
+      INFO(protocol::push_type_name(push.type) << " push: " << (body ? "" : body.error().message));
+      CHECK(body);
+    });
 }
 
 std::filesystem::path data_file(const char *name) {
@@ -111,7 +130,9 @@ ServiceFixture::call(MessageType type, const crypto::SigningKey &sender, const Q
   // Through the JSON text, as the transport hands it over.
   auto parsed = protocol::parse_json_object(protocol::to_json(body));
   REQUIRE(parsed);
-  return service->handle(type, sender.public_key, *parsed);
+  auto out = service->handle(type, sender.public_key, *parsed);
+  if (out) check_against_table(type, *out);
+  return out;
 }
 
 QJsonObject ServiceFixture::ok(MessageType type, const crypto::SigningKey &sender, const QJsonObject &body) {

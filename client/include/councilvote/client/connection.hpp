@@ -22,8 +22,8 @@
 // "closed" (the retry column of docs/wire.md §9 says yes for E_INTERNAL); a server message that does
 // not decode is E_INCONSISTENT_DATA, check "response".
 //
-// Qt: one thread (the object's). call() spins a local QEventLoop for scripts and the CLI; the GUI
-// uses request() with a callback.
+// Qt: one thread (the object's). request() is asynchronous (the GUI, AsyncClient in client.hpp);
+// call() and open_blocking() wait in blocking.hpp's local event loop (scripts, the CLI, the tools).
 #pragma once
 
 #include "councilvote/crypto/sign.hpp"
@@ -82,9 +82,8 @@ struct ConnectionOptions {
   protocol::JsonLimits limits{};
 };
 
-// Operations whose repetition cannot change the meeting twice (docs/wire.md §8): every read, and
-// the writes that are idempotent by specification (cast_ballot with the same bytes, ceremony
-// messages, partial decryptions, upserts, register_member_key, set_attendance, start_tally).
+// Operations whose repetition cannot change the meeting twice (docs/wire.md §8.1, "resent"): the
+// resend_safe column of the message table (protocol/types.hpp, CV_MESSAGE_TYPES).
 [[nodiscard]] bool safe_to_resend(protocol::MessageType t) noexcept;
 
 class Connection : public QObject {

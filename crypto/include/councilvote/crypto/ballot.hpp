@@ -109,9 +109,10 @@ struct BallotRequest {
 };
 [[nodiscard]] Result<Ballot> encrypt_ballot(const BallotRequest &req);
 
-// Checks everything with public data only; the error message starts with the failing check's name
-// (see docs/protocol.md §10 for the list and order): manifest, roster, format, context, eligibility,
-// contest_count, contest[i].shape, signature, contest[i].ciphertext[j].proof, contest[i].sum_proof.
+// Checks everything with public data only; the error's `check` names the failing check, and its
+// message starts with that name (see docs/protocol.md §10 for the list and order): manifest, roster,
+// format, context, eligibility, contest_count, contest[i].shape, signature,
+// contest[i].ciphertext[j].proof, contest[i].sum_proof.
 [[nodiscard]] Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot);
 // The same with a caller-owned fast verifier for the poll's joint key (reuse it across ballots).
 [[nodiscard]] Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot,

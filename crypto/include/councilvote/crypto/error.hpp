@@ -1,9 +1,10 @@
-// One error type for the crypto layer, and a small std::expected-style Result.
+// The crypto layer's error type; Result<T> (result.hpp) holds a T or one of these.
 #pragma once
+
+#include "councilvote/crypto/result.hpp"
 
 #include <string>
 #include <utility>
-#include <variant>
 
 namespace cv::crypto {
 
@@ -20,45 +21,24 @@ enum class Errc {
   system_error,        // out of memory, libsodium failure, file I/O
 };
 
+inline constexpr int kErrcCount = static_cast<int>(Errc::system_error) + 1;
+
 [[nodiscard]] const char *errc_name(Errc c) noexcept;
 
 struct Error {
   Errc code;
   std::string message; // specific, human readable: which check or field failed
+  // The name of the failed verification check ("contest[3].sum_proof", docs/protocol.md §10), as
+  // data: the wire error's `check` is taken from here, never cut out of the message. Empty when
+  // the error is not a failed check.
+  std::string check{};
 };
 
-template <class T> class [[nodiscard]] Result {
-public:
-  Result(T value) : v_(std::move(value)) {}     // NOLINT: implicit like std::expected
-  Result(Error error) : v_(std::move(error)) {} // NOLINT
-  [[nodiscard]] bool has_value() const noexcept { return v_.index() == 0; }
-  explicit operator bool() const noexcept { return has_value(); }
-  T &value() & { return std::get<0>(v_); }
-  const T &value() const & { return std::get<0>(v_); }
-  T &&value() && { return std::get<0>(std::move(v_)); }
-  T &operator*() & { return value(); }
-  const T &operator*() const & { return value(); }
-  T *operator->() { return &value(); }
-  const T *operator->() const { return &value(); }
-  const Error &error() const { return std::get<1>(v_); }
-
-private:
-  std::variant<T, Error> v_;
-};
-
-template <> class [[nodiscard]] Result<void> {
-public:
-  Result() = default;
-  Result(Error error) : err_(std::move(error)), ok_(false) {} // NOLINT
-  [[nodiscard]] bool has_value() const noexcept { return ok_; }
-  explicit operator bool() const noexcept { return ok_; }
-  const Error &error() const { return err_; }
-
-private:
-  Error err_{Errc::invalid_argument, {}};
-  bool ok_ = true;
-};
-
-inline Error make_error(Errc c, std::string msg) { return Error{c, std::move(msg)}; }
+inline Error make_error(Errc c, std::string msg) { return Error{c, std::move(msg), {}}; }
+// A failed check: `check` is the error's check, and the message is "check: detail".
+inline Error check_failed(Errc c, std::string check, const std::string &detail) {
+  std::string message = check + ": " + detail;
+  return Error{c, std::move(message), std::move(check)};
+}
 
 } // namespace cv::crypto

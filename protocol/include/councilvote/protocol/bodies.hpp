@@ -17,6 +17,7 @@
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
 #include "councilvote/protocol/statements.hpp"
+#include "councilvote/record/enums.hpp"
 
 #include <QJsonObject>
 #include <cstdint>
@@ -37,11 +38,13 @@ template <class T> [[nodiscard]] Result<T> read_body(const QJsonObject &o, std::
   }
 }
 
+// Declares a body's members; protocol/src defines them from the body's one field list
+// (protocol/src/fields.hpp): the JSON object, the strict reader and equality member by member.
 #define CV_PROTOCOL_BODY(T)                                                                                  \
   [[nodiscard]] QJsonObject to_json() const;                                                                 \
   [[nodiscard]] static T read(ObjectReader &r);                                                              \
   [[nodiscard]] static Result<T> from_json(const QJsonObject &o) { return read_body<T>(o); }                 \
-  friend bool operator==(const T &, const T &) = default
+  friend bool operator==(const T &, const T &)
 
 // Text limits (UTF-8 bytes).
 inline constexpr std::size_t kMaxNameBytes = 200;    // full names, awards
@@ -59,18 +62,25 @@ struct RemoteWindow {
   CV_PROTOCOL_BODY(RemoteWindow);
 };
 
-enum class CouncilRole { chair, vice_chair, secretary, member };
-enum class NomineeKind { ca_nhan, tap_the }; // individual, collective
-enum class Comparison { at_least, more_than };
-enum class Denominator { all_members, present_members };
-// `unknown` (not yet marked) appears only in the frozen attendance of a poll; set_attendance takes
-// the other three.
-enum class Attendance { present, remote, absent, unknown };
-// The store's poll states (schema/): draft -> open_remote -> open -> closed -> tallied -> published.
-enum class PollStatus { draft, open_remote, open, closed, tallied, published };
+// The domain's enumerations and their names are record/'s (one table each, record/enums.hpp).
+using record::Attendance; // `unknown` only in a poll's frozen attendance; set_attendance takes the others
+using record::CeremonyMessageKind;
+using record::CeremonyState;
+using record::Comparison;
+using record::CouncilRole;
+using record::Denominator;
+using record::NomineeKind;
+using PollStatus = record::PollState; // draft -> open_remote -> open -> closed -> tallied -> published
 enum class OpenPhase { remote, room };
-enum class CeremonyMessageKind { commitments, share, complaint };
-enum class CeremonyState { collecting, complete, failed };
+
+} // namespace cv::protocol
+
+template <> struct cv::record::EnumNames<cv::protocol::OpenPhase> {
+  static constexpr NameTable<cv::protocol::OpenPhase, 2> table{
+      {{cv::protocol::OpenPhase::remote, "remote"}, {cv::protocol::OpenPhase::room, "room"}}};
+};
+
+namespace cv::protocol {
 
 struct RosterRow {
   std::uint32_t member_no = 0; // 1..9999
@@ -278,12 +288,7 @@ struct CeremonyInfo {
   std::uint32_t threshold = 0;
   std::vector<crypto::TrusteeInfo> trustees; // index and box key
   std::vector<Bytes> commitments;            // docs/protocol.md §12.3 encoding, one per trustee
-  [[nodiscard]] bool operator==(const CeremonyInfo &o) const;
-  [[nodiscard]] QJsonObject to_json() const;
-  [[nodiscard]] static CeremonyInfo read(ObjectReader &r);
-  [[nodiscard]] static Result<CeremonyInfo> from_json(const QJsonObject &o) {
-    return read_body<CeremonyInfo>(o);
-  }
+  CV_PROTOCOL_BODY(CeremonyInfo);
 };
 
 // What open_poll fixes and publishes on the board (entry kind manifest, payload = to_json text):
@@ -304,12 +309,7 @@ struct PollDefinition {
   // digest; disagree weight > roster size; the ceremony's commitments verify and give joint_key;
   // the context hash. E_INCONSISTENT_DATA with the failed check's name.
   [[nodiscard]] Result<crypto::PollContext> verified_context(const MeetingId &meeting) const;
-  [[nodiscard]] bool operator==(const PollDefinition &o) const;
-  [[nodiscard]] QJsonObject to_json() const;
-  [[nodiscard]] static PollDefinition read(ObjectReader &r);
-  [[nodiscard]] static Result<PollDefinition> from_json(const QJsonObject &o) {
-    return read_body<PollDefinition>(o);
-  }
+  CV_PROTOCOL_BODY(PollDefinition);
 };
 
 // The answer to get_poll and open_poll.
@@ -374,9 +374,8 @@ struct CeremonyContent {
   // The inverse: the content of a commitments / share / complaint board entry.
   [[nodiscard]] static Result<CeremonyContent> from_board(CeremonyMessageKind kind, ByteView payload,
                                                           std::uint32_t *from = nullptr);
-  void write(QJsonObject &o) const;
-  void read_into(ObjectReader &r);
-  friend bool operator==(const CeremonyContent &, const CeremonyContent &) = default;
+  // Its members are written into the object that holds it (fields::Inline).
+  friend bool operator==(const CeremonyContent &, const CeremonyContent &);
 };
 
 struct PostCeremonyMessageRequest {
@@ -484,10 +483,14 @@ struct GetRecordResponse { // also the body of the result_published push
 
 // ============================================================================ names
 
-[[nodiscard]] std::string_view poll_status_name(PollStatus s) noexcept;
-[[nodiscard]] std::string_view open_phase_name(OpenPhase p) noexcept;
-[[nodiscard]] std::string_view attendance_name(Attendance a) noexcept;
-[[nodiscard]] std::string_view ceremony_message_kind_name(CeremonyMessageKind k) noexcept;
-[[nodiscard]] std::string_view ceremony_state_name(CeremonyState s) noexcept;
+// The wire names (record::name over the enum's one table).
+[[nodiscard]] inline std::string_view poll_status_name(PollStatus s) noexcept { return record::name(s); }
+[[nodiscard]] inline std::string_view attendance_name(Attendance a) noexcept { return record::name(a); }
+[[nodiscard]] inline std::string_view ceremony_message_kind_name(CeremonyMessageKind k) noexcept {
+  return record::name(k);
+}
+[[nodiscard]] inline std::string_view ceremony_state_name(CeremonyState s) noexcept {
+  return record::name(s);
+}
 
 } // namespace cv::protocol

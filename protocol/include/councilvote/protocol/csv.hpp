@@ -80,14 +80,11 @@ public:
   [[nodiscard]] std::optional<Error> number(std::string_view column, std::uint32_t min, std::uint32_t max,
                                             std::uint32_t &out,
                                             std::optional<std::uint32_t> empty_value = {}) const;
-  // One of `values` by name.
-  template <class E>
-  [[nodiscard]] std::optional<Error> enumeration(std::string_view column,
-                                                 std::initializer_list<std::pair<std::string_view, E>> values,
-                                                 E &out) const {
+  // One of the enumeration's names (record::EnumNames<E>::table).
+  template <class E> [[nodiscard]] std::optional<Error> enumeration(std::string_view column, E &out) const {
     const auto &s = get(column);
     std::string allowed;
-    for (const auto &[name, v] : values) {
+    for (const auto &[v, name] : record::EnumNames<E>::table) {
       if (s == name) {
         out = v;
         return std::nullopt;

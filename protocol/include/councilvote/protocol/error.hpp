@@ -4,12 +4,13 @@
 // never lets an exception escape.
 #pragma once
 
+#include "councilvote/crypto/result.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 
 namespace cv::protocol {
 
@@ -82,37 +83,7 @@ struct Error {
   return Error{c, std::move(message), {}, std::move(check)};
 }
 
-// A std::expected-style result (the project does not use std::expected).
-template <class T> class [[nodiscard]] Result {
-public:
-  Result(T value) : v_(std::move(value)) {}     // NOLINT: implicit like std::expected
-  Result(Error error) : v_(std::move(error)) {} // NOLINT
-  [[nodiscard]] bool has_value() const noexcept { return v_.index() == 0; }
-  explicit operator bool() const noexcept { return has_value(); }
-  T &value() & { return std::get<0>(v_); }
-  const T &value() const & { return std::get<0>(v_); }
-  T &&value() && { return std::get<0>(std::move(v_)); }
-  T &operator*() & { return value(); }
-  const T &operator*() const & { return value(); }
-  T *operator->() { return &value(); }
-  const T *operator->() const { return &value(); }
-  const Error &error() const { return std::get<1>(v_); }
-
-private:
-  std::variant<T, Error> v_;
-};
-
-template <> class [[nodiscard]] Result<void> {
-public:
-  Result() = default;
-  Result(Error error) : err_(std::move(error)), ok_(false) {} // NOLINT
-  [[nodiscard]] bool has_value() const noexcept { return ok_; }
-  explicit operator bool() const noexcept { return ok_; }
-  const Error &error() const { return err_; }
-
-private:
-  Error err_{};
-  bool ok_ = true;
-};
+// A T or a protocol::Error (the one Result template, crypto/result.hpp).
+template <class T> using Result = crypto::Result<T, Error>;
 
 } // namespace cv::protocol

@@ -105,15 +105,19 @@ public:
   }
   template <class E>
   E enumeration(std::string_view name, std::initializer_list<std::pair<std::string_view, E>> values) {
+    return enumeration_in<E>(name, values);
+  }
+  // One of `values` (a range of (text, value) pairs, at least one); the error lists them in order.
+  template <class E, class Range> E enumeration_in(std::string_view name, const Range &values) {
     auto s = text(name, 1, 64);
-    if (!ok()) return values.begin()->second;
+    if (!ok()) return std::begin(values)->second;
     for (const auto &[n, v] : values)
       if (n == s) return v;
     std::string allowed;
     for (const auto &[n, v] : values) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
     fail(field_error(ErrorCode::bad_field, path_of(name),
                      path_of(name) + ": \"" + s + "\" is not one of " + allowed));
-    return values.begin()->second;
+    return std::begin(values)->second;
   }
   QJsonArray array(std::string_view name, std::size_t min_items, std::size_t max_items);
   QJsonObject object(std::string_view name);

@@ -64,8 +64,10 @@ struct RecordInput {
   std::string closed_at;                    // the store's UTC text
 };
 
-enum class ContestOutcome { passed, not_passed, quorum_not_met, tie_at_quota };
-[[nodiscard]] std::string_view contest_outcome_name(ContestOutcome o) noexcept;
+using record::ContestOutcome;
+[[nodiscard]] inline std::string_view contest_outcome_name(ContestOutcome o) noexcept {
+  return record::name(o);
+}
 
 // A contest's line in the record and on the minutes.
 struct RecordContest {

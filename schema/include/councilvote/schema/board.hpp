@@ -2,6 +2,7 @@
 #pragma once
 
 #include "councilvote/crypto/bytes.hpp"
+#include "councilvote/record/board.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -10,35 +11,11 @@
 
 namespace cv::schema {
 
-enum class BoardKind {
-  manifest,
-  ballot,
-  commitments,
-  share,
-  complaint,
-  partial_decryption,
-  tally,
-  result,
-  attendance, // the attendance a poll is counted with, frozen at close (schema version 3)
-};
+// The entry, its kinds and its hash are record/'s (record/board.hpp).
+using record::board_entry_hash;
+using record::BoardEntry;
+using record::BoardKind;
 [[nodiscard]] std::string_view to_string(BoardKind k) noexcept;
-
-struct BoardEntry {
-  std::uint64_t seq = 0; // 1, 2, 3, ...
-  BoardKind kind = BoardKind::manifest;
-  std::string poll_id; // empty: meeting-wide (the key ceremony)
-  std::string created_at;
-  crypto::Bytes payload;
-  crypto::ByteArray<32> prev_hash{}; // the previous entry's entry_hash; 32 zero bytes for seq 1
-  crypto::ByteArray<32> entry_hash{};
-};
-
-// H32("CV/board-entry", u64(seq), str(kind), str(poll_id), str(created_at), var(payload),
-//     fixed(prev_hash))
-[[nodiscard]] crypto::ByteArray<32> board_entry_hash(std::uint64_t seq, std::string_view kind,
-                                                     std::string_view poll_id, std::string_view created_at,
-                                                     crypto::ByteView payload,
-                                                     const crypto::ByteArray<32> &prev_hash);
 
 struct BoardHead {
   std::uint64_t seq = 0;        // the number of entries

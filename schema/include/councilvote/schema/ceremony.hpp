@@ -3,6 +3,7 @@
 
 #include "councilvote/crypto/box.hpp"
 #include "councilvote/crypto/bytes.hpp"
+#include "councilvote/record/enums.hpp"
 #include "councilvote/schema/receipt.hpp"
 
 #include <cstdint>
@@ -19,7 +20,7 @@ struct Trustee {
   crypto::BoxPublicKey box_public_key{};
 };
 
-enum class CeremonyState { collecting, complete, failed };
+using record::CeremonyState;
 [[nodiscard]] std::string_view to_string(CeremonyState s) noexcept;
 
 struct KeyCeremony {
@@ -31,7 +32,7 @@ struct KeyCeremony {
   std::optional<crypto::ByteArray<32>> joint_key{}; // K, once complete
 };
 
-enum class CeremonyMessageKind { commitments, share, complaint };
+using record::CeremonyMessageKind;
 [[nodiscard]] std::string_view to_string(CeremonyMessageKind k) noexcept;
 
 struct CeremonyMessage {

@@ -1,12 +1,11 @@
-// One error type for the storage layer, and a small Result in the style of std::expected.
+// One error type for the storage layer; Result<T> holds a T or one of these.
 #pragma once
 
+#include "councilvote/crypto/result.hpp"
 #include "councilvote/schema/receipt.hpp"
 
 #include <optional>
 #include <string>
-#include <utility>
-#include <variant>
 
 namespace cv::schema {
 
@@ -22,6 +21,8 @@ enum class Errc {
   io,               // cannot open, not a database, disk full, I/O error, corrupt file
 };
 
+inline constexpr int kErrcCount = static_cast<int>(Errc::io) + 1;
+
 [[nodiscard]] const char *errc_name(Errc c) noexcept;
 
 struct Error {
@@ -30,37 +31,7 @@ struct Error {
   std::optional<BallotReceipt> existing{}; // duplicate_ballot only: the ballot already stored
 };
 
-template <class T> class [[nodiscard]] Result {
-public:
-  Result(T value) : v_(std::move(value)) {}     // NOLINT: implicit like std::expected
-  Result(Error error) : v_(std::move(error)) {} // NOLINT
-  [[nodiscard]] bool has_value() const noexcept { return v_.index() == 0; }
-  explicit operator bool() const noexcept { return has_value(); }
-  T &value() & { return std::get<0>(v_); }
-  const T &value() const & { return std::get<0>(v_); }
-  T &&value() && { return std::get<0>(std::move(v_)); }
-  T &operator*() & { return value(); }
-  const T &operator*() const & { return value(); }
-  T *operator->() { return &value(); }
-  const T *operator->() const { return &value(); }
-  Error &error() & { return std::get<1>(v_); }
-  const Error &error() const & { return std::get<1>(v_); }
-
-private:
-  std::variant<T, Error> v_;
-};
-
-template <> class [[nodiscard]] Result<void> {
-public:
-  Result() = default;
-  Result(Error error) : err_(std::move(error)) {} // NOLINT
-  [[nodiscard]] bool has_value() const noexcept { return !err_; }
-  explicit operator bool() const noexcept { return has_value(); }
-  Error &error() & { return *err_; }
-  const Error &error() const & { return *err_; }
-
-private:
-  std::optional<Error> err_;
-};
+// A T or a schema::Error (the one Result template, crypto/result.hpp).
+template <class T> using Result = crypto::Result<T, Error>;
 
 } // namespace cv::schema

@@ -3,6 +3,7 @@
 
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/crypto/bytes.hpp"
+#include "councilvote/record/enums.hpp"
 #include "councilvote/schema/receipt.hpp"
 #include "councilvote/schema/roster.hpp"
 
@@ -15,7 +16,7 @@
 namespace cv::schema {
 
 // draft -> open_remote -> open -> closed -> tallied -> published, and draft -> open.
-enum class PollState { draft, open_remote, open, closed, tallied, published };
+using record::PollState;
 [[nodiscard]] std::string_view to_string(PollState s) noexcept;
 
 struct PollSpec {
@@ -47,7 +48,7 @@ struct Poll {
   std::optional<std::string> remote_opened_at, opened_at, closed_at, tallied_at, published_at;
 };
 
-enum class Channel { in_room, remote };
+using record::Channel;
 [[nodiscard]] std::string_view to_string(Channel c) noexcept;
 
 // A ballot the server has decoded and verified (crypto::verify_ballot) and now records.
@@ -93,7 +94,7 @@ struct PartialDecryptionRecord {
   BoardReceipt entry;
 };
 
-enum class Outcome { passed, not_passed }; // đạt / không đạt
+using record::Outcome; // đạt / không đạt
 [[nodiscard]] std::string_view to_string(Outcome o) noexcept;
 
 // The result of a commendation contest; agree + disagree + blank + not_voted = council members.

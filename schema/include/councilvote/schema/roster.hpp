@@ -4,6 +4,7 @@
 
 #include "councilvote/crypto/sign.hpp"
 #include "councilvote/crypto/tally.hpp"
+#include "councilvote/record/enums.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -31,7 +32,7 @@ struct MemberRow {
   std::string unit;
 };
 
-enum class Attendance { unknown, present, absent, remote };
+using record::Attendance; // the domain's one attendance enum (record/enums.hpp)
 [[nodiscard]] std::string_view to_string(Attendance a) noexcept;
 
 struct Member {

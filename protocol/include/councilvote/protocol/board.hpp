@@ -41,10 +41,6 @@ board_entry_kind_from_name(std::string_view name) noexcept {
 [[nodiscard]] QJsonObject board_entry_to_json(const BoardEntry &e);
 [[nodiscard]] BoardEntry read_board_entry(ObjectReader &r);
 
-// The most entries one get_board page holds (docs/wire.md §8.6, §10): a request's `limit` is at
-// most this, and the server caps its pages at it.
-inline constexpr std::uint32_t kMaxBoardPage = 1000;
-
 // The store's timestamps: "YYYY-MM-DDTHH:MM:SS.SSSZ" (UTC, milliseconds, years 1970..9999) to and
 // from Unix milliseconds. parse_utc_ms accepts exactly what format_utc_ms produces.
 [[nodiscard]] std::string format_utc_ms(std::uint64_t unix_ms);

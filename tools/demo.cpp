@@ -6,7 +6,7 @@
 #include "councilvote/crypto/init.hpp"
 #include "councilvote/crypto/tally.hpp"
 #include "councilvote/crypto/threshold.hpp"
-#include "csv.hpp"
+#include "councilvote/protocol/csv.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -15,7 +15,6 @@
 #include <string>
 
 using namespace cv::crypto;
-using cv::tools::read_csv;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -60,6 +59,13 @@ struct Rule {
 template <class T> T must(Result<T> r, const char *what) {
   if (!r) die(std::string(what) + ": " + r.error().message);
   return std::move(*r);
+}
+
+// The records of a CSV file of data/ (protocol's reader), as column -> field.
+std::vector<std::map<std::string, std::string>> read_csv(const std::string &path) {
+  auto t = cv::protocol::read_csv_file(path);
+  if (!t) die(t.error().message);
+  return t->maps();
 }
 
 } // namespace

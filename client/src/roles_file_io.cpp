@@ -1,59 +1,19 @@
 #include "councilvote/client/roles/file_io.hpp"
+#include "councilvote/crypto/file_io.hpp"
 #include "roles_common.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cv::client::roles {
 
-namespace {
-
-protocol::Error sys_error(const std::string &what, int err) {
-  return protocol::make_error(protocol::ErrorCode::internal, what + ": " + std::strerror(err));
-}
-
-protocol::Result<void> write_all(int fd, protocol::ByteView b, const std::string &name) {
-  while (!b.empty()) {
-    const ssize_t n = ::write(fd, b.data(), b.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return sys_error("write " + name, errno);
-    b = b.subspan(static_cast<std::size_t>(n));
-  }
-  if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) return sys_error("chmod 0600 " + name, errno);
-  if (::fsync(fd) != 0) return sys_error("fsync " + name, errno);
-  return {};
-}
-
-} // namespace
-
 protocol::Result<void> write_file_atomic(const std::filesystem::path &path, protocol::ByteView bytes,
                                          bool overwrite) {
   try {
-    const std::filesystem::path dir =
-        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string tmp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-    const int fd = ::mkstemp(tmp.data()); // O_EXCL, mode 0600
-    if (fd < 0) return sys_error("cannot create a temporary file in " + dir.string(), errno);
-    protocol::Result<void> ok = write_all(fd, bytes, tmp);
-    if (::close(fd) != 0 && ok) ok = sys_error("close " + tmp, errno);
-    if (ok) {
-      if (overwrite) {
-        if (::rename(tmp.c_str(), path.c_str()) != 0) ok = sys_error("rename to " + path.string(), errno);
-      } else if (::link(tmp.c_str(), path.c_str()) != 0) {
-        ok = errno == EEXIST ? protocol::make_error(protocol::ErrorCode::internal,
-                                                    path.string() + " already exists; not overwriting")
-                             : sys_error("link to " + path.string(), errno);
-      }
-    }
-    if (!ok || !overwrite) ::unlink(tmp.c_str());
-    if (!ok) return ok;
-    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-      (void)::fsync(dfd);
-      ::close(dfd);
-    }
+    if (auto ok = crypto::write_file_atomic(path, bytes, overwrite); !ok)
+      return protocol::make_error(protocol::ErrorCode::internal, ok.error().message);
     return {};
   } catch (...) {
     return detail::internal("out of memory while writing " + path.string());

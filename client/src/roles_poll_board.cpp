@@ -1,5 +1,4 @@
 #include "councilvote/client/roles/poll_board.hpp"
-#include "councilvote/crypto/hash.hpp"
 #include "roles_common.hpp"
 
 #include <map>
@@ -160,7 +159,7 @@ std::optional<std::uint64_t> find_tracking_code(std::span<const protocol::BoardE
                                                 const ByteArray<32> &tracking_code) {
   for (const auto &e : board)
     if (e.kind == BoardEntryKind::ballot && e.poll_id == poll.str())
-      if (crypto::Transcript("CV/tracking-code").var(e.payload).digest32() == tracking_code) return e.seq;
+      if (crypto::tracking_code_of(e.payload) == tracking_code) return e.seq;
   return std::nullopt;
 }
 

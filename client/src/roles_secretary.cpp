@@ -12,78 +12,7 @@ using protocol::Result;
 
 namespace {
 
-// One record's fields by column name.
-class Row {
-public:
-  Row(const CsvTable &t, const CsvRecord &r) : t_(t), r_(r) {}
-  [[nodiscard]] std::size_t line() const { return r_.line; }
-  [[nodiscard]] const std::string &get(std::string_view column) const {
-    static const std::string empty;
-    auto c = t_.column(column);
-    return c ? r_.fields[*c] : empty;
-  }
-  [[nodiscard]] protocol::Error error(const std::string &message) const {
-    return t_.error_at(r_.line, message);
-  }
-
-  // A text column within the wire's limits.
-  [[nodiscard]] std::optional<protocol::Error> text(std::string_view column, std::size_t min, std::size_t max,
-                                                    std::string &out) const {
-    out = get(column);
-    if (auto p = text_problem(out, min, max)) return error(std::string(column) + " " + *p);
-    return std::nullopt;
-  }
-  // A decimal integer column within [min, max]; `empty_value` allows (and gives) a value for "".
-  [[nodiscard]] std::optional<protocol::Error> number(std::string_view column, std::uint32_t min,
-                                                      std::uint32_t max, std::uint32_t &out,
-                                                      std::optional<std::uint32_t> empty_value = {}) const {
-    const auto &s = get(column);
-    if (s.empty() && empty_value) {
-      out = *empty_value;
-      return std::nullopt;
-    }
-    std::uint32_t v = 0;
-    const auto *end = s.data() + s.size();
-    const auto [p, ec] = std::from_chars(s.data(), end, v);
-    if (s.empty() || ec != std::errc{} || p != end || (s.size() > 1 && s[0] == '0'))
-      return error(std::string(column) + " \"" + s + "\" is not a whole number");
-    if (v < min || v > max)
-      return error(std::string(column) + " " + s + " is outside " + std::to_string(min) + ".." +
-                   std::to_string(max));
-    out = v;
-    return std::nullopt;
-  }
-  template <class E>
-  [[nodiscard]] std::optional<protocol::Error> enumeration(std::string_view column, E &out) const {
-    const auto &s = get(column);
-    std::string allowed;
-    for (const auto &[v, name] : record::EnumNames<E>::table) {
-      if (s == name) {
-        out = v;
-        return std::nullopt;
-      }
-      allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-    }
-    return error(std::string(column) + " \"" + s + "\" is not one of " + allowed);
-  }
-  [[nodiscard]] std::optional<protocol::Error> id(std::string_view column, std::string &out) const {
-    out = get(column);
-    if (auto ok = protocol::check_id_syntax(out, 64, column); !ok)
-      return error(std::string(column) + " \"" + out + "\": " + ok.error().message);
-    return std::nullopt;
-  }
-
-private:
-  const CsvTable &t_;
-  const CsvRecord &r_;
-};
-
-Result<void> row_count(const CsvTable &t, std::size_t max, std::string_view what) {
-  if (t.records.empty()) return t.error_at(t.header_line, "no " + std::string(what) + " after the header");
-  if (t.records.size() > max)
-    return t.error_at(t.records[max].line, "more than " + std::to_string(max) + " " + std::string(what));
-  return {};
-}
+using Row = protocol::CsvRow;
 
 // The shape checks of the wire reader, as a last line of defence: anything the checks above let
 // through that the server's reader would refuse is reported here rather than by the server.
@@ -95,43 +24,6 @@ template <class T> Result<void> wire_check(const T &body, const std::string &sou
 
 } // namespace
 
-std::optional<std::string> text_problem(std::string_view s, std::size_t min_bytes, std::size_t max_bytes) {
-  if (s.size() < min_bytes || s.size() > max_bytes)
-    return "must be " + std::to_string(min_bytes) + ".." + std::to_string(max_bytes) + " bytes, got " +
-           std::to_string(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7f) return std::string("contains a control character");
-  }
-  // UTF-8 validity: the same rules as the CSV reader; re-checked here for callers with other sources.
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    std::uint32_t cp = 0, min = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((c & 0xe0u) == 0xc0u)
-      n = 1, cp = c & 0x1fu, min = 0x80;
-    else if ((c & 0xf0u) == 0xe0u)
-      n = 2, cp = c & 0x0fu, min = 0x800;
-    else if ((c & 0xf8u) == 0xf0u)
-      n = 3, cp = c & 0x07u, min = 0x10000;
-    else
-      return std::string("is not valid UTF-8");
-    if (s.size() - i <= n) return std::string("is not valid UTF-8");
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xc0u) != 0x80u) return std::string("is not valid UTF-8");
-      cp = (cp << 6) | (d & 0x3fu);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return std::string("is not valid UTF-8");
-    i += n + 1;
-  }
-  return std::nullopt;
-}
-
 // ============================================================================ roster
 
 Result<protocol::ImportRosterRequest> roster_from_csv(std::string_view text, std::string source) {
@@ -141,7 +33,7 @@ Result<protocol::ImportRosterRequest> roster_from_csv(std::string_view text, std
     if (auto c = check_csv_columns(*t, {"member_no", "full_name", "council_role", "position", "unit"}, {});
         !c)
       return c.error();
-    if (auto n = row_count(*t, protocol::kMaxRosterRows, "members"); !n) return n.error();
+    if (auto n = protocol::check_csv_row_count(*t, protocol::kMaxRosterRows, "members"); !n) return n.error();
     protocol::ImportRosterRequest req;
     std::map<std::uint32_t, std::size_t> line_of;
     for (const auto &rec : t->records) {
@@ -179,7 +71,7 @@ Result<protocol::RegisterMemberKeysRequest> member_keys_from_csv(std::string_vie
     auto t = parse_csv(text, source);
     if (!t) return t.error();
     if (auto c = check_csv_columns(*t, {"member_no", "key"}, {}); !c) return c.error();
-    if (auto n = row_count(*t, protocol::kMaxRosterRows, "keys"); !n) return n.error();
+    if (auto n = protocol::check_csv_row_count(*t, protocol::kMaxRosterRows, "keys"); !n) return n.error();
     protocol::RegisterMemberKeysRequest req;
     std::map<std::uint32_t, std::size_t> line_of;
     for (const auto &rec : t->records) {
@@ -219,7 +111,8 @@ Result<NomineeImport> nominees_from_csv(std::string_view text, std::string sourc
                                    {"award_quota"});
         !c)
       return c.error();
-    if (auto n = row_count(*t, protocol::kMaxNomineeRows, "nominees"); !n) return n.error();
+    if (auto n = protocol::check_csv_row_count(*t, protocol::kMaxNomineeRows, "nominees"); !n)
+      return n.error();
     NomineeImport out;
     std::map<std::uint32_t, std::size_t> line_of;
     struct Quota {
@@ -275,46 +168,6 @@ Result<NomineeImport> read_nominees_csv(const std::filesystem::path &path) {
 }
 
 // ============================================================================ rules
-
-Result<std::vector<protocol::RuleProfile>> rules_from_csv(std::string_view text, std::string source) {
-  try {
-    auto t = parse_csv(text, source);
-    if (!t) return t.error();
-    if (auto c = check_csv_columns(*t, {"rule_id", "label", "threshold_percent", "comparison", "denominator"},
-                                   {"quorum_percent", "source"});
-        !c)
-      return c.error();
-    if (auto n = row_count(*t, 1000, "rules"); !n) return n.error();
-    std::vector<protocol::RuleProfile> out;
-    std::map<std::string, std::size_t> line_of;
-    for (const auto &rec : t->records) {
-      const Row row(*t, rec);
-      protocol::RuleProfile p;
-      std::optional<protocol::Error> e;
-      if (!e) e = row.id("rule_id", p.rule_id);
-      if (!e) e = row.text("label", 1, protocol::kMaxTextBytes, p.label);
-      if (!e) e = row.number("threshold_percent", 1, 100, p.threshold_percent);
-      if (!e) e = row.enumeration<protocol::Comparison>("comparison", p.comparison);
-      if (!e) e = row.enumeration<protocol::Denominator>("denominator", p.denominator);
-      if (!e) e = row.number("quorum_percent", 0, 100, p.quorum_percent, 0u);
-      if (!e) e = row.text("source", 0, protocol::kMaxTextBytes, p.source);
-      if (e) return *e;
-      if (auto [it, fresh] = line_of.emplace(p.rule_id, rec.line); !fresh)
-        return row.error("rule_id \"" + p.rule_id + "\" already on line " + std::to_string(it->second));
-      if (auto w = wire_check(p, t->source + " line " + std::to_string(rec.line)); !w) return w.error();
-      out.push_back(std::move(p));
-    }
-    return out;
-  } catch (...) {
-    return detail::internal("out of memory while reading " + source);
-  }
-}
-
-Result<std::vector<protocol::RuleProfile>> read_rules_csv(const std::filesystem::path &path) {
-  auto text = read_text_file(path);
-  if (!text) return text.error();
-  return rules_from_csv(*text, path.filename().string());
-}
 
 Result<void> check_nominee_rules(const NomineeImport &nominees, std::span<const protocol::RuleProfile> rules,
                                  std::string_view source) {

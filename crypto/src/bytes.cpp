@@ -16,19 +16,18 @@ std::string to_hex(ByteView b) {
 }
 
 Result<Bytes> from_hex(std::string_view hex) {
-  if (hex.size() % 2 != 0) return make_error(Errc::invalid_encoding, "hex string has odd length");
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
+  if (hex.size() % 2 != 0) return make_error(Errc::invalid_encoding, "hex of odd length");
   Bytes out(hex.size() / 2);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0)
-      return make_error(Errc::invalid_encoding, "invalid hex digit at position " + std::to_string(2 * i));
-    out[i] = static_cast<std::uint8_t>((hi << 4) | lo);
+  for (std::size_t i = 0; i < hex.size(); ++i) {
+    const char c = hex[i];
+    int d = 0;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      d = c - 'a' + 10;
+    else // upper case too: docs/wire.md §3.2, docs/protocol.md §2
+      return make_error(Errc::invalid_encoding, "not lowercase hex at character " + std::to_string(i));
+    out[i / 2] = static_cast<std::uint8_t>(i % 2 == 0 ? d << 4 : out[i / 2] | d);
   }
   return out;
 }

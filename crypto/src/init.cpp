@@ -13,7 +13,7 @@ namespace cv::crypto {
 
 namespace {
 
-// The known-answer tests of docs/spec-parts/keyfile.md §"Self-tests". Each returns false on failure.
+// The known-answer tests of docs/protocol.md §14. Each returns false on failure.
 
 bool hex_is(ByteView got, std::string_view expected_hex) { return to_hex(got) == expected_hex; }
 

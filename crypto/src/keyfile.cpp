@@ -1,5 +1,8 @@
 #include "councilvote/crypto/keyfile.hpp"
 
+#include "councilvote/crypto/file_io.hpp"
+#include "councilvote/crypto/utf8.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -42,37 +45,6 @@ Error sys_error(const std::string &what, int err) {
   return make_error(Errc::system_error, "key file: " + what + ": " + std::strerror(err));
 }
 
-// Well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF) without C0 controls or DEL.
-bool valid_text(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    std::uint32_t cp = 0, min = 0;
-    if (c < 0x80) {
-      if (c < 0x20 || c == 0x7f) return false;
-      ++i;
-      continue;
-    }
-    if ((c & 0xe0u) == 0xc0u)
-      n = 1, cp = c & 0x1fu, min = 0x80;
-    else if ((c & 0xf0u) == 0xe0u)
-      n = 2, cp = c & 0x0fu, min = 0x800;
-    else if ((c & 0xf8u) == 0xf0u)
-      n = 3, cp = c & 0x07u, min = 0x10000;
-    else
-      return false;
-    if (s.size() - i <= n) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xc0u) != 0x80u) return false;
-      cp = (cp << 6) | (d & 0x3fu);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 std::optional<std::string> check_text(std::string_view label, std::string_view role) {
   if (label.empty() || label.size() > kKeyFileMaxLabelBytes)
     return "label must be 1.." + std::to_string(kKeyFileMaxLabelBytes) + " bytes, got " +
@@ -80,8 +52,8 @@ std::optional<std::string> check_text(std::string_view label, std::string_view r
   if (role.size() > kKeyFileMaxRoleBytes)
     return "role must be at most " + std::to_string(kKeyFileMaxRoleBytes) + " bytes, got " +
            std::to_string(role.size());
-  if (!valid_text(label)) return std::string("label is not valid UTF-8 text");
-  if (!valid_text(role)) return std::string("role is not valid UTF-8 text");
+  if (!is_utf8_text(label)) return std::string("label is not valid UTF-8 text");
+  if (!is_utf8_text(role)) return std::string("role is not valid UTF-8 text");
   return std::nullopt;
 }
 
@@ -168,18 +140,6 @@ Result<void> check_keys(const KeyFileContents &c) {
     return make_error(Errc::invalid_argument, "key file: signing public key does not match its secret key");
   if (!ct_equal(BoxKeyPair::from_secret(c.box.secret.view())->public_key, c.box.public_key))
     return make_error(Errc::invalid_argument, "key file: box public key does not match its secret key");
-  return {};
-}
-
-Result<void> write_and_sync(int fd, ByteView b) {
-  while (!b.empty()) {
-    const ssize_t n = ::write(fd, b.data(), b.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return sys_error("write", errno);
-    b = b.subspan(static_cast<std::size_t>(n));
-  }
-  if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) return sys_error("chmod 0600", errno);
-  if (::fsync(fd) != 0) return sys_error("fsync", errno);
   return {};
 }
 
@@ -282,28 +242,8 @@ Result<void> save_key_file(const std::filesystem::path &path, const KeyFileConte
   auto sealed = seal_key_file(contents, passphrase, params, rng);
   if (!sealed) return sealed.error();
 
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::string tmp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(tmp.data()); // O_EXCL, mode 0600
-  if (fd < 0) return sys_error("cannot create a temporary file in " + dir.string(), errno);
-  Result<void> ok = write_and_sync(fd, *sealed);
-  if (::close(fd) != 0 && ok) ok = sys_error("close " + tmp, errno);
-  if (ok) {
-    if (overwrite) {
-      if (::rename(tmp.c_str(), path.c_str()) != 0) ok = sys_error("rename to " + path.string(), errno);
-    } else if (::link(tmp.c_str(), path.c_str()) != 0) { // atomic, fails if path exists
-      ok = errno == EEXIST ? make_error(Errc::system_error,
-                                        "key file: " + path.string() + " already exists; not overwriting")
-                           : sys_error("link to " + path.string(), errno);
-    }
-  }
-  if (!ok || !overwrite) ::unlink(tmp.c_str());
-  if (!ok) return ok;
-  // Make the new directory entry durable (best effort: not every file system supports it).
-  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-    (void)::fsync(dfd);
-    ::close(dfd);
-  }
+  if (auto ok = write_file_atomic(path, *sealed, overwrite); !ok)
+    return make_error(Errc::system_error, "key file: " + ok.error().message);
   return {};
 }
 

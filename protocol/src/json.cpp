@@ -1,5 +1,7 @@
 #include "councilvote/protocol/json.hpp"
 
+#include "councilvote/crypto/utf8.hpp"
+
 #include <QJsonDocument>
 #include <QStringDecoder>
 #include <limits>
@@ -192,31 +194,29 @@ private:
     return true;
   }
 
-  // One raw UTF-8 sequence starting at pos_ (a lead byte >= 0x80), validated (no overlong forms,
-  // no surrogates, nothing above U+10FFFF) and appended.
+  // One raw UTF-8 sequence starting at pos_ (a lead byte >= 0x80), validated by crypto::decode_utf8
+  // (no overlong forms, no surrogates, nothing above U+10FFFF) and appended.
   bool utf8_sequence(std::string &out) {
-    auto b0 = static_cast<unsigned char>(s_[pos_]);
-    std::size_t len;
-    std::uint32_t cp, min;
-    if (b0 >= 0xC2 && b0 <= 0xDF)
-      len = 2, cp = b0 & 0x1Fu, min = 0x80;
-    else if (b0 >= 0xE0 && b0 <= 0xEF)
-      len = 3, cp = b0 & 0x0Fu, min = 0x800;
-    else if (b0 >= 0xF0 && b0 <= 0xF4)
-      len = 4, cp = b0 & 0x07u, min = 0x10000;
-    else
+    using crypto::Utf8Problem;
+    const auto seq = crypto::decode_utf8(s_, pos_);
+    switch (seq.problem) {
+    case Utf8Problem::none:
+      break;
+    case Utf8Problem::invalid_lead:
       return failed("invalid UTF-8 lead byte");
-    if (s_.size() - pos_ < len) return failed("truncated UTF-8 sequence");
-    for (std::size_t i = 1; i < len; ++i) {
-      auto b = static_cast<unsigned char>(s_[pos_ + i]);
-      if ((b & 0xC0) != 0x80) return failed("invalid UTF-8 continuation byte");
-      cp = (cp << 6) | (b & 0x3Fu);
+    case Utf8Problem::truncated:
+      return failed("truncated UTF-8 sequence");
+    case Utf8Problem::invalid_continuation:
+      return failed("invalid UTF-8 continuation byte");
+    case Utf8Problem::overlong:
+      return failed("overlong UTF-8 encoding");
+    case Utf8Problem::surrogate:
+      return failed("UTF-8 encoded surrogate");
+    case Utf8Problem::above_max:
+      return failed("code point above U+10FFFF");
     }
-    if (cp < min) return failed("overlong UTF-8 encoding");
-    if (cp >= 0xD800 && cp <= 0xDFFF) return failed("UTF-8 encoded surrogate");
-    if (cp > 0x10FFFF) return failed("code point above U+10FFFF");
-    out.append(s_.substr(pos_, len));
-    pos_ += len;
+    out.append(s_.substr(pos_, seq.length));
+    pos_ += seq.length;
     return true;
   }
 
@@ -347,17 +347,6 @@ std::string to_json(const QJsonObject &object) {
   return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
 }
 
-std::string lower_hex(ByteView bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (auto b : bytes) {
-    out.push_back(digits[b >> 4]);
-    out.push_back(digits[b & 15]);
-  }
-  return out;
-}
-
 QJsonValue json_hex(ByteView bytes) { return QString::fromLatin1(lower_hex(bytes)); }
 
 QJsonValue json_string(std::string_view utf8) { return qstring_from_utf8(utf8); }
@@ -372,22 +361,11 @@ QJsonValue json_uint(std::uint64_t v) { return QJsonValue(static_cast<qint64>(v)
 std::string to_utf8(const QString &s) { return s.toUtf8().toStdString(); }
 
 Result<Bytes> parse_hex(std::string_view hex, std::string_view field) {
-  if (hex.size() % 2 != 0)
-    return field_error(ErrorCode::bad_field, std::string(field), std::string(field) + ": hex of odd length");
-  Bytes out(hex.size() / 2);
-  for (std::size_t i = 0; i < hex.size(); ++i) {
-    char c = hex[i];
-    int d;
-    if (c >= '0' && c <= '9')
-      d = c - '0';
-    else if (c >= 'a' && c <= 'f')
-      d = c - 'a' + 10;
-    else
-      return field_error(ErrorCode::bad_field, std::string(field),
-                         std::string(field) + ": not lowercase hex at character " + std::to_string(i));
-    out[i / 2] = static_cast<std::uint8_t>(i % 2 == 0 ? d << 4 : out[i / 2] | d);
-  }
-  return out;
+  auto bytes = crypto::from_hex(hex);
+  if (!bytes)
+    return field_error(ErrorCode::bad_field, std::string(field),
+                       std::string(field) + ": " + bytes.error().message);
+  return std::move(*bytes);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -203,14 +203,14 @@ int run_serve(const QStringList &args) {
     return kExitRuntime;
   }
   WsServer server(**service, *tls, options);
-  if (parser.isSet(o.verbose)) server.setRequestCallback(log_request);
+  if (parser.isSet(o.verbose)) server.set_request_callback(log_request);
   if (auto r = server.listen(listen->address, listen->port); !r) {
     error(r.error().message);
     return kExitRuntime;
   }
   QSocketNotifier stop(g_signal_pipe[0], QSocketNotifier::Read);
   QObject::connect(&stop, &QSocketNotifier::activated, &stop, [] { QCoreApplication::quit(); });
-  std::printf("listening on %s:%u\n", qPrintable(listen->host), static_cast<unsigned>(server.serverPort()));
+  std::printf("listening on %s:%u\n", qPrintable(listen->host), static_cast<unsigned>(server.server_port()));
   std::fflush(stdout);
 
   QCoreApplication::exec();

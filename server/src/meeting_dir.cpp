@@ -1,8 +1,11 @@
 // `councilvote-server init`: the meeting directory (meeting_dir.hpp).
 #include "councilvote/server/meeting_dir.hpp"
 
+#include "councilvote/crypto/file_io.hpp"
+#include "councilvote/protocol/csv.hpp"
 #include "councilvote/schema/store.hpp"
 #include "councilvote/server/tls_identity.hpp"
+#include "service_impl.hpp"
 
 #include <QSslCertificate>
 #include <array>
@@ -19,33 +22,19 @@ namespace {
 using protocol::ErrorCode;
 using protocol::make_error;
 
+constexpr auto kPublicFile =
+    crypto::kOwnerOnly | std::filesystem::perms::group_read | std::filesystem::perms::others_read; // 0644
+
 protocol::Error io_error(const std::filesystem::path &path, std::string_view what) {
   return make_error(ErrorCode::internal,
                     std::string(what) + " " + path.string() + ": " + std::strerror(errno));
 }
 
-// Writes `data` to a new file (never replacing one) with `mode`, and fsyncs it.
-protocol::Result<void> write_new_file(const std::filesystem::path &path, std::string_view data, mode_t mode) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) return io_error(path, "cannot create");
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      auto e = io_error(path, "cannot write");
-      ::close(fd);
-      return e;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  // The mode given to open() is filtered by the umask; make it exact.
-  if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
-    auto e = io_error(path, "cannot finish");
-    ::close(fd);
-    return e;
-  }
-  if (::close(fd) != 0) return io_error(path, "cannot close");
+// Writes `data` to a new file (never replacing one) with `mode`, atomically (crypto::write_file_atomic).
+protocol::Result<void> write_new_file(const std::filesystem::path &path, std::string_view data,
+                                      std::filesystem::perms mode) {
+  if (auto ok = crypto::write_file_atomic(path, crypto::as_bytes(data), false, mode); !ok)
+    return make_error(ErrorCode::internal, ok.error().message);
   return {};
 }
 
@@ -53,21 +42,9 @@ std::string as_string(const QByteArray &b) {
   return std::string(b.constData(), static_cast<std::size_t>(b.size()));
 }
 
-// The rule profiles the server ships (data/rules.csv): Decree 98/2023 and two common council rules.
-std::vector<schema::RuleProfile> shipped_rules() {
-  const std::string all = "all_members", at_least = "at_least";
-  const std::string decree = "Decree 98/2023/NĐ-CP Art. 30(7)";
-  return {
-      {"decree98-90", "Từ 90% trở lên tính trên tổng số thành viên Hội đồng", 90, at_least, all, decree, 0},
-      {"decree98-80", "Từ 80% trở lên tính trên tổng số thành viên Hội đồng", 80, at_least, all, decree, 0},
-      {"council-70", "Từ 70% trở lên tính trên tổng số thành viên Hội đồng", 70, at_least, all,
-       "council regulation (example: Lạng Sơn 2018)", 0},
-      {"council-majority", "Trên 50% tổng số thành viên Hội đồng", 50, "more_than", all,
-       "council regulation (example: State Audit Office 2014)", 0},
-  };
-}
-
 protocol::Result<void> create_database(const MeetingDir &dir, const InitParams &params) {
+  auto profiles = shipped_rule_profiles();
+  if (!profiles) return profiles.error();
   auto store = schema::Store::open(dir.database());
   if (!store) return make_error(ErrorCode::internal, store.error().message);
   auto fail = [](const schema::Error &e) { return make_error(ErrorCode::internal, e.message); };
@@ -76,7 +53,8 @@ protocol::Result<void> create_database(const MeetingDir &dir, const InitParams &
     if (auto r = store->create_meeting("init", params.meeting); !r) return r;
     for (const auto &key : params.secretary_keys)
       if (auto r = store->add_secretary_key("init", key); !r) return r;
-    const auto rules = shipped_rules();
+    std::vector<schema::RuleProfile> rules;
+    for (const auto &p : *profiles) rules.push_back(detail::rule_row(p));
     return store->import_rules("init", rules);
   }();
   if (!body) {
@@ -92,13 +70,15 @@ protocol::Result<InitResult> populate(const MeetingDir &dir, const InitParams &p
   if (auto r = create_database(dir, params); !r) return r.error();
 
   auto signing = crypto::SigningKey::generate();
-  if (auto r = write_new_file(dir.signing_key(), crypto::to_hex(signing.seed()) + "\n", 0600); !r)
+  if (auto r = write_new_file(dir.signing_key(), crypto::to_hex(signing.seed()) + "\n", crypto::kOwnerOnly);
+      !r)
     return r.error();
 
   auto tls = generate_tls_identity({});
   if (!tls) return make_error(ErrorCode::internal, tls.error().message);
-  if (auto r = write_new_file(dir.tls_key(), as_string(tls->key_pem), 0600); !r) return r.error();
-  if (auto r = write_new_file(dir.tls_certificate(), as_string(tls->certificate_pem), 0644); !r)
+  if (auto r = write_new_file(dir.tls_key(), as_string(tls->key_pem), crypto::kOwnerOnly); !r)
+    return r.error();
+  if (auto r = write_new_file(dir.tls_certificate(), as_string(tls->certificate_pem), kPublicFile); !r)
     return r.error();
   const auto certs = QSslCertificate::fromData(tls->certificate_pem, QSsl::Pem);
   if (certs.size() != 1) return make_error(ErrorCode::internal, "cannot read back the TLS certificate");
@@ -113,9 +93,12 @@ protocol::Result<InitResult> populate(const MeetingDir &dir, const InitParams &p
                                                 params.meeting.min_ballots);
   out.bundle_code = protocol::bundle_code(out.bundle);
   out.server_key = signing.public_key;
-  if (auto r = write_new_file(dir.bundle_json(), protocol::encode_bundle_json(out.bundle) + "\n", 0644); !r)
+  if (auto r =
+          write_new_file(dir.bundle_json(), protocol::encode_bundle_json(out.bundle) + "\n", kPublicFile);
+      !r)
     return r.error();
-  if (auto r = write_new_file(dir.bundle_compact(), protocol::encode_bundle_compact(out.bundle) + "\n", 0644);
+  if (auto r = write_new_file(dir.bundle_compact(), protocol::encode_bundle_compact(out.bundle) + "\n",
+                              kPublicFile);
       !r)
     return r.error();
   return out;
@@ -158,6 +141,10 @@ protocol::Result<InitResult> init_meeting_dir(const MeetingDir &dir, const InitP
   } catch (...) {
     return make_error(ErrorCode::internal, "unexpected exception while creating the meeting directory");
   }
+}
+
+protocol::Result<std::vector<protocol::RuleProfile>> shipped_rule_profiles() {
+  return protocol::rules_from_csv(shipped_rules_csv(), "rules.csv (built into the server)");
 }
 
 protocol::Result<crypto::SigningKey> load_server_signing_key(const MeetingDir &dir) {

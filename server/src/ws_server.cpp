@@ -82,17 +82,17 @@ protocol::Result<void> WsServer::listen(const QHostAddress &address, quint16 por
   return {};
 }
 
-quint16 WsServer::serverPort() const { return impl_->listener.serverPort(); }
-QHostAddress WsServer::serverAddress() const { return impl_->listener.serverAddress(); }
+quint16 WsServer::server_port() const { return impl_->listener.serverPort(); }
+QHostAddress WsServer::server_address() const { return impl_->listener.serverAddress(); }
 void WsServer::close() { impl_->close_all(); }
-std::size_t WsServer::connectionCount() const noexcept { return impl_->connections.size(); }
-std::size_t WsServer::socketCount() const noexcept { return impl_->admitted_sockets; }
-std::size_t WsServer::unauthenticatedCount() const noexcept { return impl_->unauthenticated_sockets(); }
-std::uint64_t WsServer::unauthenticatedBytes() const noexcept { return impl_->unauth_bytes; }
+std::size_t WsServer::connection_count() const noexcept { return impl_->connections.size(); }
+std::size_t WsServer::socket_count() const noexcept { return impl_->admitted_sockets; }
+std::size_t WsServer::unauthenticated_count() const noexcept { return impl_->unauthenticated_sockets(); }
+std::uint64_t WsServer::unauthenticated_bytes() const noexcept { return impl_->unauth_bytes; }
 const WsCounters &WsServer::counters() const noexcept { return impl_->counters; }
 const ServerOptions &WsServer::options() const noexcept { return impl_->options; }
 
-void WsServer::setRequestCallback(std::function<void(const RequestEvent &)> callback) {
+void WsServer::set_request_callback(std::function<void(const RequestEvent &)> callback) {
   impl_->callback = std::move(callback);
 }
 

@@ -1,16 +1,13 @@
 // councilvote-cli as a program: --help, keygen + key-info, bundle-info on both bundle forms, usage
 // errors, and network commands against the fake server (the CLI runs as a child process while this
 // process's event loop serves it).
+#include "cli_runner.hpp"
 #include "councilvote/protocol/bodies.hpp"
 #include "support.hpp"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <catch2/catch.hpp>
 
 using namespace cvtest;
@@ -18,41 +15,10 @@ namespace protocol = cv::protocol;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out, err;
-};
+using Run = CliRun;
 
 Run run_cli(const QStringList &args, const QString &passphrase = QStringLiteral("correct horse battery")) {
-  QProcess p;
-  auto env = QProcessEnvironment::systemEnvironment();
-  env.remove(QStringLiteral("CV_BUNDLE"));
-  env.remove(QStringLiteral("CV_KEY"));
-  if (passphrase.isEmpty())
-    env.remove(QStringLiteral("CV_PASSPHRASE"));
-  else
-    env.insert(QStringLiteral("CV_PASSPHRASE"), passphrase);
-  p.setProcessEnvironment(env);
-  QEventLoop loop; // keeps serving the fake server while the CLI runs
-  QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
-  QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-  QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-  p.start(QStringLiteral(CV_CLI_PATH), args);
-  loop.exec();
-  Run r;
-  if (p.state() != QProcess::NotRunning) {
-    p.kill();
-    p.waitForFinished();
-    return r;
-  }
-  r.exit_code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = p.readAllStandardOutput().toStdString();
-  r.err = p.readAllStandardError().toStdString();
-  return r;
-}
-
-bool contains(const std::string &hay, const std::string &needle) {
-  return hay.find(needle) != std::string::npos;
+  return cli_run(args, passphrase);
 }
 
 void write_file(const QString &path, const std::string &text) {

@@ -1,5 +1,6 @@
 // councilvote-cli ceremony (three trustee processes at once against a ceremony relay), decrypt, and
 // the auditor's verify / record against a voted, tallied and published poll on a fake server.
+#include "cli_runner.hpp"
 #include "councilvote/client/client.hpp"
 #include "councilvote/client/keys.hpp"
 #include "councilvote/client/roles/trustee.hpp"
@@ -7,14 +8,9 @@
 #include "test_roles_relay.hpp"
 #include "test_roles_voted_poll.hpp"
 
-#include <QEventLoop>
 #include <QFile>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <catch2/catch.hpp>
-#include <memory>
 
 namespace protocol = cv::protocol;
 namespace roles = cv::client::roles;
@@ -24,51 +20,15 @@ namespace {
 
 constexpr const char *kPass = "trustee passphrase";
 
-struct Run {
-  int exit_code = -1;
-  std::string out, err;
-};
+using cvtest::contains;
+using Run = cvtest::CliRun;
 
 // Runs several CLI processes at once while this process serves them.
 std::vector<Run> cli_all(const std::vector<QStringList> &runs) {
-  std::vector<std::unique_ptr<QProcess>> procs;
-  QEventLoop loop;
-  int running = 0;
-  for (const auto &args : runs) {
-    auto p = std::make_unique<QProcess>();
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CV_PASSPHRASE"), QString::fromUtf8(kPass));
-    p->setProcessEnvironment(env);
-    QObject::connect(p.get(), &QProcess::finished, &loop, [&] {
-      if (--running == 0) loop.quit();
-    });
-    p->start(QStringLiteral(CV_CLI_PATH), args);
-    ++running;
-    procs.push_back(std::move(p));
-  }
-  QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-  loop.exec();
-  std::vector<Run> out;
-  for (auto &p : procs) {
-    Run r;
-    if (p->state() != QProcess::NotRunning) {
-      p->kill();
-      p->waitForFinished();
-    } else {
-      r.exit_code = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
-    }
-    r.out = p->readAllStandardOutput().toStdString();
-    r.err = p->readAllStandardError().toStdString();
-    out.push_back(std::move(r));
-  }
-  return out;
+  return cvtest::cli_runs(runs, QString::fromUtf8(kPass), 120000);
 }
 
 Run cli(const QStringList &args) { return cli_all({args}).front(); }
-
-bool contains(const std::string &hay, const std::string &needle) {
-  return hay.find(needle) != std::string::npos;
-}
 
 QString write_bundle(const QTemporaryDir &dir, const protocol::MeetingId &meeting, std::uint16_t port,
                      const cv::crypto::SigningKey &server) {

@@ -1,18 +1,15 @@
 // councilvote-cli vote / lookup / show-poll end to end against a fake server that serves a real poll
 // definition (a direct key ceremony, the CLI's key on the roster), loses the first cast_ballot
 // answer, then verifies the resent ballot and signs its receipt.
+#include "cli_runner.hpp"
 #include "councilvote/client/client.hpp"
 #include "councilvote/client/keys.hpp"
 #include "councilvote/crypto/ballot.hpp"
 #include "support.hpp"
 #include "test_roles_fixture.hpp"
 
-#include <QEventLoop>
 #include <QFile>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <catch2/catch.hpp>
 
 namespace protocol = cv::protocol;
@@ -20,37 +17,10 @@ using protocol::MessageType;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out, err;
-};
+using cvtest::contains;
+using Run = cvtest::CliRun;
 
-Run cli(const QStringList &args) {
-  QProcess p;
-  auto env = QProcessEnvironment::systemEnvironment();
-  env.insert(QStringLiteral("CV_PASSPHRASE"), QStringLiteral("member passphrase"));
-  p.setProcessEnvironment(env);
-  QEventLoop loop;
-  QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
-  QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-  QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-  p.start(QStringLiteral(CV_CLI_PATH), args);
-  loop.exec();
-  Run r;
-  if (p.state() != QProcess::NotRunning) {
-    p.kill();
-    p.waitForFinished();
-    return r;
-  }
-  r.exit_code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = p.readAllStandardOutput().toStdString();
-  r.err = p.readAllStandardError().toStdString();
-  return r;
-}
-
-bool contains(const std::string &hay, const std::string &needle) {
-  return hay.find(needle) != std::string::npos;
-}
+Run cli(const QStringList &args) { return cvtest::cli_run(args, QStringLiteral("member passphrase")); }
 
 // The fake meeting: one open poll, a board, receipts signed with the server key.
 struct FakeMeeting {

@@ -2,6 +2,7 @@
 // reconnection with resending.
 #include "councilvote/client/connection.hpp"
 #include "councilvote/protocol/bodies.hpp"
+#include "event_loop.hpp"
 #include "support.hpp"
 
 #include <QDateTime>
@@ -30,11 +31,6 @@ ConnectionOptions plain() {
 
 Connection plain_connection(const FakeServer &srv, ConnectionOptions o = plain()) {
   return Connection(make_bundle("127.0.0.1", srv.port(), {}, test_key("server")), test_key("member"), o);
-}
-
-// Spins until `done()` or `ms` passed.
-template <class F> void spin_until(F done, int ms = 5000) {
-  for (int waited = 0; !done() && waited < ms; waited += 10) spin(10);
 }
 
 } // namespace
@@ -103,7 +99,7 @@ TEST_CASE("Connection: answers are matched to requests by id, not by arrival", "
       CHECK(r); // no REQUIRE inside the event loop
       got[p] = r ? r->value("poll").toString().toStdString() : std::string("error");
     });
-  spin_until([&] { return got.size() == 3; });
+  (void)cv::tools::spin_until([&] { return got.size() == 3; }, 5000);
   REQUIRE(got.size() == 3);
   CHECK(got["poll-a"] == "poll-a");
   CHECK(got["poll-b"] == "poll-b");

@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kPass = "correct horse battery staple";
 constexpr KdfParams kFast = KdfParams::insecure_fast();
 
-// Header offsets (docs/spec-parts/keyfile.md).
+// Header offsets (docs/protocol.md §13.2).
 constexpr std::size_t kOffVersion = 5, kOffAlg = 6, kOffOps = 7, kOffMem = 11, kOffSalt = 19;
 
 KeyFileContents sample(std::string_view seed_label = "keyfile-test") {

@@ -137,6 +137,12 @@ TEST_CASE("json: strict lowercase hex", "[json]") {
   CHECK(lower_hex(Bytes{0xde, 0xad}) == "dead");
 }
 
+TEST_CASE("json: hex errors name the field and the first bad character", "[json]") {
+  CHECK(parse_hex("0aB0", "body.key").error().message == "body.key: not lowercase hex at character 2");
+  CHECK(parse_hex("abc", "body.key").error().message == "body.key: hex of odd length");
+  CHECK(parse_hex("AB", "body.key").error().field == "body.key");
+}
+
 TEST_CASE("json: ObjectReader reports the first problem with its path", "[json]") {
   auto obj = *parse_json_object(
       R"({"s":"abc","n":7,"b":true,"h":"00ff","o":{"x":1},"arr":[1,2],"nul":null,"ctl":"a\u0001b"})");

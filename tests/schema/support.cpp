@@ -1,12 +1,13 @@
 #include "support.hpp"
 
 #include "councilvote/crypto/hash.hpp"
-#include "csv.hpp"
+#include "councilvote/protocol/csv.hpp"
 
 #include <array>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace cv::schema::test {
 
@@ -125,8 +126,10 @@ crypto::SignPublicKey member_key(std::int64_t member_no) {
 
 namespace {
 
-std::vector<tools::CsvRow> sample(const std::string &name) {
-  return tools::read_csv(std::string(CV_DATA_DIR) + "/" + name);
+std::vector<std::map<std::string, std::string>> sample(const std::string &name) {
+  auto t = protocol::read_csv_file(std::string(CV_DATA_DIR) + "/" + name);
+  if (!t) throw std::runtime_error(t.error().message);
+  return t->maps();
 }
 
 } // namespace

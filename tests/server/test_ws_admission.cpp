@@ -48,7 +48,7 @@ TEST_CASE("ws: 256 idle WebSockets from one address take 8 slots, a member from 
   int refused = 0;
   for (const auto &p : idlers) refused += p->status_line().startsWith("HTTP/1.1 503") ? 1 : 0;
   CHECK(refused == 248);
-  CHECK(f.server->unauthenticatedCount() == 8);
+  CHECK(f.server->unauthenticated_count() == 8);
 
   // A member on another laptop (127.0.0.1) connects and is served; the idlers are never asked.
   auto member = f.client();
@@ -86,14 +86,14 @@ TEST_CASE("ws: attackers from many addresses fill only the unauthenticated pool,
     REQUIRE(r);
     REQUIRE(r->ok);
   }
-  CHECK(f.server->unauthenticatedCount() == 0);
+  CHECK(f.server->unauthenticated_count() == 0);
 
   // Twelve idle peers from six addresses: eight get in (the pool), four are refused.
   std::vector<std::unique_ptr<RawPeer>> idlers;
   for (int a = 2; a <= 7; ++a)
     for (auto &p : idle_peers(f.port(), 2, loopback(a))) idlers.push_back(std::move(p));
   CHECK(upgraded(idlers) == 8);
-  CHECK(f.server->unauthenticatedCount() == 8);
+  CHECK(f.server->unauthenticated_count() == 8);
   // A new connection is refused while the pool is full...
   WsTestClient late(f.pin);
   CHECK_FALSE(late.connect(f.port()));
@@ -108,7 +108,7 @@ TEST_CASE("ws: attackers from many addresses fill only the unauthenticated pool,
     CHECK(r->ok);
   }
   // Once the idlers have timed out, a new member gets in and is served.
-  REQUIRE(wait_for([&] { return upgraded(idlers) == 0 && f.server->unauthenticatedCount() == 0; }, 10000));
+  REQUIRE(wait_for([&] { return upgraded(idlers) == 0 && f.server->unauthenticated_count() == 0; }, 10000));
   const auto newcomer = crypto::SigningKey::generate();
   f.handler.roles[newcomer.public_key] = {protocol::Role::member};
   auto c = f.client();
@@ -132,7 +132,7 @@ TEST_CASE("ws: a key that holds no role keeps its connection while it asks, and 
     auditor->idle(300);
   }
   CHECK(auditor->is_connected());
-  CHECK(f.server->unauthenticatedCount() == 1); // an auditor's key is not registered
+  CHECK(f.server->unauthenticated_count() == 1); // an auditor's key is not registered
   REQUIRE(auditor->wait_disconnected(6000));
   CHECK(auditor->close_code() == QWebSocketProtocol::CloseCodePolicyViolated);
   CHECK(f.still_serves());
@@ -161,7 +161,7 @@ TEST_CASE("ws: ten pipelined messages of 0.95 MiB are each counted on their own 
   }
   CHECK(f.handler.calls.size() == 10);
   CHECK(c->is_connected());
-  CHECK(f.server->unauthenticatedBytes() == 0);
+  CHECK(f.server->unauthenticated_bytes() == 0);
 }
 
 TEST_CASE("ws: what peers that have not signed in send is bounded in all, and freed when they go",
@@ -184,14 +184,14 @@ TEST_CASE("ws: what peers that have not signed in send is bounded in all, and fr
     peers.back()->flush();
     RawPeer::wait(
         [&] {
-          most = std::max(most, f.server->unauthenticatedBytes());
+          most = std::max(most, f.server->unauthenticated_bytes());
           return false;
         },
         30);
   }
   REQUIRE(wait_for(
       [&] {
-        most = std::max(most, f.server->unauthenticatedBytes());
+        most = std::max(most, f.server->unauthenticated_bytes());
         return f.server->counters().overloads >= 16;
       },
       10000));
@@ -207,7 +207,7 @@ TEST_CASE("ws: what peers that have not signed in send is bounded in all, and fr
   CHECK(told >= 16);
   CHECK(f.handler.calls.empty());
   peers.clear();
-  REQUIRE(wait_for([&] { return f.server->unauthenticatedBytes() == 0; }, 5000));
+  REQUIRE(wait_for([&] { return f.server->unauthenticated_bytes() == 0; }, 5000));
   CHECK(f.still_serves());
 }
 
@@ -219,7 +219,7 @@ TEST_CASE("ws: a frame over 1 MiB before signing in is refused by its header, un
   p.socket().write(QByteArray::fromHex("81ff0000000000300000") + QByteArray::fromHex("12345678"));
   REQUIRE(p.wait_closed(5000));
   CHECK(p.close_code() == QWebSocketProtocol::CloseCodeTooMuchData);
-  CHECK(f.server->unauthenticatedBytes() == 0);
+  CHECK(f.server->unauthenticated_bytes() == 0);
   CHECK(f.still_serves());
 }
 

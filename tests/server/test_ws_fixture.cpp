@@ -47,7 +47,7 @@ WsFixture::WsFixture(const std::function<void(server::ServerOptions &)> &tune) {
   server = std::make_unique<server::WsServer>(handler, *tls, options);
   auto listening = server->listen(QHostAddress::LocalHost, 0);
   REQUIRE(listening);
-  REQUIRE(server->serverPort() != 0);
+  REQUIRE(server->server_port() != 0);
 }
 
 WsFixture::~WsFixture() = default;

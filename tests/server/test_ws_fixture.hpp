@@ -54,7 +54,7 @@ public:
   WsFixture(const WsFixture &) = delete;
   WsFixture &operator=(const WsFixture &) = delete;
 
-  [[nodiscard]] quint16 port() const { return server->serverPort(); }
+  [[nodiscard]] quint16 port() const { return server->server_port(); }
   // A client connected to the server with the right pin (REQUIREd).
   std::unique_ptr<WsTestClient> client();
   // A request signed by `key` at the server's clock.

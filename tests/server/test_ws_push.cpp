@@ -65,7 +65,7 @@ TEST_CASE("ws: a failed operation pushes nothing", "[ws]") {
 TEST_CASE("ws: the request callback reports every answer", "[ws]") {
   WsFixture f;
   std::vector<server::RequestEvent> events;
-  f.server->setRequestCallback([&](const server::RequestEvent &e) { events.push_back(e); });
+  f.server->set_request_callback([&](const server::RequestEvent &e) { events.push_back(e); });
   auto c = f.client();
   REQUIRE(c->request(f.request(MessageType::get_poll, f.keys.member, {}, "r-1"))->ok);
   require_error(c->request(f.request(MessageType::open_poll, f.keys.member, {}, "r-2")), ErrorCode::forbidden,

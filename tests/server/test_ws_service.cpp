@@ -34,7 +34,7 @@ TEST_CASE("ws: a meeting directory served over wss answers get_board and refuses
   const auto &fp = made->bundle.tls_cert_sha256;
   test::WsTestClient c(
       QByteArray(reinterpret_cast<const char *>(fp.data()), static_cast<qsizetype>(fp.size())));
-  REQUIRE(c.connect(ws.serverPort()));
+  REQUIRE(c.connect(ws.server_port()));
   const auto now = static_cast<std::uint64_t>(protocol::system_time_ms());
   const auto meeting = protocol::MeetingId::parse("ws-test-2025").value();
   auto auditor = crypto::SigningKey::generate();
@@ -47,7 +47,7 @@ TEST_CASE("ws: a meeting directory served over wss answers get_board and refuses
 
   test::WsTestClient other(
       c.socket().sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256));
-  REQUIRE(other.connect(ws.serverPort()));
+  REQUIRE(other.connect(ws.server_port()));
   auto refused = other.request(protocol::make_request(protocol::RequestId::parse("r-2").value(),
                                                       MessageType::open_poll, meeting, {}, auditor, now));
   REQUIRE(refused);

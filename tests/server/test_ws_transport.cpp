@@ -101,7 +101,7 @@ TEST_CASE("ws: beyond max_connections the handshake is refused, a freed slot is 
   CHECK(f.handler.calls.empty());
   a->socket().close();
   REQUIRE(a->wait_disconnected());
-  REQUIRE(wait_for([&] { return f.server->socketCount() < 2; }, 5000));
+  REQUIRE(wait_for([&] { return f.server->socket_count() < 2; }, 5000));
   auto d = f.client();
   auto r = d->request(f.request(MessageType::get_poll, f.keys.member));
   REQUIRE(r);
@@ -159,7 +159,7 @@ TEST_CASE("ws: a peer that does not finish its handshakes in time is dropped", "
   QObject::connect(&plain, &QAbstractSocket::disconnected, &plain, [&] { plain_closed = true; });
   plain.connectToHost(QStringLiteral("127.0.0.1"), f.port());
   CHECK(wait_for([&] { return plain_closed; }, 3000));
-  REQUIRE(wait_for([&] { return f.server->socketCount() == 0; }, 3000));
+  REQUIRE(wait_for([&] { return f.server->socket_count() == 0; }, 3000));
   CHECK(f.still_serves());
 }
 
@@ -184,7 +184,7 @@ TEST_CASE("ws: plaintext mode listens only on loopback", "[ws]") {
   CHECK_FALSE(s.listen(QHostAddress::Any, 0));
   REQUIRE(s.listen(QHostAddress::LocalHost, 0));
   WsTestClient c;
-  REQUIRE(c.connect(s.serverPort(), 5000, true));
+  REQUIRE(c.connect(s.server_port(), 5000, true));
   auto key = crypto::SigningKey::generate();
   auto r = c.request(protocol::make_request(protocol::RequestId::parse("r-1").value(), MessageType::get_poll,
                                             handler.meeting_id(), {}, key,

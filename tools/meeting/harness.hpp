@@ -10,10 +10,9 @@
 #include "councilvote/crypto/keyfile.hpp"
 #include "councilvote/protocol/bodies.hpp"
 #include "councilvote/protocol/record.hpp"
+#include "event_loop.hpp" // spin_until
 #include "server_process.hpp"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -107,14 +106,6 @@ template <class T> [[nodiscard]] protocol::Error with_context(const Result<T> &r
   auto e = r.error();
   e.message = what + ": " + e.message;
   return e;
-}
-
-// Runs the event loop until pred() holds or timeout_ms passed; returns pred().
-template <class Pred> bool spin_until(Pred pred, int timeout_ms) {
-  QElapsedTimer t;
-  t.start();
-  while (!pred() && t.elapsed() < timeout_ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-  return pred();
 }
 
 // Milliseconds since `start`, for the step timings.

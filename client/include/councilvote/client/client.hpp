@@ -187,12 +187,13 @@ public:
   [[nodiscard]] Result<ResponseOf<MessageType::lookup_tracking_code>>
   lookup_tracking_code(const PollId &poll, const Hash32 &tracking_code);
   // One page; the checkpoint is checked.
-  [[nodiscard]] Result<ResponseOf<MessageType::get_board>> get_board(std::uint64_t from_seq,
-                                                                     std::uint32_t limit = 1000);
+  [[nodiscard]] Result<ResponseOf<MessageType::get_board>>
+  get_board(std::uint64_t from_seq, std::uint32_t limit = protocol::kMaxBoardPage);
   // Pages from after_seq + 1 to the head, verifies the chain from (after_seq, after_head) and every
   // checkpoint received against it; the last checkpoint is the snapshot's.
-  [[nodiscard]] Result<BoardSnapshot>
-  get_board_all(std::uint64_t after_seq = 0, const Hash32 &after_head = {}, std::uint32_t page_limit = 1000);
+  [[nodiscard]] Result<BoardSnapshot> get_board_all(std::uint64_t after_seq = 0,
+                                                    const Hash32 &after_head = {},
+                                                    std::uint32_t page_limit = protocol::kMaxBoardPage);
   // The record and its statement, checked (digest, signature, meeting, poll).
   [[nodiscard]] Result<ResponseOf<MessageType::get_record>> get_record(const PollId &poll);
 

@@ -18,6 +18,9 @@ using Bytes = std::vector<std::uint8_t>;
 using ByteView = std::span<const std::uint8_t>;
 template <std::size_t N> using ByteArray = std::array<std::uint8_t, N>;
 
+// Hex is lowercase, two characters per byte (docs/protocol.md §2, docs/wire.md §3.2): to_hex writes
+// it, from_hex reads it and refuses anything else, upper case included (Errc::invalid_encoding
+// "hex of odd length" / "not lowercase hex at character N"). The one hex codec of the project.
 [[nodiscard]] std::string to_hex(ByteView b);
 [[nodiscard]] Result<Bytes> from_hex(std::string_view hex);
 template <std::size_t N> [[nodiscard]] Result<ByteArray<N>> from_hex_fixed(std::string_view hex) {

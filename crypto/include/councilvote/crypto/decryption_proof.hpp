@@ -1,5 +1,5 @@
 // Chaum–Pedersen proof that a partial decryption D = s·alpha uses the same s as the trustee's public
-// verification share P = s·G (docs/spec-parts/threshold.md §6):
+// verification share P = s·G (docs/protocol.md §12.6):
 //   a = w·G,  b = w·alpha,  c = H("CV/partial-decryption", ...),  z = w + c·s
 // The proof carries its commitments (a, b) rather than the challenge, so many proofs can be checked
 // in one batch. Encoded as a(32) || b(32) || z(32).

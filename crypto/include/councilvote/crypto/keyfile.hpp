@@ -1,4 +1,4 @@
-// Encrypted-at-rest key files for council members and trustees (docs/spec-parts/keyfile.md).
+// Encrypted-at-rest key files for council members and trustees (docs/protocol.md §13).
 //
 // A key file holds a label, a role hint, an Ed25519 signing key and an X25519 (crypto_box) key
 // pair. The secrets are sealed with XChaCha20-Poly1305-IETF under a key derived from a passphrase

@@ -1,4 +1,4 @@
-// Schnorr proof of knowledge of x for X = x·G (docs/spec-parts/threshold.md §2), non-interactive
+// Schnorr proof of knowledge of x for X = x·G (docs/protocol.md §12.1), non-interactive
 // by Fiat–Shamir over a caller-chosen 32-byte context:
 //   R = w·G,  c = H("CV/schnorr", group, context, X, R),  z = w + c·x
 // Encoded as R(32) || z(32).

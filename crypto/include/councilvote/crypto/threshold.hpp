@@ -1,4 +1,4 @@
-// t-of-n threshold keys for the vote-counting committee (docs/spec-parts/threshold.md).
+// t-of-n threshold keys for the vote-counting committee (docs/protocol.md §12).
 //
 // Key generation is a Pedersen/Feldman DKG among trustees indexed 1..n:
 //   1. every trustee publishes an X25519 box key; the roster fixes the ceremony context;

@@ -57,8 +57,8 @@ struct JsonLimits {
 // The QString of valid UTF-8 bytes, every character kept: unlike QString::fromUtf8, a leading
 // U+FEFF stays in the text (docs/wire.md §3.1: every string exactly as received).
 [[nodiscard]] QString qstring_from_utf8(std::string_view utf8);
-[[nodiscard]] std::string lower_hex(ByteView bytes);
-// Strict lowercase hex: an even number of [0-9a-f].
+[[nodiscard]] inline std::string lower_hex(ByteView bytes) { return crypto::to_hex(bytes); }
+// Strict lowercase hex (crypto::from_hex): an even number of [0-9a-f]; E_BAD_FIELD naming `field`.
 [[nodiscard]] Result<Bytes> parse_hex(std::string_view hex, std::string_view field);
 
 // Reads the members of one JSON object with a sticky first error: after a failure every read

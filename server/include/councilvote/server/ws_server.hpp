@@ -104,23 +104,23 @@ public:
   WsServer(const WsServer &) = delete;
   WsServer &operator=(const WsServer &) = delete;
 
-  // Port 0 picks a free port (see serverPort()).
+  // Port 0 picks a free port (see server_port()).
   [[nodiscard]] protocol::Result<void> listen(const QHostAddress &address, quint16 port);
-  [[nodiscard]] quint16 serverPort() const;
-  [[nodiscard]] QHostAddress serverAddress() const;
+  [[nodiscard]] quint16 server_port() const;
+  [[nodiscard]] QHostAddress server_address() const;
   // Stops listening and closes every connection (1001 going away).
   void close();
 
-  [[nodiscard]] std::size_t connectionCount() const noexcept; // WebSocket connections open now
-  [[nodiscard]] std::size_t socketCount() const noexcept;     // admitted sockets, handshakes included
+  [[nodiscard]] std::size_t connection_count() const noexcept; // WebSocket connections open now
+  [[nodiscard]] std::size_t socket_count() const noexcept;     // admitted sockets, handshakes included
   // Admitted sockets not (yet) bound to a registered key, and the bytes they sent that are buffered.
-  [[nodiscard]] std::size_t unauthenticatedCount() const noexcept;
-  [[nodiscard]] std::uint64_t unauthenticatedBytes() const noexcept;
+  [[nodiscard]] std::size_t unauthenticated_count() const noexcept;
+  [[nodiscard]] std::uint64_t unauthenticated_bytes() const noexcept;
   [[nodiscard]] const WsCounters &counters() const noexcept;
   [[nodiscard]] const ServerOptions &options() const noexcept;
 
   // Called after every answered message (tests, logging). Must not destroy the server.
-  void setRequestCallback(std::function<void(const RequestEvent &)> callback);
+  void set_request_callback(std::function<void(const RequestEvent &)> callback);
 
   struct Impl;
 

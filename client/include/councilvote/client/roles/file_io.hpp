@@ -9,9 +9,9 @@
 
 namespace cv::client::roles {
 
-// Writes `bytes` to a temporary file (mode 0600) in the target directory, fsyncs it, then installs
-// it: with `overwrite` by rename, without by link (so an existing file is never replaced; the call
-// then fails with "already exists"); the directory is synced best-effort. E_INTERNAL naming the step.
+// crypto::write_file_atomic with mode 0600: a temporary file in the target directory, fsync, then
+// rename (`overwrite`) or link (an existing file is never replaced; the call then fails with
+// "already exists"); the directory is synced best-effort. E_INTERNAL naming the step.
 [[nodiscard]] protocol::Result<void> write_file_atomic(const std::filesystem::path &path,
                                                        protocol::ByteView bytes, bool overwrite);
 

@@ -51,12 +51,10 @@ struct NomineeImport {
 
 // ---------------------------------------------------------------------------------------------
 // rules.csv: rule_id,label,threshold_percent,comparison,denominator[,quorum_percent],source
-// (quorum_percent is 0 when the column is absent or the field empty).
-
-[[nodiscard]] protocol::Result<std::vector<protocol::RuleProfile>>
-rules_from_csv(std::string_view text, std::string source = "rules.csv");
-[[nodiscard]] protocol::Result<std::vector<protocol::RuleProfile>>
-read_rules_csv(const std::filesystem::path &path);
+// (quorum_percent is 0 when the column is absent or the field empty): protocol's reader, shared
+// with the server's shipped profiles.
+using protocol::read_rules_csv;
+using protocol::rules_from_csv;
 
 // Every nominee's rule_id is one of `rules` (the server would refuse import_nominees otherwise).
 [[nodiscard]] protocol::Result<void> check_nominee_rules(const NomineeImport &nominees,
@@ -82,9 +80,7 @@ make_open_poll_request(std::string_view poll_id, std::string_view title,
                        std::optional<protocol::RemoteWindow> window = std::nullopt,
                        std::span<const protocol::ContestDef> general = {});
 
-// Text as the wire accepts it: UTF-8 without C0 controls or DEL, min..max bytes. On failure, the
-// reason ("must be 1..200 bytes, got 0").
-[[nodiscard]] std::optional<std::string> text_problem(std::string_view s, std::size_t min_bytes,
-                                                      std::size_t max_bytes);
+// Text as the wire accepts it (protocol/csv.hpp).
+using protocol::text_problem;
 
 } // namespace cv::client::roles

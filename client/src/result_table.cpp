@@ -1,7 +1,9 @@
 #include "councilvote/client/result_table.hpp"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
+#include <vector>
 
 namespace cv::client {
 
@@ -24,25 +26,79 @@ std::size_t width(std::string_view s) {
   return w;
 }
 
-// Cuts UTF-8 text to at most `cols` display columns (ending with "…" when cut), then pads it.
-std::string cell(std::string_view s, std::size_t cols, bool right = false) {
-  std::string out;
-  if (width(s) <= cols) {
-    out = s;
-  } else {
-    std::size_t w = 0, i = 0;
-    while (i < s.size() && w + 1 < cols) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-      out.append(s.substr(i, len));
-      w = width(out);
-      i += len;
-    }
-    out += "…";
-  }
-  const auto pad = std::string(cols > width(out) ? cols - width(out) : 0, ' ');
-  return right ? pad + out : out + pad + " ";
+std::size_t code_point_length(unsigned char c) {
+  return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
 }
+
+// Splits UTF-8 text into lines of at most `cols` display columns: between words where it can,
+// inside a word only when the word alone is wider. Nothing is cut: every character is kept.
+std::vector<std::string> wrap(std::string_view s, std::size_t cols) {
+  std::vector<std::string> lines;
+  std::string cur;
+  auto push = [&] {
+    lines.push_back(cur);
+    cur.clear();
+  };
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const auto end = std::min(s.find(' ', start), s.size());
+    std::string word(s.substr(start, end - start));
+    start = end + 1;
+    if (word.empty()) continue;
+    if (!cur.empty() && width(cur) + 1 + width(word) <= cols) {
+      cur += " " + word;
+      continue;
+    }
+    if (!cur.empty()) push();
+    while (width(word) > cols) { // a word wider than the column: split it between characters
+      std::string head;
+      std::size_t i = 0;
+      while (i < word.size()) {
+        const auto len = code_point_length(static_cast<unsigned char>(word[i]));
+        if (!head.empty() && width(head + word.substr(i, len)) > cols) break;
+        head += word.substr(i, len);
+        i += len;
+      }
+      lines.push_back(head);
+      word.erase(0, i);
+    }
+    cur = word;
+  }
+  if (!cur.empty() || lines.empty()) push();
+  return lines;
+}
+
+// One cell of a row: its text, its width in display columns, right- or left-aligned.
+struct Cell {
+  std::string text;
+  std::size_t cols = 0;
+  bool right = false;
+};
+
+// Pads one line of a cell to its width (a left-aligned cell is followed by one space).
+std::string pad(std::string_view s, std::size_t cols, bool right) {
+  const auto fill = std::string(cols > width(s) ? cols - width(s) : 0, ' ');
+  return right ? fill + std::string(s) : std::string(s) + fill + " ";
+}
+
+// A row of cells; a cell wider than its column continues on the next lines, the others blank there.
+std::string row(const std::vector<Cell> &cells) {
+  std::vector<std::vector<std::string>> wrapped;
+  std::size_t height = 1;
+  for (const auto &c : cells) {
+    wrapped.push_back(wrap(c.text, c.cols));
+    height = std::max(height, wrapped.back().size());
+  }
+  std::string out;
+  for (std::size_t l = 0; l < height; ++l) {
+    if (l) out += "\n";
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      out += pad(l < wrapped[i].size() ? wrapped[i][l] : std::string(), cells[i].cols, cells[i].right);
+  }
+  return out;
+}
+
+std::string cell(std::string_view s, std::size_t cols, bool right = false) { return pad(s, cols, right); }
 
 std::string rule_label(const protocol::RuleProfile &r) {
   std::string s = r.comparison == protocol::Comparison::at_least ? "≥" : ">";
@@ -91,21 +147,29 @@ std::string format_result_table(const protocol::Record &r) {
   std::map<std::string, std::pair<unsigned, unsigned>> per_award; // passed, total
   unsigned ties = 0;
   for (const auto &c : r.contests) {
-    out << cell(std::to_string(c.position + 1), 4);
     if (c.kind == crypto::ContestKind::general) {
-      out << cell(c.label, 28);
+      out << cell(std::to_string(c.position + 1), 4) << cell(c.label, 28);
       for (std::size_t i = 0; i < c.option_labels.size(); ++i)
         out << (i ? "; " : "") << c.option_labels[i] << ": " << c.option_counts[i];
       out << "\n";
       continue;
     }
-    out << cell(c.nominee->name, 28) << cell(c.nominee->award, 26) << cell(std::to_string(c.agree), 7, true)
-        << cell(std::to_string(c.disagree), 9, true) << cell(std::to_string(c.blank), 6, true)
-        << cell(std::to_string(c.not_voted), 5, true) << cell(percent_vi(c.agree_basis_points), 10, true)
-        << "  " << cell(rule_label(*c.rule), 14);
-    const auto outcome = outcome_label_vi(c.outcome);
-    out << cell(outcome, 11);
+    // A line per nominee; a long name, award, rule or outcome continues on the lines below.
+    const auto lines = row({{std::to_string(c.position + 1), 4},
+                            {c.nominee->name, 28},
+                            {c.nominee->award, 26},
+                            {std::to_string(c.agree), 7, true},
+                            {std::to_string(c.disagree), 9, true},
+                            {std::to_string(c.blank), 6, true},
+                            {std::to_string(c.not_voted), 5, true},
+                            {percent_vi(c.agree_basis_points), 10, true},
+                            {"", 1},
+                            {rule_label(*c.rule), 14},
+                            {outcome_label_vi(c.outcome), 11}});
+    const auto first_end = lines.find('\n');
+    out << lines.substr(0, first_end);
     if (c.quota_rank) out << c.quota_rank.value() << "/" << c.award_quota.value_or(0);
+    if (first_end != std::string::npos) out << lines.substr(first_end);
     if (c.outcome == ContestOutcome::tie_at_quota) ++ties;
     out << "\n";
     auto &[passed, total] = per_award[c.nominee->award];
@@ -117,7 +181,10 @@ std::string format_result_table(const protocol::Record &r) {
         << " đề nghị bằng số phiếu đồng ý tại ngưỡng chỉ tiêu; Chủ tọa quyết định (ghi vào biên bản).\n";
   out << "\nTổng hợp theo hình thức khen thưởng (đạt / số được đề nghị):\n";
   for (const auto &[award, counts] : per_award)
-    out << "  " << cell(award, 40) << counts.first << " / " << counts.second << "\n";
+    out << row({{"", 1},
+                {award, 40},
+                {std::to_string(counts.first) + " / " + std::to_string(counts.second), 12}})
+        << "\n";
   out << "Giải mã tổng phiếu: thành viên Ban kiểm phiếu số ";
   for (std::size_t i = 0; i < r.decrypting_trustees.size(); ++i)
     out << (i ? ", " : "") << r.decrypting_trustees[i];

@@ -46,3 +46,51 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   CHECK(cv::client::percent_vi(5) == "0,05%");
   CHECK(cv::client::outcome_label_vi(ContestOutcome::tie_at_quota) == "Bằng phiếu");
 }
+
+// Nothing that goes into the minutes is cut: long names, awards and outcomes continue on the next
+// lines of their column, words kept whole where they fit.
+TEST_CASE("result table: long names and outcomes wrap instead of being cut", "[result_table]") {
+  RecordInput in;
+  in.meeting = {"m-1", "Hội đồng Thi đua - Khen thưởng", "Phiên 1", "2025-06-15", "Vĩnh Long"};
+  in.poll = *PollId::parse("poll-1");
+  in.title = "Xét khen thưởng";
+  in.manifest_seq = 1;
+  in.tally_seq = 2;
+  in.attendance_seq = 1;
+  in.min_ballots = 5;
+  in.threshold = 1;
+  in.decrypting_trustees = {1};
+  in.partial_seqs = {3};
+  in.turnout = {22, 10, 0, 12, 0, 10, 10, 0, {}};
+  for (std::uint32_t m = 1; m <= 10; ++m) in.turnout.voted.push_back(m);
+  in.closed_at = "2025-06-15T09:00:00.000Z";
+  const RuleProfile quorum{"q", "90% có túc số", 90, Comparison::at_least, Denominator::all_members, 75, ""};
+  const std::string long_name = "Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh Vĩnh Long";
+  const std::string long_award = "Bằng khen của Thủ tướng Chính phủ vì thành tích xuất sắc";
+  RecordContestInput c;
+  c.position = 0;
+  c.contest_id = "1";
+  c.nominee = NomineeRow{1, NomineeKind::tap_the, long_name, "", "", long_award, "q"};
+  c.rule = quorum;
+  c.counts.agree = 10;
+  in.contests.push_back(c);
+  auto rec = compute_record(in);
+  REQUIRE(rec);
+  REQUIRE(rec->contests[0].outcome == ContestOutcome::quorum_not_met); // 10 of 22 present < 75 %
+  const auto table = cv::client::format_result_table(*rec);
+  CHECK(table.find("…") == std::string::npos);
+  // Every word of the name, the award and the outcome is in the table, whole.
+  for (const std::string &text : {long_name, long_award, std::string("Không đủ túc số")}) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const auto end = std::min(text.find(' ', start), text.size());
+      const auto word = text.substr(start, end - start);
+      CHECK(table.find(word) != std::string::npos);
+      start = end + 1;
+    }
+  }
+  // The outcome column holds at most 11 columns: "Không đủ" then "túc số" on the next line.
+  CHECK(table.find("Không đủ túc số") == std::string::npos);
+  CHECK(table.find("túc số") != std::string::npos);
+  CHECK(table.find("Không đủ") != std::string::npos);
+}

@@ -11,12 +11,16 @@ namespace {
 
 using protocol::ContestOutcome;
 
+std::size_t code_point_length(unsigned char c) {
+  return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+}
+
 // Display width of UTF-8 text: code points, not counting combining marks (U+0300..U+036F).
 std::size_t width(std::string_view s) {
   std::size_t w = 0;
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    const std::size_t len = code_point_length(c);
     std::uint32_t cp = 0;
     if (len == 2 && i + 1 < s.size())
       cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
@@ -24,10 +28,6 @@ std::size_t width(std::string_view s) {
     i += len;
   }
   return w;
-}
-
-std::size_t code_point_length(unsigned char c) {
-  return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
 }
 
 // Splits UTF-8 text into lines of at most `cols` display columns: between words where it can,
@@ -76,7 +76,7 @@ struct Cell {
 };
 
 // Pads one line of a cell to its width (a left-aligned cell is followed by one space).
-std::string pad(std::string_view s, std::size_t cols, bool right) {
+std::string pad(std::string_view s, std::size_t cols, bool right = false) {
   const auto fill = std::string(cols > width(s) ? cols - width(s) : 0, ' ');
   return right ? fill + std::string(s) : std::string(s) + fill + " ";
 }
@@ -97,8 +97,6 @@ std::string row(const std::vector<Cell> &cells) {
   }
   return out;
 }
-
-std::string cell(std::string_view s, std::size_t cols, bool right = false) { return pad(s, cols, right); }
 
 std::string rule_label(const protocol::RuleProfile &r) {
   std::string s = r.comparison == protocol::Comparison::at_least ? "≥" : ">";
@@ -139,16 +137,16 @@ std::string format_result_table(const protocol::Record &r) {
       << "; vắng, bỏ phiếu từ xa: " << t.remote << "; vắng: " << t.absent + t.unknown
       << "; số phiếu: " << t.ballots << " (tại phòng " << t.ballots_in_room << ", từ xa " << t.ballots_remote
       << ")\n\n";
-  const std::string header = cell("STT", 4) + cell("Người / tập thể được đề nghị", 28) +
-                             cell("Hình thức", 26) + cell("Đồng ý", 7, true) + cell("K.đồng ý", 9, true) +
-                             cell("Trống", 6, true) + cell("K.bỏ", 5, true) + cell("% tổng TV", 10, true) +
-                             "  " + cell("Quy tắc", 14) + cell("Kết quả", 11) + "Xếp hạng";
+  const std::string header = pad("STT", 4) + pad("Người / tập thể được đề nghị", 28) + pad("Hình thức", 26) +
+                             pad("Đồng ý", 7, true) + pad("K.đồng ý", 9, true) + pad("Trống", 6, true) +
+                             pad("K.bỏ", 5, true) + pad("% tổng TV", 10, true) + "  " + pad("Quy tắc", 14) +
+                             pad("Kết quả", 11) + "Xếp hạng";
   out << header << "\n" << std::string(width(header) + 4, '-') << "\n";
   std::map<std::string, std::pair<unsigned, unsigned>> per_award; // passed, total
   unsigned ties = 0;
   for (const auto &c : r.contests) {
     if (c.kind == crypto::ContestKind::general) {
-      out << cell(std::to_string(c.position + 1), 4) << cell(c.label, 28);
+      out << pad(std::to_string(c.position + 1), 4) << pad(c.label, 28);
       for (std::size_t i = 0; i < c.option_labels.size(); ++i)
         out << (i ? "; " : "") << c.option_labels[i] << ": " << c.option_counts[i];
       out << "\n";

@@ -144,6 +144,10 @@ template <class E> struct Enum {
   std::optional<E> except;
   [[nodiscard]] QJsonValue write(const E &v) const { return json_string(record::name(v)); }
   void read(ObjectReader &r, std::string_view n, E &out) const {
+    if (!except) {
+      out = r.enumeration_in<E>(n, record::named<E>());
+      return;
+    }
     std::vector<std::pair<std::string_view, E>> values;
     for (const auto &[value, text] : record::EnumNames<E>::table)
       if (!except || value != *except) values.emplace_back(text, value);

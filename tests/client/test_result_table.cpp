@@ -5,7 +5,10 @@
 
 using namespace cv::protocol;
 
-TEST_CASE("result table: counts, share of all members, rule, outcome and quota rank", "[result_table]") {
+namespace {
+
+// What both tables share: the meeting, the poll and its board positions.
+RecordInput meeting_input() {
   RecordInput in;
   in.meeting = {"m-1", "Hội đồng Thi đua - Khen thưởng", "Phiên 1", "2025-06-15", "Vĩnh Long"};
   in.poll = *PollId::parse("poll-1");
@@ -14,12 +17,19 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   in.tally_seq = 2;
   in.attendance_seq = 1;
   in.min_ballots = 5;
+  in.closed_at = "2025-06-15T09:00:00.000Z";
+  return in;
+}
+
+} // namespace
+
+TEST_CASE("result table: counts, share of all members, rule, outcome and quota rank", "[result_table]") {
+  RecordInput in = meeting_input();
   in.threshold = 2;
   in.decrypting_trustees = {1, 3};
   in.partial_seqs = {3, 4};
   in.turnout = {22, 20, 0, 2, 0, 20, 20, 0, {}};
   for (std::uint32_t m = 1; m <= 20; ++m) in.turnout.voted.push_back(m);
-  in.closed_at = "2025-06-15T09:00:00.000Z";
   const RuleProfile r80{"decree98-80", "80%", 80, Comparison::at_least, Denominator::all_members, 0, ""};
   for (std::uint32_t i = 0; i < 3; ++i) {
     RecordContestInput c;
@@ -50,20 +60,12 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
 // Nothing that goes into the minutes is cut: long names, awards and outcomes continue on the next
 // lines of their column, words kept whole where they fit.
 TEST_CASE("result table: long names and outcomes wrap instead of being cut", "[result_table]") {
-  RecordInput in;
-  in.meeting = {"m-1", "Hội đồng Thi đua - Khen thưởng", "Phiên 1", "2025-06-15", "Vĩnh Long"};
-  in.poll = *PollId::parse("poll-1");
-  in.title = "Xét khen thưởng";
-  in.manifest_seq = 1;
-  in.tally_seq = 2;
-  in.attendance_seq = 1;
-  in.min_ballots = 5;
+  RecordInput in = meeting_input();
   in.threshold = 1;
   in.decrypting_trustees = {1};
   in.partial_seqs = {3};
   in.turnout = {22, 10, 0, 12, 0, 10, 10, 0, {}};
   for (std::uint32_t m = 1; m <= 10; ++m) in.turnout.voted.push_back(m);
-  in.closed_at = "2025-06-15T09:00:00.000Z";
   const RuleProfile quorum{"q", "90% có túc số", 90, Comparison::at_least, Denominator::all_members, 75, ""};
   const std::string long_name = "Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh Vĩnh Long";
   const std::string long_award = "Bằng khen của Thủ tướng Chính phủ vì thành tích xuất sắc";

@@ -73,7 +73,7 @@ Result<void> define_rules(const GlobalOptions &g, Args &a) {
     auto r = (*s)->client().define_rule_profile(rule);
     if (!r) return r.error();
     if (g.json)
-      print_json(r->to_json());
+      print_json(protocol::rule_profile_to_json(*r));
     else
       out("rule " + r->rule_id + ": " + r->label);
   }

@@ -71,7 +71,7 @@ template <MessageType T>
 Result<ResponseOf<T>> read_answer(const protocol::EnrollmentBundle &bundle, const RequestOf<T> &req,
                                   Result<QJsonObject> answer) {
   if (!answer) return answer.error();
-  auto body = ResponseOf<T>::from_json(*answer);
+  auto body = protocol::read_body<ResponseOf<T>>(*answer);
   if (!body)
     return inconsistent("response", "the answer to " + std::string(protocol::message_type_name(T)) +
                                         " does not read: " + body.error().message);
@@ -260,9 +260,10 @@ void AsyncClient::raw(MessageType type, const QJsonObject &body, Done<QJsonObjec
 template <MessageType T> void AsyncClient::call(const RequestOf<T> &request, Done<ResponseOf<T>> done) const {
   // The bundle lives as long as the Connection, and the Connection never calls back after its end.
   const protocol::EnrollmentBundle *bundle = &conn_->bundle();
-  raw(T, request.to_json(), [bundle, request, done = std::move(done)](Result<QJsonObject> answer) {
-    done(read_answer<T>(*bundle, request, std::move(answer)));
-  });
+  raw(T, protocol::write_members(request),
+      [bundle, request, done = std::move(done)](Result<QJsonObject> answer) {
+        done(read_answer<T>(*bundle, request, std::move(answer)));
+      });
 }
 
 // One instance per row of the message table.

@@ -373,7 +373,7 @@ private:
     auto bad = [&](const std::string &m) { return (void)fail("record.binding", m); };
     if (r.meeting.meeting_id != in_.meeting.str())
       return bad("the record is for meeting " + r.meeting.meeting_id);
-    if (r.poll != in_.poll) return bad("the record is for poll " + r.poll.str());
+    if (r.poll != in_.poll.str()) return bad("the record is for poll " + r.poll);
     if (r.title != def_->title) return bad("the record's title is not the poll's");
     if (r.poll_context != def_->context_hash) return bad("poll_context is not the poll's context hash");
     if (r.manifest_seq != manifest_seq_) return bad("manifest_seq is not the manifest entry");

@@ -53,16 +53,6 @@ template <> struct Describe<RosterRow> {
                                      field("unit", &RosterRow::unit, Text{0, kMaxTextBytes})};
 };
 
-template <> struct Describe<NomineeRow> {
-  static constexpr std::tuple fields{field("nominee_no", &NomineeRow::nominee_no, Int{1, kMaxMemberNo}),
-                                     field("kind", &NomineeRow::kind, Enum<NomineeKind>{}),
-                                     field("name", &NomineeRow::name, Text{1, kMaxTextBytes}),
-                                     field("position", &NomineeRow::position, Text{0, kMaxTextBytes}),
-                                     field("unit", &NomineeRow::unit, Text{0, kMaxTextBytes}),
-                                     field("award", &NomineeRow::award, Text{1, kMaxNameBytes}),
-                                     field("rule_id", &NomineeRow::rule_id, IdText{64, "rule id"})};
-};
-
 template <> struct Describe<ImportRosterRequest> {
   static constexpr std::tuple fields{
       field("members", &ImportRosterRequest::members, objects<RosterRow>(1, kMaxRosterRows))};
@@ -74,17 +64,8 @@ template <> struct Describe<ImportResponse> {
 
 template <> struct Describe<ImportNomineesRequest> {
   static constexpr std::tuple fields{
-      field("nominees", &ImportNomineesRequest::nominees, objects<NomineeRow>(1, kMaxNomineeRows))};
-};
-
-template <> struct Describe<RuleProfile> {
-  static constexpr std::tuple fields{field("rule_id", &RuleProfile::rule_id, IdText{64, "rule id"}),
-                                     field("label", &RuleProfile::label, Text{1, kMaxTextBytes}),
-                                     field("threshold_percent", &RuleProfile::threshold_percent, Int{1, 100}),
-                                     field("comparison", &RuleProfile::comparison, Enum<Comparison>{}),
-                                     field("denominator", &RuleProfile::denominator, Enum<Denominator>{}),
-                                     field("quorum_percent", &RuleProfile::quorum_percent, Int{0, 100}),
-                                     field("source", &RuleProfile::source, Text{0, kMaxTextBytes})};
+      field("nominees", &ImportNomineesRequest::nominees,
+            objects(1, kMaxNomineeRows, object<NomineeRow>(nominee_row_to_json, read_nominee_row)))};
 };
 
 template <> struct Describe<SetAwardQuotaRequest> {
@@ -211,7 +192,8 @@ template <> struct Describe<PollOpenedPush> {
 
 template <> struct Describe<ContestDisplay> {
   static constexpr std::tuple fields{
-      field("nominee", &ContestDisplay::nominee, optional(object<NomineeRow>())),
+      field("nominee", &ContestDisplay::nominee,
+            optional(object<NomineeRow>(nominee_row_to_json, read_nominee_row))),
       field("label", &ContestDisplay::label, omit_empty(Text{1, kMaxTextBytes})),
       field("option_labels", &ContestDisplay::option_labels,
             omit_empty(Texts{1, crypto::kMaxOptions, kMaxTextBytes}))};
@@ -450,11 +432,9 @@ void Ciphertexts::read(ObjectReader &r, std::string_view n, std::vector<crypto::
 
 CV_PROTOCOL_DEFINE_BODY(RemoteWindow)
 CV_PROTOCOL_DEFINE_BODY(RosterRow)
-CV_PROTOCOL_DEFINE_BODY(NomineeRow)
 CV_PROTOCOL_DEFINE_BODY(ImportRosterRequest)
 CV_PROTOCOL_DEFINE_BODY(ImportResponse)
 CV_PROTOCOL_DEFINE_BODY(ImportNomineesRequest)
-CV_PROTOCOL_DEFINE_BODY(RuleProfile)
 CV_PROTOCOL_DEFINE_BODY(SetAwardQuotaRequest)
 CV_PROTOCOL_DEFINE_BODY(RegisterMemberKeyRequest)
 CV_PROTOCOL_DEFINE_BODY(RegisterMemberKeysRequest)
@@ -507,11 +487,6 @@ Result<void> ImportRosterRequest::validate() const {
 Result<void> ImportNomineesRequest::validate() const {
   return unique_numbers(
       nominees, [](const NomineeRow &x) { return x.nominee_no; }, "nominee_no");
-}
-
-bool RuleProfile::passes(std::uint64_t agree, std::uint64_t denominator_count) const noexcept {
-  const auto lhs = agree * 100, rhs = std::uint64_t{threshold_percent} * denominator_count;
-  return comparison == Comparison::at_least ? lhs >= rhs : lhs > rhs;
 }
 
 Result<void> RegisterMemberKeysRequest::validate() const {

@@ -30,4 +30,31 @@ Error from_crypto(ErrorCode code, const crypto::Error &e, std::string_view prefi
   return check_error(code, e.check, std::string(prefix) + e.message);
 }
 
+Error from_record(const record::Error &e) {
+  const ErrorCode code = [&] {
+    switch (e.code) { // no default: a new record::Errc does not compile until it is mapped here
+    case record::Errc::malformed_json:
+      return ErrorCode::malformed_json;
+    case record::Errc::too_large:
+      return ErrorCode::frame_too_large;
+    case record::Errc::unsupported_version:
+      return ErrorCode::unsupported_version;
+    case record::Errc::missing_field:
+      return ErrorCode::missing_field;
+    case record::Errc::bad_field:
+      return ErrorCode::bad_field;
+    case record::Errc::unknown_field:
+      return ErrorCode::unknown_field;
+    case record::Errc::invalid_argument:
+      return ErrorCode::invalid_argument;
+    case record::Errc::inconsistent_data:
+      return ErrorCode::inconsistent_data;
+    case record::Errc::io:
+      return ErrorCode::internal;
+    }
+    return ErrorCode::internal;
+  }();
+  return Error{code, e.message, e.field, e.check};
+}
+
 } // namespace cv::protocol

@@ -262,7 +262,7 @@ Result<std::vector<RuleProfile>> rules_from_csv(std::string_view text, std::stri
       if (auto [it, fresh] = line_of.emplace(p.rule_id, rec.line); !fresh)
         return row.error("rule_id \"" + p.rule_id + "\" already on line " + std::to_string(it->second));
       // The shape checks of the wire reader, as a last line of defence.
-      if (auto again = RuleProfile::from_json(p.to_json()); !again)
+      if (auto again = read_body<RuleProfile>(rule_profile_to_json(p)); !again)
         return invalid_argument(t->source + " line " + std::to_string(rec.line) + ": " +
                                 again.error().message);
       out.push_back(std::move(p));

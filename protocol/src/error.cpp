@@ -1,6 +1,7 @@
 #include "councilvote/protocol/error.hpp"
 
 #include "councilvote/protocol/ids.hpp"
+#include "councilvote/record/ids.hpp"
 
 #include <array>
 #include <string>
@@ -86,18 +87,8 @@ std::string_view error_code_meaning(ErrorCode c) noexcept {
 }
 
 Result<void> check_id_syntax(std::string_view s, std::size_t max_length, std::string_view what) {
-  if (s.empty()) return make_error(ErrorCode::bad_field, std::string(what) + " is empty");
-  if (s.size() > max_length)
-    return make_error(ErrorCode::bad_field,
-                      std::string(what) + " longer than " + std::to_string(max_length) + " characters");
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
-  if (!alnum(s.front()))
-    return make_error(ErrorCode::bad_field, std::string(what) + " must start with a letter or digit");
-  for (char c : s)
-    if (!alnum(c) && c != '.' && c != '_' && c != '-')
-      return make_error(ErrorCode::bad_field, std::string(what) + " may contain only A-Z a-z 0-9 . _ -");
+  if (auto ok = record::check_id_syntax(s, max_length, what); !ok)
+    return make_error(ErrorCode::bad_field, ok.error().message);
   return {};
 }
 

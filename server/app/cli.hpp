@@ -26,7 +26,8 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, co
 // A decimal unsigned integer in [min, max], or nothing.
 std::optional<std::uint64_t> parse_uint(const QString &text, std::uint64_t min, std::uint64_t max);
 
-int run_init(const QStringList &args);  // args[0] is "councilvote-server init"
-int run_serve(const QStringList &args); // args[0] is "councilvote-server serve"
+int run_init(const QStringList &args);   // args[0] is "councilvote-server init"
+int run_serve(const QStringList &args);  // args[0] is "councilvote-server serve"
+int run_export(const QStringList &args); // args[0] is "councilvote-server export"
 
 } // namespace cv::server::cli

@@ -2,6 +2,7 @@
 //
 //   councilvote-server init  --meeting DIR --meeting-id ID ... --address HOST:PORT
 //   councilvote-server serve --meeting DIR --listen ADDR:PORT [limits]
+//   councilvote-server export --meeting DIR --poll P --out FILE [--force]
 //
 // Exit codes: 0 success, 1 runtime error, 2 usage error.
 #include "cli.hpp"
@@ -20,6 +21,7 @@ The CouncilVote meeting server: a WebSocket-over-TLS server for one council meet
 Commands:
   init    create a meeting directory: database, server signing key, TLS identity, enrollment bundle
   serve   run the server of a meeting directory
+  export  write the record file of a published poll, for councilvote-verify
 
 Run 'councilvote-server <command> --help' for the options of a command.
 
@@ -46,14 +48,16 @@ int dispatch(const QStringList &args) {
   }
   QStringList rest = args.mid(2);
   rest.prepend(QStringLiteral("councilvote-server ") + command);
-  if (command == QLatin1String("init") || command == QLatin1String("serve")) {
+  if (command == QLatin1String("init") || command == QLatin1String("serve") ||
+      command == QLatin1String("export")) {
     if (auto r = cv::crypto::init(); !r) {
       error("the cryptographic self-test failed: " + r.error().message);
       return kExitRuntime;
     }
+    if (command == QLatin1String("export")) return run_export(rest);
     return command == QLatin1String("init") ? run_init(rest) : run_serve(rest);
   }
-  error(QStringLiteral("unknown command '%1' (expected init or serve; see --help)").arg(command));
+  error(QStringLiteral("unknown command '%1' (expected init, serve or export; see --help)").arg(command));
   return kExitUsage;
 }
 

@@ -1,6 +1,7 @@
 // MeetingService: publishing a poll's record (docs/wire.md §8.3 publish_record, §8.6 get_record).
 #include "councilvote/crypto/tally.hpp"
 #include "councilvote/protocol/record.hpp"
+#include "councilvote/server/record_export.hpp"
 #include "service_impl.hpp"
 
 #include <algorithm>
@@ -12,9 +13,17 @@ using protocol::read_body;
 
 namespace {
 
-Result<protocol::RecordStatement> statement_of(const protocol::MeetingId &meeting,
-                                               const protocol::PollId &poll, const schema::BoardEntry &entry,
-                                               const crypto::SigningKey &key) {
+protocol::GetRecordResponse record_response(const protocol::PollId &poll, const schema::BoardEntry &entry,
+                                            const protocol::RecordStatement &s) {
+  return protocol::GetRecordResponse{poll, std::string(entry.payload.begin(), entry.payload.end()), s};
+}
+
+} // namespace
+
+Result<protocol::RecordStatement> record_statement(const protocol::MeetingId &meeting,
+                                                   const protocol::PollId &poll,
+                                                   const schema::BoardEntry &entry,
+                                                   const crypto::SigningKey &key) {
   auto at = protocol::parse_utc_ms(entry.created_at);
   if (!at)
     return op_error(ErrorCode::internal, "the board entry's time '" + entry.created_at + "' is invalid");
@@ -23,13 +32,6 @@ Result<protocol::RecordStatement> statement_of(const protocol::MeetingId &meetin
   protocol::sign_record_statement(s, key);
   return s;
 }
-
-protocol::GetRecordResponse record_response(const protocol::PollId &poll, const schema::BoardEntry &entry,
-                                            const protocol::RecordStatement &s) {
-  return protocol::GetRecordResponse{poll, std::string(entry.payload.begin(), entry.payload.end()), s};
-}
-
-} // namespace
 
 Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &body) {
   auto req = read_body<protocol::PollRef>(body);
@@ -94,7 +96,7 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
   auto turnout_now = store.turnout(poll_id);
   if (!turnout_now) return store_error(turnout_now.error());
   in.meeting = {meeting.meeting_id, meeting.council, meeting.session_name, meeting.date, meeting.place};
-  in.poll = req->poll;
+  in.poll = req->poll.str();
   in.title = lp.definition.title;
   in.poll_context = lp.definition.context_hash;
   in.tally_context = tally.context;
@@ -183,7 +185,7 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
                                      crypto::Bytes(text.begin(), text.end()),
                                      {},
                                      entry->entry_hash};
-  auto s = statement_of(meeting_id, req->poll, published, server_signing);
+  auto s = record_statement(meeting_id, req->poll, published, server_signing);
   if (!s) return s.error();
   auto json = record_response(req->poll, published, *s).to_json();
   return ServiceOutput{json, {{protocol::PushType::result_published, json}}};
@@ -198,7 +200,7 @@ Result<ServiceOutput> MeetingService::Impl::get_record(const QJsonObject &body) 
   if (!entries) return store_error(entries.error());
   if (entries->empty())
     return op_error(ErrorCode::not_found, "poll '" + req->poll.str() + "' has no published record");
-  auto s = statement_of(meeting_id, req->poll, entries->front(), server_signing);
+  auto s = record_statement(meeting_id, req->poll, entries->front(), server_signing);
   if (!s) return s.error();
   return ServiceOutput{record_response(req->poll, entries->front(), *s).to_json(), {}};
 }

@@ -98,7 +98,7 @@ Result<ServiceOutput> MeetingService::Impl::define_rule_profile(const QJsonObjec
   }
   if (auto r = store.define_rule(kSecretary, rule_row(*req)); !r)
     return store_error(r.error(), {{schema::Errc::invalid_argument, ErrorCode::invalid_argument}});
-  return reply(req->to_json());
+  return reply(protocol::rule_profile_to_json(*req));
 }
 
 Result<ServiceOutput> MeetingService::Impl::set_award_quota(const QJsonObject &body) {

@@ -71,7 +71,7 @@ struct VotedPoll {
   template <class Adjust> void publish(Adjust adjust) {
     protocol::RecordInput in;
     in.meeting = {meeting.str(), "Hội đồng Thi đua - Khen thưởng", "Phiên 1", "2025-06-15", "Vĩnh Long"};
-    in.poll = poll.info.definition.poll;
+    in.poll = poll.info.definition.poll.str();
     in.title = poll.info.definition.title;
     in.poll_context = poll.info.definition.context_hash;
     in.tally_context = status.tally.encrypted_tally().context();

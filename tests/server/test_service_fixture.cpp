@@ -25,7 +25,7 @@ std::filesystem::path fresh_dir() {
 void check_against_table(MessageType type, const server::ServiceOutput &out) {
   protocol::for_each_message_type([&](auto tag) {
     if (decltype(tag)::value != type) return;
-    auto body = protocol::ResponseBody<decltype(tag)::value>::from_json(out.body);
+    auto body = protocol::read_body<protocol::ResponseBody<decltype(tag)::value>>(out.body);
     INFO(protocol::message_type_name(type) << " answer: " << (body ? "" : body.error().message));
     CHECK(body);
   });

@@ -1,21 +1,11 @@
-// The result of a poll as a plain-text table (terminal, logs): one line per nominee with the counts,
-// the agree share of all members, the rule, the outcome and the rank within the award's quota —
-// the columns of the minutes (biên bản kiểm phiếu). Vietnamese headings; UTF-8.
+// The result table is record/'s (councilvote/record/result_table.hpp): the CLI, the GUI and the
+// offline verifier print the same table.
 #pragma once
 
-#include "councilvote/protocol/record.hpp"
-
-#include <string>
+#include "councilvote/record/result_table.hpp"
 
 namespace cv::client {
-
-// The table, then a summary (members, present, remote, ballots, passed per award).
-[[nodiscard]] std::string format_result_table(const protocol::Record &record);
-
-// "Đạt", "Không đạt", "Không đủ túc số", "Bằng phiếu" (a tie at the quota: the chair decides).
-[[nodiscard]] std::string outcome_label_vi(protocol::ContestOutcome o);
-
-// 9090 -> "90,90%" (Vietnamese decimal comma).
-[[nodiscard]] std::string percent_vi(std::uint32_t basis_points);
-
+using record::format_result_table;
+using record::outcome_label_vi;
+using record::percent_vi;
 } // namespace cv::client

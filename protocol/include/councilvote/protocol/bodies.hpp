@@ -17,20 +17,48 @@
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
 #include "councilvote/protocol/statements.hpp"
+#include "councilvote/record/council.hpp"
 #include "councilvote/record/enums.hpp"
 
 #include <QJsonObject>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace cv::protocol {
 
+[[nodiscard]] record::NomineeRow read_nominee_row(ObjectReader &r);
+[[nodiscard]] record::RuleProfile read_rule_profile(ObjectReader &r);
+
+// T's members from r: T::read, or the reader of a record/ type.
+template <class T> [[nodiscard]] T read_members(ObjectReader &r) {
+  if constexpr (std::is_same_v<T, record::NomineeRow>)
+    return read_nominee_row(r);
+  else if constexpr (std::is_same_v<T, record::RuleProfile>)
+    return read_rule_profile(r);
+  else
+    return T::read(r);
+}
+
+[[nodiscard]] QJsonObject nominee_row_to_json(const record::NomineeRow &n);
+[[nodiscard]] QJsonObject rule_profile_to_json(const record::RuleProfile &p);
+
+// T's JSON object: T::to_json, or the writer of a record/ type.
+template <class T> [[nodiscard]] QJsonObject write_members(const T &t) {
+  if constexpr (std::is_same_v<T, record::NomineeRow>)
+    return nominee_row_to_json(t);
+  else if constexpr (std::is_same_v<T, record::RuleProfile>)
+    return rule_profile_to_json(t);
+  else
+    return t.to_json();
+}
+
 template <class T> [[nodiscard]] Result<T> read_body(const QJsonObject &o, std::string path = "body") {
   try {
     ObjectReader r(o, std::move(path));
-    T t = T::read(r);
+    T t = read_members<T>(r);
     if (auto f = r.finish(); !f) return f.error();
     return t;
   } catch (...) { // std::bad_alloc: nothing else is thrown
@@ -47,12 +75,12 @@ template <class T> [[nodiscard]] Result<T> read_body(const QJsonObject &o, std::
   friend bool operator==(const T &, const T &)
 
 // Text limits (UTF-8 bytes).
-inline constexpr std::size_t kMaxNameBytes = 200;    // full names, awards
-inline constexpr std::size_t kMaxTextBytes = 500;    // titles, labels, positions, units, sources
-inline constexpr std::size_t kMaxReasonBytes = 1000; // complaint reasons
-inline constexpr std::uint64_t kMaxMemberNo = 9999;
-inline constexpr std::size_t kMaxRosterRows = 1000;
-inline constexpr std::size_t kMaxNomineeRows = 10000;
+using record::kMaxMemberNo;
+using record::kMaxNameBytes; // full names, awards
+using record::kMaxNomineeRows;
+using record::kMaxReasonBytes; // complaint reasons
+using record::kMaxRosterRows;
+using record::kMaxTextBytes; // titles, labels, positions, units, sources
 
 // ============================================================================ shared pieces
 
@@ -91,16 +119,11 @@ struct RosterRow {
   CV_PROTOCOL_BODY(RosterRow);
 };
 
-struct NomineeRow {
-  std::uint32_t nominee_no = 0; // 1..9999
-  NomineeKind kind = NomineeKind::ca_nhan;
-  std::string name;
-  std::string position; // may be empty (collectives)
-  std::string unit;
-  std::string award;
-  std::string rule_id; // a RuleProfile's rule_id
-  CV_PROTOCOL_BODY(NomineeRow);
-};
+// Nominee rows and rule profiles are record/'s (record/council.hpp), described there once; the wire
+// reads and writes them with these (docs/wire.md §8.2).
+using record::NomineeRow;
+[[nodiscard]] QJsonObject nominee_row_to_json(const NomineeRow &n);
+[[nodiscard]] NomineeRow read_nominee_row(ObjectReader &r);
 
 // ============================================================================ secretary
 
@@ -123,18 +146,9 @@ struct ImportNomineesRequest {
 };
 
 // define_rule_profile's body is the profile itself.
-struct RuleProfile {
-  std::string rule_id; // id syntax, at most 64 characters
-  std::string label;
-  std::uint32_t threshold_percent = 0; // 1..100
-  Comparison comparison = Comparison::at_least;
-  Denominator denominator = Denominator::all_members;
-  std::uint32_t quorum_percent = 0; // 0..100 of all members present
-  std::string source;               // the legal basis, may be empty
-  // The rule on integers: agree*100 >= (or >) threshold*denominator.
-  [[nodiscard]] bool passes(std::uint64_t agree, std::uint64_t denominator_count) const noexcept;
-  CV_PROTOCOL_BODY(RuleProfile);
-};
+using record::RuleProfile;
+[[nodiscard]] QJsonObject rule_profile_to_json(const RuleProfile &p);
+[[nodiscard]] RuleProfile read_rule_profile(ObjectReader &r);
 
 struct SetAwardQuotaRequest {
   std::string award;       // as in NomineeRow::award

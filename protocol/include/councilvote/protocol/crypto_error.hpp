@@ -1,9 +1,10 @@
-// The crypto layer's errors on the wire (docs/wire.md §5.2, §9): the one mapping from a
-// crypto::Error to a protocol::Error, for the server and the clients alike.
+// The lower layers' errors on the wire (docs/wire.md §5.2, §9): the one mapping from a
+// crypto::Error or a record::Error to a protocol::Error, for the server and the clients alike.
 #pragma once
 
 #include "councilvote/crypto/error.hpp"
 #include "councilvote/protocol/error.hpp"
+#include "councilvote/record/error.hpp"
 
 #include <string_view>
 
@@ -23,5 +24,11 @@ namespace cv::protocol {
 // docs/wire.md §8.4). The wire's `check` is e.check whatever e.message says: rewording a crypto
 // message never changes the check a peer sees.
 [[nodiscard]] Error from_crypto(ErrorCode code, const crypto::Error &e, std::string_view prefix = {});
+
+// A record error on the wire, code by code (malformed_json → E_MALFORMED_JSON, too_large →
+// E_FRAME_TOO_LARGE, unsupported_version, missing_field, bad_field, unknown_field, invalid_argument →
+// the E_ of the same name, inconsistent_data → E_INCONSISTENT_DATA with the check, io → E_INTERNAL),
+// with the same message, field and check.
+[[nodiscard]] Error from_record(const record::Error &e);
 
 } // namespace cv::protocol

@@ -10,6 +10,7 @@
 #include "councilvote/crypto/bytes.hpp"
 #include "councilvote/protocol/error.hpp"
 #include "councilvote/protocol/ids.hpp"
+#include "councilvote/record/json.hpp"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,10 +31,10 @@ using crypto::ByteArray;
 using crypto::Bytes;
 using crypto::ByteView;
 
-inline constexpr std::uint64_t kMaxJsonInteger = (std::uint64_t{1} << 53) - 1; // 9007199254740991
-inline constexpr std::size_t kDefaultMaxMessageBytes = std::size_t{4} << 20;   // 4 MiB
-inline constexpr int kMaxJsonDepth = 32;
-inline constexpr std::size_t kMaxObjectMembers = 256;
+using record::kMaxJsonDepth;
+using record::kMaxJsonInteger;
+using record::kMaxObjectMembers;
+inline constexpr std::size_t kDefaultMaxMessageBytes = record::kDefaultMaxJsonBytes; // 4 MiB
 
 struct JsonLimits {
   std::size_t max_bytes = kDefaultMaxMessageBytes; // larger input: E_FRAME_TOO_LARGE
@@ -48,6 +49,10 @@ struct JsonLimits {
 // object that holds only strings, integers in [-(2^53-1), 2^53-1], booleans, null, arrays and
 // objects is accepted by parse_json_object.
 [[nodiscard]] std::string to_json(const QJsonObject &object);
+
+// The same value in record/'s type (record::Json) and in Qt's, both ways.
+[[nodiscard]] QJsonValue to_qt(const record::Json &value);
+[[nodiscard]] record::Json from_qt(const QJsonValue &value);
 
 // Value builders for the encodings of docs/wire.md §3.2.
 [[nodiscard]] QJsonValue json_hex(ByteView bytes);           // lowercase hex string
@@ -78,6 +83,9 @@ public:
   bool null_member(std::string_view name);
   [[nodiscard]] bool ok() const noexcept { return !error_slot().has_value(); }
   [[nodiscard]] std::string path_of(std::string_view name) const;
+  [[nodiscard]] const std::string &path() const noexcept { return path_; }
+  // The whole object, every member counted as read (for a reader of another layer).
+  const QJsonObject &take_all();
 
   // Required members. Text: UTF-8, byte length within [min, max], no C0 control character or DEL.
   std::string text(std::string_view name, std::size_t min_bytes, std::size_t max_bytes);

@@ -1,15 +1,13 @@
-#include "councilvote/client/result_table.hpp"
+#include "councilvote/record/result_table.hpp"
 
 #include <algorithm>
 #include <map>
 #include <sstream>
 #include <vector>
 
-namespace cv::client {
+namespace cv::record {
 
 namespace {
-
-using protocol::ContestOutcome;
 
 std::size_t code_point_length(unsigned char c) {
   return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
@@ -98,10 +96,10 @@ std::string row(const std::vector<Cell> &cells) {
   return out;
 }
 
-std::string rule_label(const protocol::RuleProfile &r) {
-  std::string s = r.comparison == protocol::Comparison::at_least ? "≥" : ">";
+std::string rule_label(const RuleProfile &r) {
+  std::string s = r.comparison == Comparison::at_least ? "≥" : ">";
   s += std::to_string(r.threshold_percent) + "% ";
-  s += r.denominator == protocol::Denominator::all_members ? "tổng TV" : "TV dự";
+  s += r.denominator == Denominator::all_members ? "tổng TV" : "TV dự";
   return s;
 }
 
@@ -127,10 +125,10 @@ std::string outcome_label_vi(ContestOutcome o) {
   return "Không đạt";
 }
 
-std::string format_result_table(const protocol::Record &r) {
+std::string format_result_table(const Record &r) {
   std::ostringstream out;
   const auto &t = r.turnout;
-  out << "KẾT QUẢ KIỂM PHIẾU — " << r.title << " (" << r.poll.str() << ")\n";
+  out << "KẾT QUẢ KIỂM PHIẾU — " << r.title << " (" << r.poll << ")\n";
   out << r.meeting.council << " — " << r.meeting.session_name << ", " << r.meeting.date << ", "
       << r.meeting.place << "\n";
   out << "Tổng số thành viên: " << t.members << "; có mặt: " << t.present
@@ -190,4 +188,4 @@ std::string format_result_table(const protocol::Record &r) {
   return out.str();
 }
 
-} // namespace cv::client
+} // namespace cv::record

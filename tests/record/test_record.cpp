@@ -1,10 +1,16 @@
 // The result record (docs/record.md): the council's rules applied to the counts, quotas, encoding.
-#include "councilvote/protocol/record.hpp"
-#include "helpers.hpp"
+#include "councilvote/record/result_record.hpp"
 
-using namespace cvtest;
+#include <catch2/catch.hpp>
+
+using namespace cv::record;
 
 namespace {
+
+template <class R> Errc code_of(const R &r) {
+  REQUIRE_FALSE(r);
+  return r.error().code;
+}
 
 RuleProfile rule(const char *id, std::uint32_t percent, Comparison cmp = Comparison::at_least,
                  Denominator den = Denominator::all_members, std::uint32_t quorum = 0) {
@@ -20,7 +26,7 @@ RecordInput base_input() {
   RecordInput in;
   in.meeting = {"vinhlong-2025-06", "Hội đồng Thi đua - Khen thưởng tỉnh Vĩnh Long", "Phiên 1", "2025-06-15",
                 "Vĩnh Long"};
-  in.poll = poll_id();
+  in.poll = "poll-1";
   in.title = "Xét khen thưởng";
   in.manifest_seq = 10;
   in.tally_seq = 40;
@@ -52,7 +58,7 @@ RecordContestInput commendation(std::uint32_t position, const NomineeRow &n, con
 
 } // namespace
 
-TEST_CASE("record: 90% of all members needs 20 of 22 agree votes (Decree 98 example)", "[record]") {
+TEST_CASE("result record: 90% of all members needs 20 of 22 agree votes (Decree 98 example)", "[record]") {
   auto in = base_input();
   const auto r90 = rule("decree98-90", 90);
   in.contests = {commendation(0, nominee(1, "CSTĐ toàn quốc", "decree98-90"), r90, 20, 0),
@@ -70,7 +76,8 @@ TEST_CASE("record: 90% of all members needs 20 of 22 agree votes (Decree 98 exam
   CHECK_FALSE(a.quota_rank);
 }
 
-TEST_CASE("record: 'more than 50%' is strict, present-members denominator counts remote votes", "[record]") {
+TEST_CASE("result record: 'more than 50%' is strict, present-members denominator counts remote votes",
+          "[record]") {
   auto in = base_input();
   in.turnout = {22, 10, 0, 12, 0, 10, 10, 0, {}};
   for (std::uint32_t m = 1; m <= 10; ++m) in.turnout.voted.push_back(m);
@@ -91,7 +98,7 @@ TEST_CASE("record: 'more than 50%' is strict, present-members denominator counts
   CHECK(rec->contests[2].outcome == ContestOutcome::passed);     // 6/10
 }
 
-TEST_CASE("record: quorum not met overrides the vote", "[record]") {
+TEST_CASE("result record: quorum not met overrides the vote", "[record]") {
   auto in = base_input();
   const auto with_quorum = rule("q80", 50, Comparison::at_least, Denominator::all_members, 90); // 90% present
   in.contests = {commendation(0, nominee(1, "Bằng khen", "q80"), with_quorum, 20, 0)};
@@ -102,7 +109,7 @@ TEST_CASE("record: quorum not met overrides the vote", "[record]") {
   CHECK(rec->contests[0].outcome == ContestOutcome::quorum_not_met);
 }
 
-TEST_CASE("record: a quota ranks the passing nominees of an award by agree votes", "[record]") {
+TEST_CASE("result record: a quota ranks the passing nominees of an award by agree votes", "[record]") {
   const auto r80 = rule("decree98-80", 80);
   SECTION("clear cut-off") {
     auto in = base_input();
@@ -135,25 +142,25 @@ TEST_CASE("record: a quota ranks the passing nominees of an award by agree votes
   }
 }
 
-TEST_CASE("record: inconsistent input is refused", "[record]") {
+TEST_CASE("result record: inconsistent input is refused", "[record]") {
   auto in = base_input();
   const auto r90 = rule("decree98-90", 90);
   in.contests = {commendation(0, nominee(1, "A", "decree98-90"), r90, 20, 0)};
   SECTION("counts that are not the ballots") {
     in.contests[0].counts.blank = 1;
-    CHECK(code_of(compute_record(in)) == ErrorCode::invalid_argument);
+    CHECK(code_of(compute_record(in)) == Errc::invalid_argument);
   }
   SECTION("two quotas for one award") {
     in.contests.push_back(commendation(1, nominee(2, "A", "decree98-90"), r90, 20, 0, 3));
-    CHECK(code_of(compute_record(in)) == ErrorCode::invalid_argument);
+    CHECK(code_of(compute_record(in)) == Errc::invalid_argument);
   }
   SECTION("turnout that does not add up") {
     in.turnout.absent = 5;
-    CHECK(code_of(compute_record(in)) == ErrorCode::invalid_argument);
+    CHECK(code_of(compute_record(in)) == Errc::invalid_argument);
   }
 }
 
-TEST_CASE("record: the text round-trips and a verifier recomputes every outcome", "[record]") {
+TEST_CASE("result record: the text round-trips and a verifier recomputes every outcome", "[record]") {
   auto in = base_input();
   const auto r80 = rule("decree98-80", 80);
   in.contests = {commendation(0, nominee(1, "Cờ thi đua", "decree98-80"), r80, 20, 0, 1),
@@ -179,7 +186,7 @@ TEST_CASE("record: the text round-trips and a verifier recomputes every outcome"
     back->contests[1].outcome = ContestOutcome::passed;
     auto v = verify_record_outcomes(*back);
     REQUIRE_FALSE(v);
-    CHECK(v.error().code == ErrorCode::inconsistent_data);
+    CHECK(v.error().code == Errc::inconsistent_data);
     CHECK(v.error().check == "contest[1].outcome");
   }
   SECTION("a changed percentage is named") {
@@ -191,9 +198,9 @@ TEST_CASE("record: the text round-trips and a verifier recomputes every outcome"
   SECTION("unknown members and other formats are rejected") {
     auto extra = text;
     extra.insert(1, "\"extra\":1,");
-    CHECK(code_of(decode_record(extra)) == ErrorCode::unknown_field);
+    CHECK(code_of(decode_record(extra)) == Errc::unknown_field);
     auto other = text;
     other.replace(other.find("councilvote-record/1"), 20, "councilvote-record/9");
-    CHECK(code_of(decode_record(other)) == ErrorCode::unsupported_version);
+    CHECK(code_of(decode_record(other)) == Errc::unsupported_version);
   }
 }

@@ -1,9 +1,9 @@
 // The result table of the demo and of `councilvote-cli record`: the minutes' columns, in Vietnamese.
-#include "councilvote/client/result_table.hpp"
+#include "councilvote/record/result_table.hpp"
 
 #include <catch2/catch.hpp>
 
-using namespace cv::protocol;
+using namespace cv::record;
 
 namespace {
 
@@ -11,7 +11,7 @@ namespace {
 RecordInput meeting_input() {
   RecordInput in;
   in.meeting = {"m-1", "Hội đồng Thi đua - Khen thưởng", "Phiên 1", "2025-06-15", "Vĩnh Long"};
-  in.poll = *PollId::parse("poll-1");
+  in.poll = "poll-1";
   in.title = "Xét khen thưởng";
   in.manifest_seq = 1;
   in.tally_seq = 2;
@@ -45,7 +45,7 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   }
   auto rec = compute_record(in);
   REQUIRE(rec);
-  const auto table = cv::client::format_result_table(*rec);
+  const auto table = cv::record::format_result_table(*rec);
   CHECK(table.find("90,90%") != std::string::npos); // 20 of 22
   CHECK(table.find("81,81%") != std::string::npos); // 18 of 22
   CHECK(table.find("Đạt") != std::string::npos);
@@ -53,8 +53,8 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   CHECK(table.find("1/1") != std::string::npos);
   CHECK(table.find("≥80% tổng TV") != std::string::npos);
   CHECK(table.find("thành viên Ban kiểm phiếu số 1, 3") != std::string::npos);
-  CHECK(cv::client::percent_vi(5) == "0,05%");
-  CHECK(cv::client::outcome_label_vi(ContestOutcome::tie_at_quota) == "Bằng phiếu");
+  CHECK(cv::record::percent_vi(5) == "0,05%");
+  CHECK(cv::record::outcome_label_vi(ContestOutcome::tie_at_quota) == "Bằng phiếu");
 }
 
 // Nothing that goes into the minutes is cut: long names, awards and outcomes continue on the next
@@ -79,7 +79,7 @@ TEST_CASE("result table: long names and outcomes wrap instead of being cut", "[r
   auto rec = compute_record(in);
   REQUIRE(rec);
   REQUIRE(rec->contests[0].outcome == ContestOutcome::quorum_not_met); // 10 of 22 present < 75 %
-  const auto table = cv::client::format_result_table(*rec);
+  const auto table = cv::record::format_result_table(*rec);
   CHECK(table.find("…") == std::string::npos);
   // Every word of the name, the award and the outcome is in the table, whole.
   for (const std::string &text : {long_name, long_award, std::string("Không đủ túc số")}) {

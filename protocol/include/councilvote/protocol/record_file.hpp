@@ -1,0 +1,14 @@
+// The wire's types in the record file's terms (record/record_file.hpp): the exporters (the server's
+// `export` and the CLI's `record --out`) give record/ the bundle and the statement they hold.
+#pragma once
+
+#include "councilvote/protocol/bundle.hpp"
+#include "councilvote/protocol/statements.hpp"
+#include "councilvote/record/record_file.hpp"
+
+namespace cv::protocol {
+
+[[nodiscard]] record::Bundle to_record(const EnrollmentBundle &b);
+[[nodiscard]] record::RecordStatement to_record(const RecordStatement &s);
+
+} // namespace cv::protocol

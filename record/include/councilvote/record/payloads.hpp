@@ -1,0 +1,121 @@
+// The board payloads an offline verifier reads (docs/wire.md §7.2, §8.2, §6.3, §2): the poll
+// definition of a `manifest` entry, the `attendance` entry, the `tally` entry, the signed record
+// statement and the enrollment bundle — read strictly from their JSON texts with record::Reader,
+// with no Qt. The meeting server writes them with the wire library (protocol/); the test
+// "record: payloads: every payload of a real meeting reads the same as the wire reads it" holds the
+// two readings together.
+#pragma once
+
+#include "councilvote/crypto/ballot.hpp"
+#include "councilvote/crypto/sign.hpp"
+#include "councilvote/crypto/tally.hpp"
+#include "councilvote/crypto/threshold.hpp"
+#include "councilvote/record/council.hpp"
+#include "councilvote/record/error.hpp"
+#include "councilvote/record/reader.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cv::record {
+
+struct ContestDisplay {
+  std::optional<NomineeRow> nominee; // commendation
+  std::string label;                 // general
+  std::vector<std::string> option_labels;
+};
+
+struct CeremonyInfo {
+  std::uint32_t threshold = 0;
+  std::vector<crypto::TrusteeInfo> trustees;
+  std::vector<crypto::Bytes> commitments; // docs/protocol.md §12.3 encoding, one per trustee
+};
+
+struct RemoteWindow {
+  std::uint64_t from_ms = 0, until_ms = 0;
+};
+
+// A `manifest` entry (docs/wire.md §8.2 PollDefinition).
+struct PollDefinition {
+  std::string poll, title;
+  std::optional<RemoteWindow> remote_window;
+  crypto::PollManifest manifest;
+  std::vector<ContestDisplay> display;
+  std::vector<crypto::SignPublicKey> roster; // ascending member number
+  crypto::Point joint_key;
+  crypto::ByteArray<32> context_hash{};
+  CeremonyInfo ceremony;
+};
+[[nodiscard]] Result<PollDefinition> read_poll_definition(std::string_view text);
+
+// The checks of docs/wire.md §6.4 (check names meeting, poll, manifest, display, roster,
+// disagree_weight, ceremony, joint_key, context_hash): the context every ballot is bound to.
+[[nodiscard]] Result<crypto::PollContext> verified_context(const PollDefinition &d, std::string_view meeting);
+// K and every P_j from the ceremony (check "ceremony").
+[[nodiscard]] Result<crypto::ThresholdPublicKey> ceremony_public_key(std::string_view meeting,
+                                                                     const CeremonyInfo &c);
+
+struct FrozenMember {
+  std::uint32_t member_no = 0;
+  Attendance status = Attendance::unknown;
+};
+struct AttendanceCounts {
+  std::uint32_t members = 0, present = 0, remote = 0, absent = 0, unknown = 0;
+};
+// An `attendance` entry: every roster member once, strictly ascending member_no.
+struct FrozenAttendance {
+  std::string poll;
+  std::vector<FrozenMember> members;
+  [[nodiscard]] AttendanceCounts counts() const;
+};
+[[nodiscard]] Result<FrozenAttendance> read_frozen_attendance(std::string_view text);
+
+// A `tally` entry.
+struct TallyInfo {
+  std::string poll;
+  crypto::ByteArray<32> poll_context{};
+  std::uint32_t ballots = 0;
+  std::vector<crypto::Ciphertext> totals;
+  [[nodiscard]] crypto::EncryptedTally encrypted_tally() const { return {poll_context, ballots, totals}; }
+};
+[[nodiscard]] Result<TallyInfo> read_tally_info(std::string_view text);
+
+inline constexpr std::string_view kRecordStatementTag = "CV/record";
+inline constexpr std::string_view kRecordDigestTag = "CV/record-digest";
+// The signed RecordStatement (docs/wire.md §6.3).
+struct RecordStatement {
+  std::string meeting, poll;
+  crypto::ByteArray<32> record_digest{};
+  std::uint64_t board_seq = 0;
+  crypto::ByteArray<32> board_head{};
+  std::uint64_t server_time_ms = 0;
+  crypto::Signature sig{};
+};
+[[nodiscard]] RecordStatement read_record_statement(Reader &r);
+// str(meeting) || str(poll) || fixed(record_digest) || u64(board_seq) || fixed(board_head) ||
+// u64(server_time)
+[[nodiscard]] crypto::Bytes record_signed_message(const RecordStatement &s);
+[[nodiscard]] bool verify_record_statement(const RecordStatement &s, const crypto::SignPublicKey &server_key);
+// H32("CV/record-digest", var(record bytes))
+[[nodiscard]] crypto::ByteArray<32> record_digest(std::string_view record_text);
+
+inline constexpr std::string_view kBundleFormat = "councilvote-enrollment/2";
+// The enrollment bundle's JSON form (docs/wire.md §2): who the server is.
+struct Bundle {
+  std::string meeting, host;
+  std::uint32_t port = 0, min_ballots = 0;
+  crypto::ByteArray<32> tls_cert_sha256{};
+  crypto::SignPublicKey server_key{};
+  crypto::Signature sig{};
+};
+[[nodiscard]] Bundle read_bundle(Reader &r);
+// str(meeting) || str(host) || u32(port) || u32(min_ballots) || fixed(tls_cert_sha256) || fixed(server_key)
+[[nodiscard]] crypto::Bytes bundle_signed_message(const Bundle &b);
+[[nodiscard]] bool verify_bundle(const Bundle &b); // the server's signature (tag CV/enrollment)
+// "XXXX-XXXX-XXXX-XXXX", the code people compare (docs/wire.md §2).
+[[nodiscard]] std::string bundle_code(const Bundle &b);
+
+} // namespace cv::record

@@ -1,0 +1,425 @@
+#include "councilvote/record/result_record.hpp"
+
+#include "councilvote/record/ids.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace cv::record {
+
+namespace {
+
+using crypto::ContestKind;
+
+constexpr std::size_t kMaxContests = 4096;
+
+Error invalid(std::string message) { return make_error(Errc::invalid_argument, std::move(message)); }
+
+std::string contest_name(std::size_t i) { return "contest[" + std::to_string(i) + "]"; }
+
+// The members who took part: in the room or in writing (docs/record.md §3).
+std::uint64_t participants(const RecordTurnout &t) { return std::uint64_t{t.present} + t.remote; }
+
+// quorum_percent of all members must be present in the room (0: no quorum).
+bool quorum_met(const RuleProfile &rule, const RecordTurnout &t) {
+  return std::uint64_t{t.present} * 100 >= std::uint64_t{rule.quorum_percent} * t.members;
+}
+
+Result<void> check_input(const RecordInput &in) {
+  const auto &t = in.turnout;
+  if (in.min_ballots < crypto::kLowestMinBallots)
+    return invalid("min_ballots is " + std::to_string(in.min_ballots) + ", below the lowest allowed, " +
+                   std::to_string(crypto::kLowestMinBallots));
+  if (t.ballots < in.min_ballots)
+    return invalid("the poll has " + std::to_string(t.ballots) +
+                   " ballots, fewer than the meeting's minimum of " + std::to_string(in.min_ballots) +
+                   ": its totals would reveal single votes");
+  if (t.present + std::uint64_t{t.remote} + t.absent + t.unknown != t.members)
+    return invalid("turnout: present + remote + absent + unknown is not the number of members");
+  if (t.ballots > t.members) return invalid("turnout: more ballots than members");
+  if (std::uint64_t{t.ballots_in_room} + t.ballots_remote != t.ballots)
+    return invalid("turnout: ballots in the room + remote ballots is not the number of ballots");
+  if (t.voted.size() != t.ballots) return invalid("turnout: the list of voters does not match the ballots");
+  if (!std::is_sorted(t.voted.begin(), t.voted.end()) ||
+      std::adjacent_find(t.voted.begin(), t.voted.end()) != t.voted.end())
+    return invalid("turnout: the voters are not strictly ascending");
+  if (in.decrypting_trustees.size() != in.partial_seqs.size())
+    return invalid("decrypting_trustees and partial_seqs differ in length");
+  if (in.contests.empty() || in.contests.size() > kMaxContests) return invalid("1 to 4096 contests");
+  std::map<std::string, std::optional<std::uint32_t>> quota_of_award;
+  for (std::size_t i = 0; i < in.contests.size(); ++i) {
+    const auto &c = in.contests[i];
+    const auto name = contest_name(i);
+    if (c.position != i) return invalid(name + ": position " + std::to_string(c.position) + " out of order");
+    if (c.kind == ContestKind::commendation) {
+      if (!c.nominee || !c.rule) return invalid(name + ": a commendation contest needs its nominee and rule");
+      if (c.nominee->rule_id != c.rule->rule_id) return invalid(name + ": the rule is not the nominee's");
+      const auto sum = c.counts.agree + c.counts.disagree + c.counts.blank;
+      if (sum != t.ballots)
+        return invalid(name + ": agree + disagree + blank (" + std::to_string(sum) +
+                       ") is not the ballots (" + std::to_string(t.ballots) + ")");
+      auto [it, inserted] = quota_of_award.emplace(c.nominee->award, c.award_quota);
+      if (!inserted && it->second != c.award_quota)
+        return invalid(name + ": two quotas for the award \"" + c.nominee->award + "\"");
+    } else {
+      if (c.option_labels.empty() || c.counts.option_counts.size() != c.option_labels.size())
+        return invalid(name + ": one count per option is needed");
+      for (auto n : c.counts.option_counts)
+        if (n > t.ballots) return invalid(name + ": an option has more votes than ballots");
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+Result<Record> compute_record(const RecordInput &in) {
+  if (auto ok = check_input(in); !ok) return ok.error();
+  const auto &t = in.turnout;
+  Record r;
+  r.meeting = in.meeting;
+  r.poll = in.poll;
+  r.title = in.title;
+  r.poll_context = in.poll_context;
+  r.tally_context = in.tally_context;
+  r.manifest_seq = in.manifest_seq;
+  r.tally_seq = in.tally_seq;
+  r.attendance_seq = in.attendance_seq;
+  r.min_ballots = in.min_ballots;
+  r.threshold = in.threshold;
+  r.decrypting_trustees = in.decrypting_trustees;
+  r.partial_seqs = in.partial_seqs;
+  r.turnout = t;
+  r.closed_at = in.closed_at;
+
+  for (const auto &c : in.contests) {
+    RecordContest out;
+    out.position = c.position;
+    out.contest_id = c.contest_id;
+    out.kind = c.kind;
+    if (c.kind == ContestKind::general) {
+      out.label = c.label;
+      out.option_labels = c.option_labels;
+      out.option_counts = c.counts.option_counts;
+      r.contests.push_back(std::move(out));
+      continue;
+    }
+    out.nominee = c.nominee;
+    out.rule = c.rule;
+    out.award_quota = c.award_quota;
+    out.agree = c.counts.agree;
+    out.disagree = c.counts.disagree;
+    out.blank = c.counts.blank;
+    out.not_voted = t.members - t.ballots;
+    out.denominator = c.rule->denominator == Denominator::all_members ? t.members : participants(t);
+    out.agree_basis_points = t.members == 0 ? 0 : static_cast<std::uint32_t>(out.agree * 10000 / t.members);
+    out.rule_met = c.rule->passes(out.agree, out.denominator);
+    out.quorum_met = quorum_met(*c.rule, t);
+    out.outcome = !out.quorum_met ? ContestOutcome::quorum_not_met
+                  : out.rule_met  ? ContestOutcome::passed
+                                  : ContestOutcome::not_passed;
+    r.contests.push_back(std::move(out));
+  }
+
+  // Quotas: the nominees of one award that met the rule are ranked by agree votes (competition
+  // ranking: 1, 2, 2, 4); those ranked within the quota pass, a tie across the cut-off is left to the
+  // chair (tie_at_quota), the rest do not pass.
+  for (auto &c : r.contests) {
+    if (c.kind != ContestKind::commendation || c.outcome != ContestOutcome::passed || !c.award_quota)
+      continue;
+    std::uint64_t above = 0, equal = 0;
+    for (const auto &o : r.contests) {
+      if (o.kind != ContestKind::commendation || !o.rule_met || !o.quorum_met ||
+          o.nominee->award != c.nominee->award)
+        continue;
+      if (o.agree > c.agree) ++above;
+      if (o.agree == c.agree) ++equal;
+    }
+    c.quota_rank = static_cast<std::uint32_t>(above + 1);
+    const std::uint64_t quota = *c.award_quota;
+    c.outcome = above + equal <= quota ? ContestOutcome::passed
+                : above < quota        ? ContestOutcome::tie_at_quota
+                                       : ContestOutcome::not_passed;
+  }
+  return r;
+}
+
+// ============================================================================ encoding
+
+namespace {
+
+template <class U> Json uint_array(const std::vector<U> &items) {
+  Json a = Json::array();
+  for (auto v : items) a.push_back(std::uint64_t{v});
+  return a;
+}
+
+std::string hex(const ByteArray<32> &b) { return crypto::to_hex(b); }
+
+Json meeting_to_json(const RecordMeeting &m) {
+  return Json{{"meeting_id", m.meeting_id},
+              {"council", m.council},
+              {"session_name", m.session_name},
+              {"date", m.date},
+              {"place", m.place}};
+}
+
+Json turnout_to_json(const RecordTurnout &t) {
+  return Json{{"members", t.members},
+              {"present", t.present},
+              {"remote", t.remote},
+              {"absent", t.absent},
+              {"unknown", t.unknown},
+              {"ballots", t.ballots},
+              {"ballots_in_room", t.ballots_in_room},
+              {"ballots_remote", t.ballots_remote},
+              {"voted", uint_array(t.voted)}};
+}
+
+Json contest_to_json(const RecordContest &c) {
+  Json o{{"position", c.position}, {"contest_id", c.contest_id}, {"kind", std::string(name(c.kind))}};
+  if (c.kind == ContestKind::general) {
+    o["label"] = c.label;
+    o["option_labels"] = c.option_labels;
+    o["option_counts"] = uint_array(c.option_counts);
+    return o;
+  }
+  o["nominee"] = nominee_to_json(*c.nominee);
+  o["rule"] = rule_to_json(*c.rule);
+  if (c.award_quota) o["award_quota"] = *c.award_quota;
+  o["agree"] = c.agree;
+  o["disagree"] = c.disagree;
+  o["blank"] = c.blank;
+  o["not_voted"] = c.not_voted;
+  o["denominator"] = c.denominator;
+  o["agree_basis_points"] = c.agree_basis_points;
+  o["rule_met"] = c.rule_met;
+  o["quorum_met"] = c.quorum_met;
+  o["outcome"] = std::string(name(c.outcome));
+  if (c.quota_rank) o["quota_rank"] = *c.quota_rank;
+  return o;
+}
+
+std::string rule_id_text(Reader &r, std::string_view member) {
+  auto s = r.text(member, 1, kMaxRuleIdBytes);
+  if (!r.ok()) return s;
+  if (auto ok = check_id_syntax(s, kMaxRuleIdBytes, "rule id"); !ok)
+    r.fail(field_error(Errc::bad_field, r.path_of(member), r.path_of(member) + ": " + ok.error().message));
+  return s;
+}
+
+RecordMeeting read_meeting(Reader &r) {
+  RecordMeeting m;
+  m.meeting_id = r.text("meeting_id", 1, kMaxMeetingIdLength);
+  m.council = r.text("council", 1, kMaxTextBytes);
+  m.session_name = r.text("session_name", 1, kMaxTextBytes);
+  m.date = r.text("date", 10, 10);
+  m.place = r.text("place", 0, kMaxTextBytes);
+  return m;
+}
+
+constexpr auto kRows = static_cast<std::uint32_t>(kMaxRosterRows);
+
+RecordTurnout read_turnout(Reader &r) {
+  RecordTurnout t;
+  t.members = r.u32("members", 1, kRows);
+  t.present = r.u32("present", 0, kRows);
+  t.remote = r.u32("remote", 0, kRows);
+  t.absent = r.u32("absent", 0, kRows);
+  t.unknown = r.u32("unknown", 0, kRows);
+  t.ballots = r.u32("ballots", 0, kRows);
+  t.ballots_in_room = r.u32("ballots_in_room", 0, kRows);
+  t.ballots_remote = r.u32("ballots_remote", 0, kRows);
+  for (auto v : r.integers("voted", 0, kMaxRosterRows, 1, kMaxMemberNo))
+    t.voted.push_back(static_cast<std::uint32_t>(v));
+  return t;
+}
+
+RecordContest read_contest(Reader &r) {
+  RecordContest c;
+  c.position = r.u32("position", 0, static_cast<std::uint32_t>(kMaxContests - 1));
+  c.contest_id = r.text("contest_id", 1, 256);
+  c.kind = r.enumeration<ContestKind>("kind");
+  if (!r.ok()) return c;
+  if (c.kind == ContestKind::general) {
+    c.label = r.text("label", 1, kMaxTextBytes);
+    c.option_labels = r.texts("option_labels", 1, 63, kMaxTextBytes);
+    c.option_counts = r.integers("option_counts", 1, 63, 0, kMaxRosterRows);
+    return c;
+  }
+  c.nominee = r.nested("nominee", [](Reader &x) { return std::optional<NomineeRow>(read_nominee(x)); });
+  c.rule = r.nested("rule", [](Reader &x) { return std::optional<RuleProfile>(read_rule(x)); });
+  if (r.has("award_quota")) c.award_quota = r.u32("award_quota", 1, kMaxAwardQuota);
+  c.agree = r.integer("agree", 0, kMaxRosterRows);
+  c.disagree = r.integer("disagree", 0, kMaxRosterRows);
+  c.blank = r.integer("blank", 0, kMaxRosterRows);
+  c.not_voted = r.integer("not_voted", 0, kMaxRosterRows);
+  c.denominator = r.integer("denominator", 0, kMaxRosterRows);
+  c.agree_basis_points = r.u32("agree_basis_points", 0, 10000);
+  c.rule_met = r.boolean("rule_met");
+  c.quorum_met = r.boolean("quorum_met");
+  c.outcome = r.enumeration<ContestOutcome>("outcome");
+  if (r.has("quota_rank")) c.quota_rank = r.u32("quota_rank", 1, static_cast<std::uint32_t>(kMaxContests));
+  return c;
+}
+
+Record read_record(Reader &r) {
+  Record x;
+  auto format = r.text("format", 1, 64);
+  if (r.ok() && format != kRecordFormat) {
+    r.fail(field_error(Errc::unsupported_version, r.path_of("format"),
+                       r.path_of("format") + ": \"" + format + "\" is not " + std::string(kRecordFormat)));
+    return x;
+  }
+  x.meeting = r.nested("meeting", read_meeting);
+  x.poll = r.text("poll", 1, kMaxPollIdLength);
+  if (r.ok())
+    if (auto ok = check_id_syntax(x.poll, kMaxPollIdLength, "poll id"); !ok)
+      r.fail(field_error(Errc::bad_field, r.path_of("poll"), r.path_of("poll") + ": " + ok.error().message));
+  x.title = r.text("title", 1, kMaxTextBytes);
+  x.poll_context = r.hex_fixed<32>("poll_context");
+  x.tally_context = r.hex_fixed<32>("tally_context");
+  x.manifest_seq = r.integer("manifest_seq", 1, kMaxJsonInteger);
+  x.tally_seq = r.integer("tally_seq", 1, kMaxJsonInteger);
+  x.attendance_seq = r.integer("attendance_seq", 1, kMaxJsonInteger);
+  x.min_ballots = r.u32("min_ballots", crypto::kLowestMinBallots, crypto::kMaxMinBallots);
+  x.threshold = r.u32("threshold", 1, 255);
+  for (auto v : r.integers("decrypting_trustees", 1, 255, 1, 255))
+    x.decrypting_trustees.push_back(static_cast<std::uint32_t>(v));
+  x.partial_seqs = r.integers("partial_seqs", 1, 255, 1, kMaxJsonInteger);
+  x.turnout = r.nested("turnout", read_turnout);
+  x.contests = r.objects("contests", 1, kMaxContests, read_contest);
+  x.closed_at = r.text("closed_at", 24, 24);
+  return x;
+}
+
+} // namespace
+
+Json nominee_to_json(const NomineeRow &n) {
+  return Json{{"nominee_no", n.nominee_no},
+              {"kind", std::string(name(n.kind))},
+              {"name", n.name},
+              {"position", n.position},
+              {"unit", n.unit},
+              {"award", n.award},
+              {"rule_id", n.rule_id}};
+}
+
+NomineeRow read_nominee(Reader &r) {
+  NomineeRow n;
+  n.nominee_no = r.u32("nominee_no", 1, static_cast<std::uint32_t>(kMaxMemberNo));
+  n.kind = r.enumeration<NomineeKind>("kind");
+  n.name = r.text("name", 1, kMaxTextBytes);
+  n.position = r.text("position", 0, kMaxTextBytes);
+  n.unit = r.text("unit", 0, kMaxTextBytes);
+  n.award = r.text("award", 1, kMaxNameBytes);
+  n.rule_id = rule_id_text(r, "rule_id");
+  return n;
+}
+
+Json rule_to_json(const RuleProfile &p) {
+  return Json{{"rule_id", p.rule_id},
+              {"label", p.label},
+              {"threshold_percent", p.threshold_percent},
+              {"comparison", std::string(name(p.comparison))},
+              {"denominator", std::string(name(p.denominator))},
+              {"quorum_percent", p.quorum_percent},
+              {"source", p.source}};
+}
+
+RuleProfile read_rule(Reader &r) {
+  RuleProfile p;
+  p.rule_id = rule_id_text(r, "rule_id");
+  p.label = r.text("label", 1, kMaxTextBytes);
+  p.threshold_percent = r.u32("threshold_percent", 1, 100);
+  p.comparison = r.enumeration<Comparison>("comparison");
+  p.denominator = r.enumeration<Denominator>("denominator");
+  p.quorum_percent = r.u32("quorum_percent", 0, 100);
+  p.source = r.text("source", 0, kMaxTextBytes);
+  return p;
+}
+
+std::string encode_record(const Record &r) {
+  Json o{{"format", std::string(kRecordFormat)},
+         {"meeting", meeting_to_json(r.meeting)},
+         {"poll", r.poll},
+         {"title", r.title},
+         {"poll_context", hex(r.poll_context)},
+         {"tally_context", hex(r.tally_context)},
+         {"manifest_seq", r.manifest_seq},
+         {"tally_seq", r.tally_seq},
+         {"attendance_seq", r.attendance_seq},
+         {"min_ballots", r.min_ballots},
+         {"threshold", r.threshold},
+         {"decrypting_trustees", uint_array(r.decrypting_trustees)},
+         {"partial_seqs", uint_array(r.partial_seqs)},
+         {"turnout", turnout_to_json(r.turnout)},
+         {"closed_at", r.closed_at}};
+  Json contests = Json::array();
+  for (const auto &c : r.contests) contests.push_back(contest_to_json(c));
+  o["contests"] = std::move(contests);
+  return dump_json(o);
+}
+
+Result<Record> decode_record(std::string_view text) { return read_json_text(text, "record", read_record); }
+
+Result<void> verify_record_outcomes(const Record &r) {
+  auto fail = [](std::string check, std::string message) { return check_error(std::move(check), message); };
+  RecordInput in;
+  in.meeting = r.meeting;
+  in.poll = r.poll;
+  in.title = r.title;
+  in.poll_context = r.poll_context;
+  in.tally_context = r.tally_context;
+  in.manifest_seq = r.manifest_seq;
+  in.tally_seq = r.tally_seq;
+  in.attendance_seq = r.attendance_seq;
+  in.min_ballots = r.min_ballots;
+  in.threshold = r.threshold;
+  in.decrypting_trustees = r.decrypting_trustees;
+  in.partial_seqs = r.partial_seqs;
+  in.turnout = r.turnout;
+  in.closed_at = r.closed_at;
+  if (r.decrypting_trustees.size() < r.threshold)
+    return fail("decrypting_trustees", "fewer trustees than the threshold decrypted");
+  if (r.turnout.ballots < r.min_ballots)
+    return fail("min_ballots", "the record counts " + std::to_string(r.turnout.ballots) +
+                                   " ballots, fewer than the meeting's minimum of " +
+                                   std::to_string(r.min_ballots) + "; such a poll must never be decrypted");
+  for (const auto &c : r.contests) {
+    RecordContestInput x;
+    x.position = c.position;
+    x.contest_id = c.contest_id;
+    x.kind = c.kind;
+    x.nominee = c.nominee;
+    x.rule = c.rule;
+    x.award_quota = c.award_quota;
+    x.label = c.label;
+    x.option_labels = c.option_labels;
+    x.counts.agree = c.agree;
+    x.counts.disagree = c.disagree;
+    x.counts.blank = c.blank;
+    x.counts.option_counts = c.option_counts;
+    in.contests.push_back(std::move(x));
+  }
+  auto again = compute_record(in);
+  if (!again) return fail("input", again.error().message);
+  for (std::size_t i = 0; i < r.contests.size(); ++i) {
+    const auto &got = r.contests[i], &want = again->contests[i];
+    const auto name = contest_name(i);
+    if (got.not_voted != want.not_voted) return fail(name + ".not_voted", "does not match the turnout");
+    if (got.denominator != want.denominator) return fail(name + ".denominator", "does not follow the rule");
+    if (got.agree_basis_points != want.agree_basis_points)
+      return fail(name + ".agree_basis_points", "is not agree × 10000 / members");
+    if (got.rule_met != want.rule_met) return fail(name + ".rule_met", "does not follow from the rule");
+    if (got.quorum_met != want.quorum_met)
+      return fail(name + ".quorum_met", "does not follow from the turnout");
+    if (got.quota_rank != want.quota_rank)
+      return fail(name + ".quota_rank", "is not the rank by agree votes");
+    if (got.outcome != want.outcome)
+      return fail(name + ".outcome", std::string("should be ") + std::string(record::name(want.outcome)));
+  }
+  return {};
+}
+
+} // namespace cv::record

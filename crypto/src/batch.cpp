@@ -285,6 +285,30 @@ void BatchVerifier::clear() noexcept {
   impl_->truncate_terms(0);
 }
 
+std::optional<Ciphertext> BatchVerifier::ciphertext_sum(std::size_t begin, std::size_t end) const {
+  const auto &im = *impl_;
+  if (begin > end || end > size()) return std::nullopt;
+  decaf_255_point_t sum[2];
+  decaf_255_point_copy(sum[0], decaf_255_point_identity);
+  decaf_255_point_copy(sum[1], decaf_255_point_identity);
+  for (std::size_t i = begin; i < end; ++i) {
+    const auto &e = im.entries[i];
+    if (!e.ok) return std::nullopt;
+    // alpha and beta are the last two terms of a proof
+    decaf_255_point_add(sum[0], sum[0], &im.points[e.term_end - 2]);
+    decaf_255_point_add(sum[1], sum[1], &im.points[e.term_end - 1]);
+  }
+  Ciphertext out;
+  for (int k = 0; k < 2; ++k) {
+    ByteArray<32> enc{};
+    decaf_255_point_encode(enc.data(), sum[k]);
+    auto p = Point::from_bytes(enc, true);
+    if (!p) std::abort(); // libdecaf's encoding is the canonical ristretto255 one
+    (k == 0 ? out.alpha : out.beta) = *p;
+  }
+  return out;
+}
+
 Result<void> BatchVerifier::verify() const { return verify_range(0, size()); }
 
 Result<void> BatchVerifier::verify_range(std::size_t begin, std::size_t end) const {

@@ -398,6 +398,13 @@ TEST_CASE("batch: statement errors, labels, ranges and groups", "[batch]") {
   CHECK(first_check_of(g.verify_range(3, 7)) == "p5");
   CHECK(g.verify_range(3, 5));
   CHECK_FALSE(g.verify_range(5, 4));
+  // Ciphertext sums from the decoded points: as libsodium adds them; none over a proof that failed in add().
+  const auto &ct = b.contests[0].ciphertexts[0];
+  CHECK(g.ciphertext_sum(0, 0) == Ciphertext{});
+  CHECK(g.ciphertext_sum(0, 5) == ct + ct + ct + ct + ct);
+  CHECK(g.ciphertext_sum(2, 3) == ct);
+  CHECK_FALSE(g.ciphertext_sum(4, 6));
+  CHECK_FALSE(g.ciphertext_sum(6, 8));
   const std::vector<std::size_t> unordered{3, 2}, too_far{8};
   for (const auto &e : {unordered, too_far})
     for (const auto &r : g.verify_groups(e)) {

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -54,6 +55,11 @@ public:
   std::size_t add(const DisjunctiveStatement &st, const DisjunctiveProof &proof, std::string check = {});
   [[nodiscard]] std::size_t size() const noexcept;
   void clear() noexcept;
+
+  // The component-wise sum of the ciphertexts of proofs [begin, end), from the points already
+  // decoded (for a contest-sum statement: no point is decoded twice); nullopt when a proof of the
+  // range failed its per-proof checks in add() (then the caller adds the ciphertexts itself).
+  [[nodiscard]] std::optional<Ciphertext> ciphertext_sum(std::size_t begin, std::size_t end) const;
 
   // All proofs hold, or the error of the first failing one (in the order added). Empty: holds.
   [[nodiscard]] Result<void> verify() const;

@@ -331,6 +331,14 @@ TEST_CASE("batch: errors that would cancel out under equal weights are still ref
   f.resign(one, 1);
   check_same_failure(verify_ballot(f.poll, f.roster, one, fast), "contest[0].ciphertext[0].proof",
                      proof_by_proof(f.poll, one, {0, 0}));
+  // Challenges moved between two branches of one proof: their sum (eq_c) still holds, and the two
+  // eq_a errors, d·alpha and −d·alpha, would cancel under equal weights.
+  one = ballots[1];
+  one.contests[2].proofs[0].branches[0].c += d;
+  one.contests[2].proofs[0].branches[1].c += -d;
+  f.resign(one, 1);
+  check_same_failure(verify_ballot(f.poll, f.roster, one, fast), "contest[2].ciphertext[0].proof",
+                     proof_by_proof(f.poll, one, {2, 0}));
 }
 
 TEST_CASE("batch: statement errors, labels, ranges and groups", "[batch]") {

@@ -1,8 +1,10 @@
 #include "councilvote/crypto/ballot.hpp"
 
+#include "councilvote/crypto/batch.hpp"
 #include "councilvote/crypto/hash.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <thread>
 #include <vector>
@@ -351,9 +353,9 @@ template <class RangeCheck> Result<void> verify_in_parallel(std::size_t n, Range
   return {};
 }
 
-template <class ProofCheck>
-Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, const Ballot &ballot,
-                                ProofCheck &&check_proof) {
+// Checks 0 to 6 of docs/protocol.md §10: everything before the proofs.
+Result<void> verify_before_proofs(const PollContext &poll, const Roster &roster, const Ballot &ballot,
+                                  const ByteArray<32> &ctx) {
   const auto &m = poll.manifest;
   if (auto v = m.validate(); !v) return check_failed(Errc::invalid_argument, "manifest", v.error().message);
   // The roster must fit under the disagree weight, or a contest total would not decode uniquely.
@@ -366,7 +368,6 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
                         "roster differs from the one the poll was published with");
   const bool format_ok = ballot.format == kBallotFormat;
   if (!format_ok) return check_failed(Errc::invalid_encoding, "format", "unsupported ballot format");
-  const auto ctx = poll.hash();
   // context: the ballot is bound to this meeting, poll, manifest and joint key
   const bool context_ok = ct_equal(ballot.context_hash, ctx);
   if (!context_ok)
@@ -396,49 +397,120 @@ Result<void> verify_ballot_with(const PollContext &poll, const Roster &roster, c
                                 ballot.signature);
       !s)
     return check_failed(Errc::verification_failed, "signature", s.error().message);
-  // The proofs of contests [begin, end), in order; the first failure.
-  auto verify_contests = [&](std::size_t begin, std::size_t end) -> Result<void> {
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto &spec = m.contests[i];
-      const auto &c = ballot.contests[i];
-      const auto values = selection_values(m, spec);
-      const auto idx = static_cast<std::uint32_t>(i);
-      const std::string_view tag = spec.kind == ContestKind::commendation ? kTagCommendation : kTagSelection;
-      Ciphertext sum{};
-      for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
-        const auto slot = spec.kind == ContestKind::commendation ? 0u : static_cast<std::uint32_t>(j);
-        DisjunctiveStatement st{tag, ctx,  poll.joint_key, ballot.member_key,
-                                idx, slot, values,         c.ciphertexts[j]};
-        if (auto r = check_proof(st, c.proofs[j]); !r)
-          return check_failed(Errc::verification_failed,
-                              contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof",
-                              r.error().message);
-        sum += c.ciphertexts[j];
-      }
-      if (spec.kind == ContestKind::general) {
-        const auto sums = sum_values(spec);
-        DisjunctiveStatement st{kTagSum, ctx, poll.joint_key, ballot.member_key, idx, kSumSlot, sums, sum};
-        if (auto r = check_proof(st, *c.sum_proof); !r)
-          return check_failed(Errc::verification_failed, contest_name(i) + ".sum_proof", r.error().message);
-      }
+  return {};
+}
+
+// Checks 7 and 8 of contests [begin, end), in order, queued into `batch` under their check names
+// (contest[i].ciphertext[j].proof, contest[i].sum_proof). The ballot passed verify_before_proofs.
+void queue_proofs(BatchVerifier &batch, const PollContext &poll, const Ballot &ballot,
+                  const ByteArray<32> &ctx, std::size_t begin, std::size_t end) {
+  const auto &m = poll.manifest;
+  for (std::size_t i = begin; i < end; ++i) {
+    const auto &spec = m.contests[i];
+    const auto &c = ballot.contests[i];
+    const auto values = selection_values(m, spec);
+    const auto idx = static_cast<std::uint32_t>(i);
+    const std::string_view tag = spec.kind == ContestKind::commendation ? kTagCommendation : kTagSelection;
+    const std::size_t first = batch.size();
+    for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
+      const auto slot = spec.kind == ContestKind::commendation ? 0u : static_cast<std::uint32_t>(j);
+      DisjunctiveStatement st{tag, ctx,  poll.joint_key, ballot.member_key,
+                              idx, slot, values,         c.ciphertexts[j]};
+      batch.add(st, c.proofs[j], contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof");
     }
-    return {};
-  };
-  return verify_in_parallel(m.contests.size(), verify_contests);
+    if (spec.kind == ContestKind::general) {
+      // The sum from the points the batch decoded, or (a proof of the contest failed) by libsodium.
+      auto decoded_sum = batch.ciphertext_sum(first, batch.size());
+      Ciphertext sum{};
+      if (decoded_sum)
+        sum = *decoded_sum;
+      else
+        for (const auto &ct : c.ciphertexts) sum += ct;
+      const auto sums = sum_values(spec);
+      DisjunctiveStatement st{kTagSum, ctx, poll.joint_key, ballot.member_key, idx, kSumSlot, sums, sum};
+      batch.add(st, *c.sum_proof, contest_name(i) + ".sum_proof");
+    }
+  }
 }
 
 } // namespace
 
 Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot,
                            const FastVerifier &fast) {
-  return verify_ballot_with(
-      poll, roster, ballot,
-      [&](const DisjunctiveStatement &st, const DisjunctiveProof &p) { return fast.verify(st, p); });
+  const auto ctx = poll.hash();
+  if (auto r = verify_before_proofs(poll, roster, ballot, ctx); !r) return r;
+  // The proofs of contests [begin, end) in one batch; the first failure.
+  return verify_in_parallel(poll.manifest.contests.size(), [&](std::size_t begin, std::size_t end) {
+    BatchVerifier batch(fast);
+    queue_proofs(batch, poll, ballot, ctx, begin, end);
+    return batch.verify();
+  });
 }
 
 Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot) {
   const FastVerifier fast(poll.joint_key);
   return verify_ballot(poll, roster, ballot, fast);
+}
+
+std::vector<Result<void>> verify_ballots(const PollContext &poll, const Roster &roster,
+                                         std::span<const Ballot> ballots, const FastVerifier &fast,
+                                         unsigned threads) {
+  constexpr std::size_t kBatchProofs = 2048; // about 16000 terms of 3-branch proofs per batch
+  const std::size_t n = ballots.size();
+  std::vector<Result<void>> results(n);
+  std::vector<char> done(n, 0); // each written by the one thread that verified the ballot
+  const auto ctx = poll.hash();
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    BatchVerifier batch(fast);
+    std::vector<std::size_t> ends, owners;
+    auto flush = [&] {
+      auto rs = batch.verify_groups(ends);
+      for (std::size_t g = 0; g < owners.size(); ++g) {
+        results[owners[g]] = std::move(rs[g]);
+        done[owners[g]] = 1;
+      }
+      batch.clear();
+      ends.clear();
+      owners.clear();
+    };
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+      const Ballot &b = ballots[i];
+      if (auto r = verify_before_proofs(poll, roster, b, ctx); !r) {
+        results[i] = std::move(r);
+        done[i] = 1;
+        continue;
+      }
+      queue_proofs(batch, poll, b, ctx, 0, b.contests.size());
+      ends.push_back(batch.size());
+      owners.push_back(i);
+      if (batch.size() >= kBatchProofs) flush();
+    }
+    flush();
+  };
+  const std::size_t hw = std::max(1u, threads != 0 ? threads : std::thread::hardware_concurrency());
+  const std::size_t workers = std::min({hw, std::size_t{8}, std::max<std::size_t>(1, n)});
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) {
+    try {
+      pool.emplace_back([&work] {
+        try {
+          work();
+        } catch (...) { // out of memory: its ballots are verified again below
+        }
+      });
+    } catch (...) { // no thread available: fewer workers
+      break;
+    }
+  }
+  try {
+    work();
+  } catch (...) {
+  }
+  for (auto &t : pool) t.join();
+  for (std::size_t i = 0; i < n; ++i)
+    if (done[i] == 0) results[i] = verify_ballot(poll, roster, ballots[i], fast);
+  return results;
 }
 
 } // namespace cv::crypto

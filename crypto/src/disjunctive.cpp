@@ -1,6 +1,7 @@
 #include "councilvote/crypto/disjunctive.hpp"
 
 #include "councilvote/crypto/hash.hpp"
+#include "decaf_support.hpp"
 
 #include <cstdlib>
 #include <decaf/point_255.h>
@@ -102,17 +103,7 @@ struct FastVerifier::Impl {
   decaf_255_precomputed_s *table = nullptr;
 };
 
-namespace {
-
-bool to_decaf(decaf_255_point_t out, const Point &p) {
-  return decaf_255_point_decode(out, p.bytes().data(), DECAF_TRUE) == DECAF_SUCCESS;
-}
-void to_decaf(decaf_255_scalar_t out, const Scalar &s) {
-  // Scalar is always canonical, so decoding cannot fail.
-  if (decaf_255_scalar_decode(out, s.bytes().data()) != DECAF_SUCCESS) std::abort();
-}
-
-} // namespace
+using detail::to_decaf;
 
 FastVerifier::FastVerifier(const Point &joint_key) : impl_(new Impl{joint_key, nullptr}) {
   void *mem = std::aligned_alloc(decaf_255_alignof_precomputed_s,
@@ -124,6 +115,8 @@ FastVerifier::FastVerifier(const Point &joint_key) : impl_(new Impl{joint_key, n
   (void)to_decaf(k, joint_key);
   decaf_255_precompute(impl_->table, k);
 }
+
+const Point &FastVerifier::joint_key() const noexcept { return impl_->key; }
 
 FastVerifier::~FastVerifier() {
   decaf_255_precomputed_destroy(impl_->table);

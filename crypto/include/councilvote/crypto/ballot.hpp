@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -115,8 +116,16 @@ struct BallotRequest {
 // contest[i].ciphertext[j].proof, contest[i].sum_proof.
 [[nodiscard]] Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot);
 // The same with a caller-owned fast verifier for the poll's joint key (reuse it across ballots).
+// The proofs are checked in batches (BatchVerifier, batch.hpp), split over the cores for a large
+// ballot; a failing batch names the same check, with the same error, as verifying proof by proof.
 [[nodiscard]] Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot,
                                          const FastVerifier &fast);
+// Many ballots of one poll (an offline verifier): result i is what verify_ballot(poll, roster,
+// ballots[i], fast) returns, whatever the batching. The proofs of several ballots share one batch;
+// ballots are taken in turn by `threads` threads (0: one per core, at most 8).
+[[nodiscard]] std::vector<Result<void>> verify_ballots(const PollContext &poll, const Roster &roster,
+                                                       std::span<const Ballot> ballots,
+                                                       const FastVerifier &fast, unsigned threads = 0);
 // The value sets the proofs use, from the manifest.
 [[nodiscard]] std::vector<std::uint32_t> selection_values(const PollManifest &m, const ContestSpec &c);
 [[nodiscard]] std::vector<std::uint32_t> sum_values(const ContestSpec &c);

@@ -56,6 +56,7 @@ struct DisjunctiveStatement {
                                                         const DisjunctiveProof &proof);
 
 // Fast verification with libdecaf (double-scalar multiplications, precomputed table for K).
+// Many proofs at once: BatchVerifier (batch.hpp).
 class FastVerifier {
 public:
   explicit FastVerifier(const Point &joint_key);
@@ -63,6 +64,7 @@ public:
   FastVerifier(const FastVerifier &) = delete;
   FastVerifier &operator=(const FastVerifier &) = delete;
   [[nodiscard]] Result<void> verify(const DisjunctiveStatement &st, const DisjunctiveProof &proof) const;
+  [[nodiscard]] const Point &joint_key() const noexcept;
 
 private:
   struct Impl;

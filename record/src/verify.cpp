@@ -158,6 +158,11 @@ private:
     const auto &poll = rep_.header->poll;
     if (e.kind == BoardKind::commitments && e.poll_id.empty()) board_commitments_.push_back(e.payload);
     if (e.poll_id != poll) return;
+    // The attendance is frozen by close_poll: a ballot after it was cast after the close (one after
+    // the tally is ballots.verify's).
+    if (e.kind == BoardKind::ballot && attendance_seq_ != 0 && tally_seq_ == 0)
+      attendance_fault_.note(entry_name(attendance_seq_) + " is not after the last ballot (" +
+                             entry_name(e.seq) + " is a ballot of the poll)");
     switch (e.kind) {
     case BoardKind::manifest:
       return on_manifest(e);

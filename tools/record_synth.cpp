@@ -92,6 +92,12 @@ crypto::ContestSelection random_choice(const crypto::ContestSpec &c, crypto::Rng
   return s;
 }
 
+// The board's clock (ms): the store's created_at of each entry.
+constexpr std::uint64_t kCommitmentsStep = 2000, kShareStep = 500, kOpenAfter = 10 * 60 * 1000,
+                        kFirstBallotAfter = 30 * 1000, kBallotStep = 1500, kCloseAfter = 60 * 1000,
+                        kTallyAfter = 5000, kPartialStep = 30 * 1000, kPublishAfter = 60 * 1000,
+                        kExportAfter = 5 * 60 * 1000;
+
 std::string text_of(const BoardEntry &e) { return std::string(e.payload.begin(), e.payload.end()); }
 
 // The board as the store appends to it: seq, time, chain; each entry goes to `sink`.
@@ -228,6 +234,11 @@ private:
     r_.header.ballots = static_cast<std::uint32_t>(voters_.size());
     const std::uint64_t n = s_.trustees;
     r_.header.entries = n + n * (n - 1) + 1 + voters_.size() + 1 + 1 + decrypting_.size() + 1;
+    // The times of the board (the header, written first, says when the file was exported).
+    end_ms_ = s_.start_ms + n * kCommitmentsStep + n * (n - 1) * kShareStep + kOpenAfter + kFirstBallotAfter +
+              voters_.size() * kBallotStep + kCloseAfter + kTallyAfter + decrypting_.size() * kPartialStep +
+              kPublishAfter;
+    r_.header.exported_at = protocol::format_utc_ms(end_ms_ + kExportAfter);
   }
 
   // ---------------------------------------------------------------------------------- the board
@@ -243,12 +254,13 @@ private:
       commitments.push_back(must(crypto::commit_polynomial(ceremony, slot, crng), "commitments"));
       const auto content = protocol::CeremonyContent::of(commitments.back());
       commitment_bytes.push_back(content.commitments);
-      board.add(BoardKind::commitments, "", content.board_payload(slot.index), t += 2000);
+      board.add(BoardKind::commitments, "", content.board_payload(slot.index), t += kCommitmentsStep);
     }
     for (auto &slot : trustees_) {
       auto drng = rng_for(s_, "shares", slot.index);
       for (const auto &sh : must(crypto::deal_shares(ceremony, slot, drng), "shares")) {
-        board.add(BoardKind::share, "", protocol::CeremonyContent::of(sh).board_payload(sh.from), t += 500);
+        board.add(BoardKind::share, "", protocol::CeremonyContent::of(sh).board_payload(sh.from),
+                  t += kShareStep);
         shares.push_back(sh);
       }
     }
@@ -300,7 +312,7 @@ private:
     def.manifest.roster_digest = crypto::Roster{def.roster}.digest();
     def.joint_key = r_.key.joint_key;
     def.context_hash = crypto::PollContext{def.manifest, def.joint_key}.hash();
-    const std::uint64_t opened = t += 10 * 60 * 1000;
+    const std::uint64_t opened = t += kOpenAfter;
     if (!s_.remote.empty()) def.remote_window = protocol::RemoteWindow{opened, opened + 60 * 60 * 1000};
     r_.poll = must(def.verified_context(meeting_), "the poll definition");
     const auto manifest_seq =
@@ -314,7 +326,7 @@ private:
     std::uint32_t in_room = 0, remote = 0;
     const unsigned threads = std::max(1u, s_.threads);
     const std::size_t chunk = threads * 2;
-    t += 30 * 1000;
+    t += kFirstBallotAfter;
     for (std::size_t first = 0; first < voters_.size(); first += chunk) {
       const std::size_t count = std::min(chunk, voters_.size() - first);
       std::vector<crypto::Ballot> made(count);
@@ -332,7 +344,7 @@ private:
         for (std::size_t i = 0; i < running.totals.size(); ++i) running.totals[i] += one.totals[i];
         ++running.ballots;
         (attendance_[m - 1] == record::Attendance::remote ? remote : in_room)++;
-        board.add(BoardKind::ballot, s_.poll_id, made[j].encode(), t += 1500);
+        board.add(BoardKind::ballot, s_.poll_id, made[j].encode(), t += kBallotStep);
       }
       if (s_.progress) s_.progress("ballots", first + count, voters_.size());
     }
@@ -340,14 +352,14 @@ private:
     // close_poll: the frozen attendance.
     protocol::FrozenAttendance frozen{poll_id_, {}};
     for (std::uint32_t m = 1; m <= s_.members; ++m) frozen.members.push_back({m, attendance_[m - 1]});
-    const std::uint64_t closed = t += 60 * 1000;
+    const std::uint64_t closed = t += kCloseAfter;
     const auto attendance_seq =
         board.add_text(BoardKind::attendance, s_.poll_id, protocol::to_json(frozen.to_json()), closed);
 
     // start_tally.
     protocol::TallyInfo info{poll_id_, running.poll_context, running.ballots, running.totals};
     const auto tally_seq =
-        board.add_text(BoardKind::tally, s_.poll_id, protocol::to_json(info.to_json()), t += 5000);
+        board.add_text(BoardKind::tally, s_.poll_id, protocol::to_json(info.to_json()), t += kTallyAfter);
     const auto tally_context = running.context();
 
     // The trustees' partial decryptions.
@@ -359,7 +371,8 @@ private:
           crypto::partial_decrypt(r_.key_shares.at(i - 1), tally_context, running.totals, prng));
       crypto::ByteWriter w;
       crypto::encode_partial_decryption(w, partials.back());
-      partial_seqs.push_back(board.add(BoardKind::partial_decryption, s_.poll_id, w.take(), t += 30 * 1000));
+      partial_seqs.push_back(
+          board.add(BoardKind::partial_decryption, s_.poll_id, w.take(), t += kPartialStep));
     }
 
     // publish_record: combine, decode, apply the rules (service_record.cpp).
@@ -368,7 +381,14 @@ private:
     const auto counts = must(crypto::decode_tally(r_.poll.manifest, running.ballots, decrypted), "decoding");
     record::RecordInput in;
     in.meeting = s_.meeting;
-    if (in.meeting.meeting_id.empty()) in.meeting.meeting_id = s_.meeting_id;
+    auto fill = [](std::string &field, std::string_view value) {
+      if (field.empty()) field = value;
+    };
+    fill(in.meeting.meeting_id, s_.meeting_id);
+    fill(in.meeting.council, "Hội đồng Thi đua – Khen thưởng (dữ liệu tổng hợp)");
+    fill(in.meeting.session_name, "Phiên họp tổng hợp");
+    fill(in.meeting.date, protocol::format_utc_ms(s_.start_ms).substr(0, 10));
+    fill(in.meeting.place, "Hội trường");
     in.poll = s_.poll_id;
     in.title = s_.title;
     in.poll_context = def.context_hash;
@@ -424,9 +444,9 @@ private:
       in.contests.push_back(std::move(c));
     }
     const auto rec = must(record::compute_record(in), "the record");
-    board.add_text(BoardKind::result, s_.poll_id, record::encode_record(rec), t += 60 * 1000);
-    if (board.seq() != r_.header.entries) throw std::logic_error("the header's entry count is wrong");
-    r_.header.exported_at = protocol::format_utc_ms(t + 5 * 60 * 1000);
+    board.add_text(BoardKind::result, s_.poll_id, record::encode_record(rec), t += kPublishAfter);
+    if (board.seq() != r_.header.entries || t != end_ms_)
+      throw std::logic_error("the header's entry count or export time is wrong");
     r_.statement = sign_statement(r_, board.result(), r_.server);
   }
 
@@ -447,7 +467,8 @@ private:
   protocol::PollId poll_id_;
   std::vector<record::Attendance> attendance_;
   std::vector<std::uint32_t> voters_, decrypting_;
-  std::vector<crypto::TrusteeSecrets> trustees_;
+  std::vector<crypto::TrusteeSecrets> &trustees_ = r_.trustees;
+  std::uint64_t end_ms_ = 0;
 };
 
 } // namespace

@@ -46,7 +46,7 @@ struct SynthSpec {
   std::string meeting_id = "synthetic-meeting";
   std::string poll_id = "poll-1";
   std::string title = "Bỏ phiếu kín đề nghị khen thưởng (dữ liệu tổng hợp)";
-  record::RecordMeeting meeting; // meeting_id is set from meeting_id when empty
+  record::RecordMeeting meeting; // empty fields: meeting_id and synthetic texts
   std::uint32_t members = 7;
   std::vector<SynthNominee> nominees;     // empty: `nominee_count` generated ones (synth_nominees)
   std::uint32_t nominee_count = 3;        // when `nominees` is empty
@@ -85,6 +85,7 @@ struct SynthRecord {
   crypto::SigningKey server;                       // the bundle's key: signs the statement
   std::vector<crypto::SigningKey> members;         // [member_no - 1]
   std::vector<crypto::TrusteeKeyShare> key_shares; // [index - 1]
+  std::vector<crypto::TrusteeSecrets> trustees;    // [index - 1]: box keys and polynomials
   crypto::ThresholdPublicKey key;
   crypto::CeremonyParams ceremony;
   crypto::PollContext poll;

@@ -1,14 +1,29 @@
-// councilvote-bench: prints timings of the crypto core on this machine. Never asserted in tests.
+// councilvote-bench: prints timings on this machine. Never asserted in tests.
+//
+//   councilvote-bench [crypto]   the crypto core: group operations, ballots, batch verification
+//   councilvote-bench verify [--sizes 22x60,50x100,500x1000] [--dir DIR] [--keep] [--reuse]
+//                            [--runs N] [--verifier PATH]
+//                            councilvote-verify as a whole process on synthetic record files
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/crypto/batch.hpp"
 #include "councilvote/crypto/init.hpp"
+#include "councilvote/record/record_file.hpp"
+#include "record_synth.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <optional>
 #include <sodium.h>
 #include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace cv::crypto;
@@ -271,13 +286,309 @@ void bench_batch() {
   }
 }
 
-} // namespace
+// ------------------------------------------------------------------------------------------------
+// councilvote-bench verify: the offline verifier as the auditor runs it.
 
-int main() {
-  if (auto r = init(); !r) {
-    std::fprintf(stderr, "self-test failed: %s\n", r.error().message.c_str());
-    return 1;
+struct VerifySize {
+  std::uint32_t members = 0, nominees = 0;
+  double goal_s = 0; // issue 9 §3
+};
+
+// The goals: 22 x 60 in 0.1 s, 50 x 100 in 0.3 s, 500 x 1000 in 30 s; other sizes have none.
+double verify_goal(std::uint32_t members, std::uint32_t nominees) {
+  if (members == 22 && nominees == 60) return 0.1;
+  if (members == 50 && nominees == 100) return 0.3;
+  if (members == 500 && nominees == 1000) return 30;
+  return 0;
+}
+
+std::optional<std::vector<VerifySize>> parse_sizes(const std::string &text) {
+  std::vector<VerifySize> out;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const auto end = std::min(text.find(',', at), text.size());
+    const auto item = text.substr(at, end - at);
+    unsigned m = 0, c = 0;
+    char extra = 0;
+    if (std::sscanf(item.c_str(), "%ux%u%c", &m, &c, &extra) != 2 || m < 2 || m > 1000 || c < 1 || c > 4096)
+      return std::nullopt;
+    out.push_back({m, c, verify_goal(m, c)});
+    at = end + 1;
   }
+  return out;
+}
+
+struct ChildRun {
+  double seconds = 0;
+  long max_rss_kib = 0;
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs `binary --quiet file` as a child process: wall time from fork to reaping, and its peak
+// resident set (wait4's rusage.ru_maxrss, KiB).
+ChildRun run_child(const std::string &binary, const std::string &file) {
+  ChildRun r;
+  int pipefd[2];
+  if (::pipe(pipefd) != 0) return r;
+  const auto t0 = Clock::now();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(pipefd[1], STDOUT_FILENO);
+    ::close(pipefd[0]);
+    ::close(pipefd[1]);
+    const char *argv[] = {binary.c_str(), "--quiet", file.c_str(), nullptr};
+    ::execv(binary.c_str(), const_cast<char *const *>(argv));
+    ::_exit(127);
+  }
+  ::close(pipefd[1]);
+  char buf[4096];
+  for (ssize_t n; (n = ::read(pipefd[0], buf, sizeof buf)) > 0;)
+    r.out.append(buf, static_cast<std::size_t>(n));
+  ::close(pipefd[0]);
+  int status = 0;
+  struct rusage ru {};
+  if (pid > 0 && ::wait4(pid, &status, 0, &ru) == pid) {
+    r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    r.max_rss_kib = ru.ru_maxrss;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  return r;
+}
+
+std::string mib(double bytes) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  return b;
+}
+
+struct NaiveCost {
+  std::size_t sampled = 0, total = 0;
+  double us_per_proof = 0;
+};
+
+// The ballots' proofs verified one at a time with the libsodium reference verifier (what a
+// verifier without FastVerifier or batching would do): timed on the first ballots of the file,
+// at least `sample` proofs, and extrapolated to every proof of the file.
+NaiveCost naive_proof_cost(const std::filesystem::path &file, std::size_t sample) {
+  NaiveCost cost;
+  auto in = cv::record::RecordFileReader::open(file);
+  if (!in) return cost;
+  std::optional<PollContext> poll;
+  double spent_us = 0;
+  std::uint32_t ballots = 0;
+  std::size_t per_ballot = 0;
+  for (;;) {
+    auto line = in->next();
+    if (!line || !*line) break;
+    if (in->line_number() == 1) {
+      auto h = cv::record::read_header_line(**line);
+      if (!h) return cost;
+      ballots = h->ballots;
+      continue;
+    }
+    if ((*line)->rfind("{\"statement\"", 0) == 0) break;
+    auto e = cv::record::read_entry_line(**line);
+    if (!e) return cost;
+    if (e->kind == cv::record::BoardKind::manifest) {
+      auto d = cv::record::read_poll_definition(std::string(e->payload.begin(), e->payload.end()));
+      if (!d) return cost;
+      poll = PollContext{d->manifest, d->joint_key};
+      for (const auto &c : poll->manifest.contests)
+        per_ballot += c.kind == ContestKind::commendation ? 1 : c.options + 1;
+    }
+    if (e->kind != cv::record::BoardKind::ballot || !poll || cost.sampled >= sample) continue;
+    auto b = decode_ballot(e->payload);
+    if (!b) return cost;
+    const auto ctx = poll->hash();
+    const auto t0 = Clock::now();
+    for (std::uint32_t i = 0; i < b->contests.size(); ++i) {
+      const auto &spec = poll->manifest.contests[i];
+      const auto &c = b->contests[i];
+      const auto values = selection_values(poll->manifest, spec);
+      const bool comm = spec.kind == ContestKind::commendation;
+      Ciphertext sum{};
+      for (std::uint32_t j = 0; j < c.ciphertexts.size(); ++j) {
+        if (!disjunctive_verify_reference({comm ? "CV/commendation" : "CV/selection", ctx, poll->joint_key,
+                                           b->member_key, i, comm ? 0 : j, values, c.ciphertexts[j]},
+                                          c.proofs[j]))
+          std::abort();
+        sum += c.ciphertexts[j];
+      }
+      if (!comm && !disjunctive_verify_reference({"CV/contest-sum", ctx, poll->joint_key, b->member_key, i,
+                                                  kSumSlot, sum_values(spec), sum},
+                                                 *c.sum_proof))
+        std::abort();
+      cost.sampled += comm ? 1 : c.ciphertexts.size() + 1;
+    }
+    spent_us += std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
+  }
+  cost.total = per_ballot * ballots;
+  cost.us_per_proof = cost.sampled ? spent_us / static_cast<double>(cost.sampled) : 0;
+  return cost;
+}
+
+// The synthetic meeting of a size: everyone present but ~4 % absent and two members remote, all who
+// can vote vote, 2-of-3 trustees, min_ballots 5; nominees under the Decree 98 90 % rule.
+cv::tools::SynthSpec bench_spec(const VerifySize &z) {
+  cv::tools::SynthSpec s;
+  s.seed_label = "councilvote-bench verify " + std::to_string(z.members) + "x" + std::to_string(z.nominees);
+  s.meeting_id = "bench-meeting";
+  s.title = "Bỏ phiếu kín (bench " + std::to_string(z.members) + " x " + std::to_string(z.nominees) + ")";
+  s.members = z.members;
+  s.nominee_count = z.nominees;
+  s.remote = {2, 3};
+  for (std::uint32_t m = 25; m <= z.members; m += 25) s.absent.push_back(m);
+  s.trustees = 3;
+  s.threshold = 2;
+  s.min_ballots = 5;
+  s.threads = std::max(1u, std::thread::hardware_concurrency());
+  return s;
+}
+
+int bench_verify(int argc, char **argv, const char *argv0) {
+  std::string sizes_text = "22x60,50x100,500x1000", verifier, dir_arg;
+  bool keep = false, reuse = false;
+  int runs = 5;
+  for (int i = 0; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "councilvote-bench verify: %s needs a value\n", a.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--sizes")
+      sizes_text = value();
+    else if (a == "--verifier")
+      verifier = value();
+    else if (a == "--dir")
+      dir_arg = value();
+    else if (a == "--runs")
+      runs = std::max(1, std::atoi(value().c_str()));
+    else if (a == "--keep")
+      keep = true;
+    else if (a == "--reuse")
+      reuse = true;
+    else {
+      std::fprintf(
+          stderr,
+          "usage: councilvote-bench verify [--sizes MxC,...] [--dir DIR] [--keep] [--reuse] [--runs N] "
+          "[--verifier PATH]\n");
+      return 2;
+    }
+  }
+  const auto sizes = parse_sizes(sizes_text);
+  if (!sizes) {
+    std::fprintf(stderr, "councilvote-bench verify: --sizes takes MEMBERSxNOMINEES,... (2-1000 x 1-4096)\n");
+    return 2;
+  }
+  // The verifier: --verifier, else next to this binary (build/tools/../record/), else the build's.
+  if (verifier.empty()) {
+    std::error_code ec;
+    const auto here = std::filesystem::canonical("/proc/self/exe", ec);
+    const auto beside =
+        (ec ? std::filesystem::path(argv0) : here).parent_path() / ".." / "record" / "councilvote-verify";
+    verifier = std::filesystem::exists(beside) ? beside.lexically_normal().string() : CV_VERIFY_BINARY;
+  }
+  if (::access(verifier.c_str(), X_OK) != 0) {
+    std::fprintf(stderr, "councilvote-bench verify: no verifier at %s (use --verifier PATH)\n",
+                 verifier.c_str());
+    return 2;
+  }
+  std::filesystem::path dir;
+  if (!dir_arg.empty()) {
+    dir = dir_arg;
+    std::filesystem::create_directories(dir);
+  } else {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "cv-bench-verify-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) {
+      std::perror("mkdtemp");
+      return 1;
+    }
+    dir = tmpl;
+  }
+  std::printf(
+      "councilvote-verify as a whole process (fork, exec, read the file from disk, parse, verify, exit)\n");
+  std::printf("verifier: %s\nrecord files in %s%s\n", verifier.c_str(), dir.string().c_str(),
+              keep || !dir_arg.empty() ? "" : " (removed at the end; --keep keeps them)");
+  std::printf("this machine: %u hardware threads; timings on a shared machine are indicative\n\n",
+              std::thread::hardware_concurrency());
+  int status = 0;
+  for (const auto &z : *sizes) {
+    const auto name = std::to_string(z.members) + "x" + std::to_string(z.nominees);
+    const auto file = dir / ("record-" + name + ".jsonl");
+    std::printf("== %u members x %u nominees\n", z.members, z.nominees);
+    std::fflush(stdout);
+    if (!(reuse && std::filesystem::exists(file))) {
+      auto spec = bench_spec(z);
+      const auto t0 = Clock::now();
+      auto last = t0;
+      spec.progress = [&](std::string_view stage, std::uint64_t done, std::uint64_t total) {
+        const auto now = Clock::now();
+        if (now - last < std::chrono::seconds(2) && done != total) return;
+        last = now;
+        const double el = std::chrono::duration<double>(now - t0).count();
+        std::fprintf(stderr, "\r  generating: %.*s %llu of %llu, %.0f s", static_cast<int>(stage.size()),
+                     stage.data(), static_cast<unsigned long long>(done),
+                     static_cast<unsigned long long>(total), el);
+        if (done == total) std::fputs("\n", stderr);
+        std::fflush(stderr);
+      };
+      try {
+        (void)cv::tools::synthesize_to_file(spec, file);
+      } catch (const std::exception &e) {
+        std::fprintf(stderr, "councilvote-bench verify: generating %s: %s\n", name.c_str(), e.what());
+        return 1;
+      }
+      std::printf("  generated in %.1f s (synthetic record, %u threads)\n",
+                  std::chrono::duration<double>(Clock::now() - t0).count(), spec.threads);
+    } else {
+      std::printf("  reusing %s\n", file.string().c_str());
+    }
+    const auto bytes = static_cast<double>(std::filesystem::file_size(file));
+    // Large files once (unless --runs says otherwise), small ones the median of `runs`.
+    const int n = z.members * z.nominees > 100000 && runs == 5 ? 1 : runs;
+    std::vector<ChildRun> all;
+    for (int k = 0; k < n; ++k) all.push_back(run_child(verifier, file.string()));
+    std::sort(all.begin(), all.end(),
+              [](const ChildRun &a, const ChildRun &b) { return a.seconds < b.seconds; });
+    const auto &med = all[all.size() / 2];
+    long rss = 0;
+    for (const auto &r : all) rss = std::max(rss, r.max_rss_kib);
+    const bool valid = med.exit_code == 0 && med.out.rfind("RECORD VALID ", 0) == 0;
+    std::printf("  file        %s\n", mib(bytes).c_str());
+    std::printf("  verify      %.3f s (%s of %d run%s)   goal <= %g s: %s\n", med.seconds,
+                n == 1 ? "one" : "median", n, n == 1 ? "" : "s", z.goal_s,
+                z.goal_s == 0             ? "no goal"
+                : med.seconds <= z.goal_s ? "met"
+                                          : "NOT met");
+    std::printf("  peak RSS    %s (the child's ru_maxrss)\n", mib(static_cast<double>(rss) * 1024).c_str());
+    std::printf("  verdict     %s", valid ? med.out.c_str() : "NOT VALID\n");
+    if (!valid) {
+      std::printf("    exit %d: %s\n", med.exit_code, med.out.c_str());
+      status = 1;
+    }
+    const auto naive = naive_proof_cost(file, 2000);
+    std::printf("  naive       %.1f s: the same %zu proofs one at a time with the libsodium reference "
+                "verifier, extrapolated from %zu proofs (%.1f us each, one thread)\n",
+                naive.us_per_proof * static_cast<double>(naive.total) / 1e6, naive.total, naive.sampled,
+                naive.us_per_proof);
+    if (med.seconds > 0)
+      std::printf("  speed-up    %.1fx over the naive proofs alone\n",
+                  naive.us_per_proof * static_cast<double>(naive.total) / 1e6 / med.seconds);
+    std::fflush(stdout);
+    if (!keep && dir_arg.empty()) std::filesystem::remove(file);
+  }
+  if (!keep && dir_arg.empty()) {
+    std::error_code ec;
+    std::filesystem::remove(dir, ec);
+  }
+  return status;
+}
+
+int bench_crypto() {
   auto s = Scalar::random();
   auto P = Point::base_mul(Scalar::random());
   Point out;
@@ -291,4 +602,20 @@ int main() {
   bench_ballot(200, 22);
   bench_batch();
   return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (auto r = init(); !r) {
+    std::fprintf(stderr, "self-test failed: %s\n", r.error().message.c_str());
+    return 1;
+  }
+  const std::string what = argc > 1 ? argv[1] : "crypto";
+  if (what == "crypto") return bench_crypto();
+  if (what == "verify") return bench_verify(argc - 2, argv + 2, argv[0]);
+  std::fprintf(stderr,
+               "usage: councilvote-bench [crypto] | councilvote-bench verify [--sizes MxC,...] [--dir DIR] "
+               "[--keep] [--reuse] [--runs N] [--verifier PATH]\n");
+  return 2;
 }

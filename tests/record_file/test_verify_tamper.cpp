@@ -64,6 +64,42 @@ crypto::Bytes resigned(crypto::Ballot b, const crypto::SigningKey &as) {
 
 bool has(const std::string &text, std::string_view what) { return text.find(what) != std::string::npos; }
 
+// The input the record was computed from (to compute a forged record as the server would).
+record::RecordInput record_input_of(const record::Record &r) {
+  record::RecordInput in;
+  in.meeting = r.meeting;
+  in.poll = r.poll;
+  in.title = r.title;
+  in.poll_context = r.poll_context;
+  in.tally_context = r.tally_context;
+  in.manifest_seq = r.manifest_seq;
+  in.tally_seq = r.tally_seq;
+  in.attendance_seq = r.attendance_seq;
+  in.min_ballots = r.min_ballots;
+  in.threshold = r.threshold;
+  in.decrypting_trustees = r.decrypting_trustees;
+  in.partial_seqs = r.partial_seqs;
+  in.turnout = r.turnout;
+  in.closed_at = r.closed_at;
+  for (const auto &c : r.contests) {
+    record::RecordContestInput x;
+    x.position = c.position;
+    x.contest_id = c.contest_id;
+    x.kind = c.kind;
+    x.nominee = c.nominee;
+    x.rule = c.rule;
+    x.award_quota = c.award_quota;
+    x.label = c.label;
+    x.option_labels = c.option_labels;
+    x.counts.agree = c.agree;
+    x.counts.disagree = c.disagree;
+    x.counts.blank = c.blank;
+    x.counts.option_counts = c.option_counts;
+    in.contests.push_back(std::move(x));
+  }
+  return in;
+}
+
 } // namespace
 
 TEST_CASE("the untouched synthetic record is valid", "[tamper]") {
@@ -73,6 +109,9 @@ TEST_CASE("the untouched synthetic record is valid", "[tamper]") {
   CHECK(rep.ok());
   CHECK(rep.ballots == 8);
   CHECK(rep.fingerprint == r.fingerprint);
+  auto again = record::compute_record(record_input_of(r.result()));
+  REQUIRE(again);
+  CHECK(*again == r.result());
 }
 
 TEST_CASE("a byte flipped in a ballot breaks the chain", "[tamper]") {
@@ -190,21 +229,21 @@ TEST_CASE("a count changed in the record, re-chained and re-signed: record.count
 
 TEST_CASE("a count changed and every outcome recomputed to match: still record.counts", "[tamper]") {
   auto r = base();
-  auto rec = r.result();
-  auto it = std::find_if(rec.contests.begin(), rec.contests.end(), [](const record::RecordContest &x) {
-    return x.kind == crypto::ContestKind::commendation && x.disagree + x.blank > 0 && !x.award_quota;
+  const auto rec = r.result();
+  auto in = record_input_of(rec);
+  auto it = std::find_if(in.contests.begin(), in.contests.end(), [](const record::RecordContestInput &x) {
+    return x.kind == crypto::ContestKind::commendation && x.counts.disagree + x.counts.blank > 0;
   });
-  REQUIRE(it != rec.contests.end());
-  auto &c = *it;
-  c.agree += c.disagree + c.blank; // every ballot agrees
-  c.disagree = c.blank = 0;
-  c.agree_basis_points = static_cast<std::uint32_t>(c.agree * 10000 / rec.turnout.members);
-  c.rule_met = c.rule->passes(c.agree, c.denominator);
-  c.outcome = c.rule_met ? record::ContestOutcome::passed : record::ContestOutcome::not_passed;
-  r.set_result(rec);
+  REQUIRE(it != in.contests.end());
+  it->counts.agree += it->counts.disagree + it->counts.blank; // every ballot agrees
+  it->counts.disagree = it->counts.blank = 0;
+  auto forged = record::compute_record(in); // outcomes, percentages and ranks as the server computes them
+  REQUIRE(forged);
+  r.set_result(*forged);
   tools::rebuild(r);
   const auto rep = test::verify(r);
-  test::require_refused_by(rep, "record.counts");
+  const auto &f = test::require_refused_by(rep, "record.counts");
+  CHECK(has(f.detail, "contest[" + std::to_string(it->position) + "]"));
   CHECK(test::passed(rep, "record.outcomes")); // the forged record is consistent in itself
 }
 

@@ -65,12 +65,6 @@ std::string person_name(std::uint32_t i) {
 
 std::string unit_name(std::uint32_t i) { return std::string(kUnits[i % kUnits.size()]); }
 
-record::CouncilRole role_of(std::uint32_t member_no) {
-  if (member_no == 1) return record::CouncilRole::chair;
-  if (member_no <= 3) return record::CouncilRole::vice_chair;
-  return record::CouncilRole::member;
-}
-
 bool contains(const std::vector<std::uint32_t> &v, std::uint32_t x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
@@ -95,8 +89,7 @@ crypto::ContestSelection random_choice(const crypto::ContestSpec &c, crypto::Rng
 // The board's clock (ms): the store's created_at of each entry.
 constexpr std::uint64_t kCommitmentsStep = 2000, kShareStep = 500, kOpenAfter = 10 * 60 * 1000,
                         kFirstBallotAfter = 30 * 1000, kBallotStep = 1500, kCloseAfter = 60 * 1000,
-                        kTallyAfter = 5000, kPartialStep = 30 * 1000, kPublishAfter = 60 * 1000,
-                        kExportAfter = 5 * 60 * 1000;
+                        kTallyAfter = 5000, kPartialStep = 30 * 1000, kPublishAfter = 60 * 1000;
 
 std::string text_of(const BoardEntry &e) { return std::string(e.payload.begin(), e.payload.end()); }
 
@@ -188,12 +181,7 @@ private:
     for (std::uint32_t m = 1; m <= s_.members; ++m) {
       auto mrng = rng_for(s_, "member key", m);
       r_.members.push_back(crypto::SigningKey::generate(mrng));
-      record::RosterEntry row;
-      row.member_no = m;
-      row.key = r_.members.back().public_key;
-      row.full_name = person_name(m - 1);
-      row.council_role = role_of(m);
-      r_.header.roster.push_back(std::move(row));
+      r_.header.roster.push_back({m, r_.members.back().public_key});
       auto status = record::Attendance::present;
       if (contains(s_.remote, m)) status = record::Attendance::remote;
       if (contains(s_.absent, m)) status = record::Attendance::absent;
@@ -220,7 +208,6 @@ private:
       slot.box = crypto::BoxKeyPair::generate(trng);
       slot.polynomial = crypto::DealerPolynomial::random(s_.threshold, trng);
       r_.ceremony.trustees.push_back(crypto::TrusteeInfo{i, slot.box.public_key});
-      r_.header.trustees.push_back({i, s_.members - s_.trustees + i});
       trustees_.push_back(std::move(slot));
     }
     decrypting_ = s_.decrypting;
@@ -234,11 +221,10 @@ private:
     r_.header.ballots = static_cast<std::uint32_t>(voters_.size());
     const std::uint64_t n = s_.trustees;
     r_.header.entries = n + n * (n - 1) + 1 + voters_.size() + 1 + 1 + decrypting_.size() + 1;
-    // The times of the board (the header, written first, says when the file was exported).
+    // When the board ends (checked at the end).
     end_ms_ = s_.start_ms + n * kCommitmentsStep + n * (n - 1) * kShareStep + kOpenAfter + kFirstBallotAfter +
               voters_.size() * kBallotStep + kCloseAfter + kTallyAfter + decrypting_.size() * kPartialStep +
               kPublishAfter;
-    r_.header.exported_at = protocol::format_utc_ms(end_ms_ + kExportAfter);
   }
 
   // ---------------------------------------------------------------------------------- the board

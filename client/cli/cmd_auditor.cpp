@@ -3,10 +3,12 @@
 #include "common.hpp"
 #include "councilvote/client/roles/auditor.hpp"
 #include "councilvote/client/roles/file_io.hpp"
+#include "councilvote/client/roles/record_file.hpp"
 #include "councilvote/protocol/json.hpp"
 #include "show.hpp"
 
 #include <QJsonArray>
+#include <cstdio>
 
 namespace cv::cli {
 
@@ -38,9 +40,21 @@ Result<void> board(const GlobalOptions &g, Args &a) {
 Result<void> record(const GlobalOptions &g, Args &a) {
   auto id = poll_option(a);
   if (!id) return id.error();
+  auto file = a.option("--out");
+  if (!file) return file.error();
+  const bool force = a.flag("--force");
   if (auto r = no_more(a); !r) return r;
   auto s = Session::open(g, false);
   if (!s) return s.error();
+  if (*file) {
+    auto done = client::roles::export_record_file((*s)->client(), (*s)->bundle(), *id, **file, force);
+    if (!done) return done.error();
+    out("record file: " + **file + " (" + std::to_string(done->entries) + " board entries, " +
+        std::to_string(done->ballots) + " ballots)");
+    out("fingerprint: " + crypto::to_hex(done->fingerprint));
+    out("verify it offline: councilvote-verify " + **file);
+    return {};
+  }
   auto r = (*s)->client().get_record(*id);
   if (!r) return r.error();
   if (g.json) return print_json(r->to_json()), Result<void>();
@@ -48,35 +62,11 @@ Result<void> record(const GlobalOptions &g, Args &a) {
   return {};
 }
 
-QJsonObject report_json(const client::roles::AuditReport &r) {
-  QJsonArray checks;
-  for (const auto &c : r.checks) {
-    QJsonObject o;
-    o.insert("name", QString::fromStdString(c.name));
-    o.insert("ok", c.ok);
-    o.insert("skipped", c.skipped);
-    o.insert("detail", QString::fromStdString(c.detail));
-    checks.append(o);
-  }
-  QJsonObject o;
-  o.insert("poll", QString::fromStdString(r.poll.str()));
-  o.insert("ok", r.ok());
-  o.insert("ballots", static_cast<qint64>(r.ballots));
-  o.insert("checks", checks);
-  return o;
-}
-
 Result<void> verify(const GlobalOptions &g, Args &a) {
   auto id = poll_option(a);
   if (!id) return id.error();
-  auto code_text = a.option("--code");
-  if (!code_text) return code_text.error();
-  std::optional<protocol::Hash32> code;
-  if (*code_text) {
-    auto c = crypto::from_hex_fixed<32>(**code_text);
-    if (!c) return usage_error("--code: the full tracking code, 64 hex digits");
-    code = *c;
-  }
+  auto code = a.option("--code");
+  if (!code) return code.error();
   if (auto r = no_more(a); !r) return r;
   auto s = Session::open(g, false);
   if (!s) return s.error();
@@ -86,38 +76,30 @@ Result<void> verify(const GlobalOptions &g, Args &a) {
   auto record = c.get_record(*id);
   if (!record && record.error().code != protocol::ErrorCode::not_found) return record.error();
   if (!record) note("the poll's record is not published yet: the record checks fail");
-  client::roles::AuditInput in{(*s)->bundle().meeting,
-                               *id,
-                               board->entries,
-                               record ? std::string_view(record->record) : std::string_view(),
-                               record ? &record->statement : nullptr,
-                               &(*s)->bundle().server_key,
-                               (*s)->bundle().min_ballots};
+  const client::roles::AuditInput in{(*s)->bundle(), *id, board->entries,
+                                     record ? &record->statement : nullptr,
+                                     *code ? std::optional<std::string>(**code) : std::nullopt};
   const auto report = client::roles::audit_poll(in);
   if (g.json) {
-    print_json(report_json(report));
+    std::fputs(report.to_json().c_str(), stdout);
+    std::fputs("\n", stdout);
   } else {
     out("board: " + std::to_string(board->entries.size()) + " entries to the signed head " +
         hex(board->checkpoint.board_head));
     out(report.to_text());
-    if (code) {
-      const auto seq = report.find_tracking_code(*code);
-      out(seq ? "your ballot " + crypto::short_tracking_code(*code) + " is board entry " +
-                    std::to_string(*seq) + " and is counted"
-              : "the tracking code " + crypto::short_tracking_code(*code) +
-                    " is NOT among the poll's ballots");
-    }
+    if (*code)
+      out(report.tracking_seq ? "your ballot " + **code + " is board entry " +
+                                    std::to_string(*report.tracking_seq) + " and is counted"
+                              : "the tracking code " + **code + " is NOT among the poll's ballots");
   }
-  if (code && !report.find_tracking_code(*code))
-    return protocol::check_error(protocol::ErrorCode::inconsistent_data, "tracking_code",
-                                 "tracking_code: the ballot is not on the board");
   if (!report.ok()) {
     const auto *f = report.first_failure();
     const std::string name = f ? f->name : std::string("audit");
     return protocol::check_error(protocol::ErrorCode::inconsistent_data, name,
                                  name + ": " + (f ? f->detail : std::string("the verification failed")));
   }
-  if (!g.json) out("poll " + id->str() + ": every check passed");
+  if (!g.json)
+    out("poll " + id->str() + ": every check passed; record file fingerprint " + hex(report.fingerprint));
   return {};
 }
 
@@ -132,8 +114,10 @@ void add_auditor_commands(std::vector<Command> &c) {
                "ballot is "
                "counted)",
                verify});
-  c.push_back(
-      {"record", role, "--poll ID", "download a published record, check its statement, print it", record});
+  c.push_back({"record", role, "--poll ID [--out FILE [--force]]",
+               "download a published record, check its statement, print it; with --out, write the record "
+               "file (board, ballots, proofs, statement) for councilvote-verify",
+               record});
 }
 
 } // namespace cv::cli

@@ -170,7 +170,8 @@ void add_member_commands(std::vector<Command> &c) {
       {"show-poll", role, "--poll ID", "show a poll's definition and check it (no key needed)", show_poll});
   c.push_back({"vote", role, "--poll ID (--choices agree,disagree,blank,... | --all agree)",
                "encrypt, sign and cast your ballot; saves the receipt next to the key file and prints the "
-               "tracking code",
+               "tracking code. Choice words, one per nominee in the poll's order: " +
+                   roles::choice_words_help(),
                vote});
   c.push_back({"lookup", role, "--poll ID [CODE]",
                "find a ballot on the board by its full tracking code (default: your saved one)", lookup});

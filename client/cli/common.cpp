@@ -158,7 +158,10 @@ std::string describe(const protocol::Error &e) {
 std::string hex(protocol::ByteView b) { return protocol::lower_hex(b); }
 
 std::string format_time_ms(std::uint64_t unix_ms) {
-  return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(unix_ms)).toString(Qt::ISODate).toStdString();
+  // Local time with its offset from UTC ("2025-06-15T15:00:00+07:00", or "...Z" in UTC): a time
+  // printed without its zone is ambiguous in the minutes and across machines.
+  const auto local = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(unix_ms));
+  return local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate).toStdString();
 }
 
 // ----------------------------------------------------------------------------------------- files

@@ -67,24 +67,43 @@ std::string_view choice_name(Choice c) noexcept {
   return "blank";
 }
 
+namespace {
+
+// The words a member may type for each choice (after normalize()), the table's words first: the
+// result table prints "Đồng ý", "K.đồng ý", "Trống".
+struct ChoiceWords {
+  Choice choice;
+  std::initializer_list<std::string_view> words;
+};
+const ChoiceWords kChoiceWords[] = {
+    {Choice::agree, {"agree", "a", "yes", "y", "đồng-ý", "dong-y", "dongy"}},
+    {Choice::disagree,
+     {"disagree", "d", "no", "n", "không-đồng-ý", "khong-dong-y", "khongdongy", "k.đồng-ý", "k.dong-y"}},
+    {Choice::blank,
+     {"blank", "b", "-", "trống", "trong", "để-trống", "de-trong", "trắng", "trang", "phiếu-trắng",
+      "phieu-trang"}},
+};
+
+} // namespace
+
+std::string choice_words_help() {
+  std::string out;
+  for (const auto &c : kChoiceWords) {
+    out += (out.empty() ? "" : "; ") + std::string(choice_name(c.choice)) + ":";
+    for (auto w : c.words) out += " " + std::string(w);
+  }
+  return out + " (upper or lower case; a space may stand for '-')";
+}
+
 Result<Choice> parse_choice(std::string_view word) {
   try {
     const auto w = normalize(trim(word));
-    static constexpr std::string_view agree[] = {"agree", "a", "yes", "y", "dong-y", "dongy", "đồng-ý"};
-    static constexpr std::string_view disagree[] = {"disagree",     "d",          "no",          "n",
-                                                    "khong-dong-y", "khongdongy", "không-đồng-ý"};
-    static constexpr std::string_view blank[] = {"blank", "b",           "-",          "trang",
-                                                 "trắng", "phieu-trang", "phiếu-trắng"};
-    for (auto a : agree)
-      if (w == a) return Choice::agree;
-    for (auto d : disagree)
-      if (w == d) return Choice::disagree;
-    for (auto b : blank)
-      if (w == b) return Choice::blank;
+    for (const auto &c : kChoiceWords)
+      for (auto x : c.words)
+        if (w == x) return c.choice;
     if (w.empty()) return detail::invalid_argument("an empty choice (write agree, disagree or blank)");
-    return detail::invalid_argument(
-        "\"" + std::string(trim(word)) +
-        "\" is not a choice (agree / dong-y, disagree / khong-dong-y, blank / trang)");
+    return detail::invalid_argument("\"" + std::string(trim(word)) + "\" is not a choice; the choices are " +
+                                    choice_words_help());
   } catch (...) {
     return detail::internal("out of memory");
   }

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fcntl.h>
+#include <sstream>
 #include <unistd.h>
 
 namespace cv::record {
@@ -31,16 +32,7 @@ RosterEntry read_roster_entry(Reader &r) {
   RosterEntry e;
   e.member_no = r.u32("member_no", 1, static_cast<std::uint32_t>(kMaxMemberNo));
   e.key = r.hex_fixed<crypto::kSignPublicKeyBytes>("key");
-  if (r.has("full_name")) e.full_name = r.text("full_name", 1, kMaxNameBytes);
-  if (r.has("council_role")) e.council_role = r.enumeration<CouncilRole>("council_role");
   return e;
-}
-
-TrusteeEntry read_trustee_entry(Reader &r) {
-  TrusteeEntry t;
-  t.index = r.u32("index", 1, crypto::kMaxTrustees);
-  t.member_no = r.u32("member_no", 1, static_cast<std::uint32_t>(kMaxMemberNo));
-  return t;
 }
 
 RecordFileHeader read_header(Reader &r) {
@@ -55,10 +47,8 @@ RecordFileHeader read_header(Reader &r) {
   h.bundle = r.nested("bundle", read_bundle);
   h.poll = r.text("poll", 1, kMaxPollIdLength);
   h.roster = r.objects("roster", 1, kMaxRosterRows, read_roster_entry);
-  h.trustees = r.objects("trustees", 0, crypto::kMaxTrustees, read_trustee_entry);
   h.entries = r.integer("entries", 1, kMaxJsonInteger);
   h.ballots = r.u32("ballots", 0, static_cast<std::uint32_t>(kMaxRosterRows));
-  h.exported_at = r.text("exported_at", 24, 24);
   return h;
 }
 
@@ -91,22 +81,13 @@ bool payload_is_text(BoardKind kind) noexcept {
 
 std::string header_line(const RecordFileHeader &h) {
   Json roster = Json::array();
-  for (const auto &m : h.roster) {
-    Json row{{"member_no", m.member_no}, {"key", hex(m.key)}};
-    if (!m.full_name.empty()) row["full_name"] = m.full_name;
-    if (m.council_role) row["council_role"] = std::string(name(*m.council_role));
-    roster.push_back(std::move(row));
-  }
-  Json trustees = Json::array();
-  for (const auto &t : h.trustees) trustees.push_back(Json{{"index", t.index}, {"member_no", t.member_no}});
+  for (const auto &m : h.roster) roster.push_back(Json{{"member_no", m.member_no}, {"key", hex(m.key)}});
   return dump_json(Json{{"format", std::string(kRecordFileFormat)},
                         {"bundle", bundle_json(h.bundle)},
                         {"poll", h.poll},
                         {"roster", std::move(roster)},
-                        {"trustees", std::move(trustees)},
                         {"entries", h.entries},
-                        {"ballots", h.ballots},
-                        {"exported_at", h.exported_at}});
+                        {"ballots", h.ballots}});
 }
 
 std::string entry_line(const BoardEntry &e) {
@@ -144,29 +125,26 @@ Result<RecordStatement> read_statement_line(std::string_view line) {
       line, "", [](Reader &r) { return r.nested("statement", read_record_statement); }, line_limits());
 }
 
-Result<RecordFileSummary> export_record_file(const RecordExport &x, const std::filesystem::path &path,
-                                             bool overwrite) {
+namespace {
+
+// Both passes of an export; every line goes to `line`.
+Result<RecordFileHeader> write_record_lines(const RecordExport &x,
+                                            const std::function<Result<void>(std::string_view)> &line) {
   const std::uint64_t last = x.statement.board_seq;
   // Pass 1: the poll's roster (manifest keys, attendance numbers) and its ballots.
   RecordFileHeader h;
   h.bundle = x.bundle;
   h.poll = x.poll;
-  h.trustees = x.trustees;
-  h.exported_at = x.exported_at;
   h.entries = last;
   std::optional<PollDefinition> def;
   std::optional<FrozenAttendance> att;
   for (std::uint64_t seq = 1; seq <= last;) {
     auto page = x.page(seq);
     if (!page) return page.error();
-    if (page->empty())
-      return make_error(Errc::io, "the board ends before " + std::string("entry ") + std::to_string(last));
-    for (const auto &e : *page) {
-      if (e.seq != seq)
-        return make_error(Errc::io,
-                          "the board gave entry " + std::to_string(e.seq) + " for " + std::to_string(seq));
-      ++seq;
-      if (e.seq > last || e.poll_id != x.poll) continue;
+    if (page->empty()) return make_error(Errc::io, "the board ends before entry " + std::to_string(last));
+    for (const auto &e : *page) { // by position: the verifier checks the numbers and the chain
+      if (seq++ > last) break;
+      if (e.poll_id != x.poll) continue;
       const std::string text(e.payload.begin(), e.payload.end());
       if (e.kind == BoardKind::ballot) ++h.ballots;
       if (e.kind == BoardKind::manifest && !def) {
@@ -186,35 +164,45 @@ Result<RecordFileSummary> export_record_file(const RecordExport &x, const std::f
                       "the poll has no manifest or no frozen attendance on the board");
   if (def->roster.size() != att->members.size())
     return make_error(Errc::inconsistent_data, "the poll's roster and its attendance differ in size");
-  for (std::size_t i = 0; i < def->roster.size(); ++i) {
-    RosterEntry m;
-    m.member_no = att->members[i].member_no;
-    m.key = def->roster[i];
-    if (auto it = x.names.find(m.member_no); it != x.names.end()) {
-      m.full_name = it->second.first;
-      m.council_role = it->second.second;
-    }
-    h.roster.push_back(std::move(m));
-  }
-  // Pass 2: the file.
-  auto w = RecordFileWriter::create(path, overwrite);
-  if (!w) return w.error();
-  if (auto ok = w->line(header_line(h)); !ok) return ok.error();
+  for (std::size_t i = 0; i < def->roster.size(); ++i)
+    h.roster.push_back({att->members[i].member_no, def->roster[i]});
+  // Pass 2: the lines.
+  if (auto ok = line(header_line(h)); !ok) return ok.error();
   for (std::uint64_t seq = 1; seq <= last;) {
     auto page = x.page(seq);
     if (!page) return page.error();
     if (page->empty()) return make_error(Errc::io, "the board ends before entry " + std::to_string(last));
     for (const auto &e : *page) {
-      if (e.seq != seq) return make_error(Errc::io, "the board changed while exporting");
-      ++seq;
-      if (e.seq > last) break;
-      if (auto ok = w->line(entry_line(e)); !ok) return ok.error();
+      if (seq++ > last) break;
+      if (auto ok = line(entry_line(e)); !ok) return ok.error();
     }
   }
-  if (auto ok = w->line(statement_line(x.statement)); !ok) return ok.error();
+  if (auto ok = line(statement_line(x.statement)); !ok) return ok.error();
+  return h;
+}
+
+} // namespace
+
+Result<RecordFileSummary> export_record_file(const RecordExport &x, const std::filesystem::path &path,
+                                             bool overwrite) {
+  auto w = RecordFileWriter::create(path, overwrite);
+  if (!w) return w.error();
+  auto h = write_record_lines(x, [&](std::string_view text) { return w->line(text); });
+  if (!h) return h.error();
   auto fp = w->finish();
   if (!fp) return fp.error();
-  return RecordFileSummary{*fp, h.entries, h.ballots};
+  return RecordFileSummary{*fp, h->entries, h->ballots};
+}
+
+Result<std::string> export_record_bytes(const RecordExport &x) {
+  std::string bytes;
+  auto h = write_record_lines(x, [&](std::string_view text) -> Result<void> {
+    bytes.append(text);
+    bytes.push_back('\n');
+    return {};
+  });
+  if (!h) return h.error();
+  return bytes;
 }
 
 crypto::ByteArray<32> record_file_fingerprint(std::string_view bytes) {
@@ -281,9 +269,18 @@ Result<RecordFileReader> RecordFileReader::open(const std::filesystem::path &pat
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return make_error(Errc::io, "cannot read " + path.string() + ": " + ec.message());
-  r.in_.open(path, std::ios::binary);
-  if (!r.in_) return make_error(Errc::io, "cannot open " + path.string());
+  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*in) return make_error(Errc::io, "cannot open " + path.string());
+  r.in_ = std::move(in);
   r.size_ = size;
+  r.hash_.emplace(kRecordFileTag);
+  return r;
+}
+
+RecordFileReader RecordFileReader::from_bytes(std::string bytes) {
+  RecordFileReader r;
+  r.size_ = bytes.size();
+  r.in_ = std::make_unique<std::istringstream>(std::move(bytes), std::ios::binary);
   r.hash_.emplace(kRecordFileTag);
   return r;
 }
@@ -292,14 +289,14 @@ Result<std::optional<std::string>> RecordFileReader::next() {
   std::string line;
   char buf[1 << 16];
   for (;;) {
-    in_.getline(buf, sizeof buf);
-    const auto got = static_cast<std::size_t>(in_.gcount());
-    if (in_.eof()) {
+    in_->getline(buf, sizeof buf);
+    const auto got = static_cast<std::size_t>(in_->gcount());
+    if (in_->eof()) {
       if (got == 0 && line.empty()) return std::optional<std::string>{};
       return make_error(Errc::io, "line " + std::to_string(line_ + 1) + ": the file ends without a newline");
     }
-    if (in_.fail()) { // the buffer filled before a newline: keep reading this line
-      in_.clear();
+    if (in_->fail()) { // the buffer filled before a newline: keep reading this line
+      in_->clear();
       line.append(buf, got);
     } else {
       line.append(buf, got - 1); // gcount counts the newline

@@ -6,7 +6,6 @@
 #include "councilvote/schema/store.hpp"
 #include "councilvote/server/store_error.hpp"
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -16,12 +15,6 @@ namespace {
 
 protocol::Error failure(protocol::ErrorCode code, std::string message) {
   return protocol::make_error(code, std::move(message));
-}
-
-std::uint64_t now_ms() {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::system_clock::now().time_since_epoch())
-                                        .count());
 }
 
 } // namespace
@@ -50,19 +43,6 @@ protocol::Result<RecordExportResult> export_record(const MeetingDir &dir, const 
   x.bundle = protocol::to_record(*bundle);
   x.poll = poll.str();
   x.statement = protocol::to_record(*statement);
-  x.exported_at = protocol::format_utc_ms(now_ms());
-  auto members = store->members();
-  if (!members) return store_error(members.error());
-  for (const auto &m : *members) {
-    auto role = record::parse<record::CouncilRole>(m.row.council_role);
-    x.names[static_cast<std::uint32_t>(m.row.member_no)] = {m.row.full_name,
-                                                            role.value_or(record::CouncilRole::member)};
-  }
-  auto p = store->poll(poll.str());
-  if (!p) return store_error(p.error());
-  if (auto kc = store->ceremony(p->ceremony_no); kc)
-    for (const auto &t : kc->trustees)
-      x.trustees.push_back({t.index, static_cast<std::uint32_t>(t.member_no)});
   const schema::Store &s = *store;
   x.page = [&s](std::uint64_t first) -> record::Result<std::vector<record::BoardEntry>> {
     auto page = s.board(first, record::kMaxBoardPage);

@@ -46,6 +46,9 @@ TEST_CASE("cli: --help lists the commands of every role", "[cli]") {
         "turnout",      "start-tally", "publish",       "show-poll",       "vote",         "lookup",
         "ceremony",     "decrypt",     "board",         "verify",          "record"})
     CHECK(contains(r.out, std::string("  ") + cmd));
+  // The vote command names the choice words it accepts, the table's "trống" among them.
+  for (const char *w : {"đồng-ý", "không-đồng-ý", "trống", "blank"}) CHECK(contains(r.out, w));
+  CHECK(contains(r.out, "--out FILE"));
   auto bad = run_cli({QStringLiteral("no-such-command")});
   CHECK(bad.exit_code == 2);
   auto usage = run_cli({QStringLiteral("set-quota"), QStringLiteral("Bang khen")});

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
+#include <regex>
 
 namespace protocol = cv::protocol;
 namespace roles = cv::client::roles;
@@ -201,4 +202,20 @@ TEST_CASE("cli: a trustee decrypts after checking the tally, an auditor verifies
   INFO(record.err);
   CHECK(record.exit_code == 0);
   CHECK(contains(record.out, protocol::lower_hex(vp.statement.record_digest)));
+  // Printed times carry their time zone.
+  CHECK(std::regex_search(record.out,
+                          std::regex(R"(published \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d))")));
+
+  // The record file over the wire, verified offline.
+  const auto file = dir.filePath(QStringLiteral("poll-1.jsonl"));
+  auto exported = cli(QStringList(common) << QStringLiteral("record") << QStringLiteral("--poll")
+                                          << QStringLiteral("poll-1") << QStringLiteral("--out") << file);
+  INFO(exported.err);
+  CHECK(exported.exit_code == 0);
+  CHECK(contains(exported.out, "fingerprint: "));
+  CHECK(QFile::exists(file));
+  auto again = cli(QStringList(common) << QStringLiteral("record") << QStringLiteral("--poll")
+                                       << QStringLiteral("poll-1") << QStringLiteral("--out") << file);
+  CHECK(again.exit_code != 0); // never overwrites without --force
+  CHECK(contains(again.err, "already exists"));
 }

@@ -21,6 +21,17 @@ TEST_CASE("roles: choice words", "[roles][member]") {
   CHECK(*parse_choice("B") == Choice::blank);
   CHECK_FALSE(parse_choice(""));
   CHECK(parse_choice("maybe").error().code == ErrorCode::invalid_argument);
+  // The words the result table prints read back as their choice.
+  CHECK(*parse_choice("Trống") == Choice::blank);
+  CHECK(*parse_choice("trong") == Choice::blank);
+  CHECK(*parse_choice("Để trống") == Choice::blank);
+  CHECK(*parse_choice("K.đồng ý") == Choice::disagree);
+  // The error lists every accepted word, and --help says the same.
+  const auto msg = parse_choice("maybe").error().message;
+  CHECK(msg.find("\"maybe\" is not a choice") != std::string::npos);
+  for (auto w : {"đồng-ý", "không-đồng-ý", "trống", "blank", "disagree"})
+    CHECK(msg.find(w) != std::string::npos);
+  CHECK(choice_words_help().find("trống") != std::string::npos);
 
   auto list = parse_choices("agree,disagree, blank\ndong-y\n");
   REQUIRE(list);

@@ -232,7 +232,8 @@ TEST_CASE("roles: a trustee refuses to decrypt what is not the board's tally", "
   // The server's tally is one ballot (the classic "decrypt a single ballot" attack).
   {
     auto status = f.status;
-    auto single = must(cv::crypto::decode_ballot(f.board.entries[2].payload));
+    auto single =
+        must(cv::crypto::decode_ballot(f.board.entries[4].payload)); // after 3 commitments, the manifest
     status.tally.totals[0] = single.contests[0].ciphertexts[0];
     auto r = decrypt(f.board, status);
     REQUIRE_FALSE(r);
@@ -243,12 +244,12 @@ TEST_CASE("roles: a trustee refuses to decrypt what is not the board's tally", "
   // A ballot on the board was changed (and the chain recomputed).
   {
     auto board = f.board;
-    board.entries[3].payload[200] ^= 1;
+    board.entries[5].payload[200] ^= 1;
     board.rechain();
     auto r = decrypt(board, f.status);
     REQUIRE_FALSE(r);
     CHECK(r.error().check == "ballot");
-    CHECK(r.error().message.starts_with("ballot: board entry 4: "));
+    CHECK(r.error().message.starts_with("ballot: board entry 6: "));
   }
   // A second ballot of the same member.
   {

@@ -32,8 +32,8 @@ struct VotedPoll {
   explicit VotedPoll(std::size_t members = 4, std::uint32_t nominees = 3) {
     poll = make_poll(meeting, ceremony.result, members, nominees);
     // The ceremony and other meeting-wide entries come first on a real board.
-    board.append(protocol::BoardEntryKind::commitments, std::nullopt,
-                 poll.info.definition.ceremony.commitments[0]);
+    for (const auto &c : poll.info.definition.ceremony.commitments)
+      board.append(protocol::BoardEntryKind::commitments, std::nullopt, c);
     poll.info.manifest_seq = board.append_text(protocol::BoardEntryKind::manifest, poll.info.definition.poll,
                                                protocol::to_json(poll.info.definition.to_json()));
     const char *patterns[] = {"agree,agree,disagree", "agree,blank,disagree", "disagree,agree,agree",

@@ -34,6 +34,7 @@ int main(int argc, char **argv) {
   parser.addOption({"keep", "Keep the meeting directory in DIR (it must not exist).", "DIR"});
   parser.addOption({"data", "Roster, nominees and rules CSV files.", "DIR", CV_DATA_DIR});
   parser.addOption({"server", "The councilvote-server binary.", "FILE", CV_SERVER_BINARY});
+  parser.addOption({"verify", "The councilvote-verify binary.", "FILE", CV_VERIFY_BINARY});
   parser.process(app);
 
   if (auto ok = cv::crypto::init(); !ok) {
@@ -57,6 +58,8 @@ int main(int argc, char **argv) {
   options.data_dir = parser.value("data").toStdString();
   options.meeting_dir = root;
   options.server_binary = parser.value("server");
+  options.verify_binary = parser.value("verify");
+  options.record_file = root.parent_path() / (root.filename().string() + "-record.jsonl");
   cv::tools::DemoSession demo(options, std::cout);
   auto record = demo.run();
   if (!record) {

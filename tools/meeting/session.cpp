@@ -4,6 +4,7 @@
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/protocol/json.hpp"
 
+#include <QProcess>
 #include <iomanip>
 
 namespace cv::tools {
@@ -170,7 +171,45 @@ Result<protocol::Record> DemoSession::run() {
 
   h.stop_server();
   step("Dừng máy chủ");
-  summary_ << "\nDấu vân tay bản ghi (in trên biên bản): "
+
+  // The auditor's way home: the record file, exported from the meeting directory and checked offline
+  // by councilvote-verify (no server, no database, no network).
+  const QStringList export_args = {"export",
+                                   "--meeting",
+                                   QString::fromStdString(options_.meeting_dir.string()),
+                                   "--poll",
+                                   QString::fromStdString(poll.str()),
+                                   "--out",
+                                   QString::fromStdString(options_.record_file.string())};
+  step("$ councilvote-server " + export_args.join(' ').toStdString());
+  QProcess exporter;
+  exporter.start(options_.server_binary, export_args);
+  if (!exporter.waitForFinished(120000) || exporter.exitCode() != 0)
+    return protocol::make_error(protocol::ErrorCode::internal,
+                                "councilvote-server export failed: " +
+                                    exporter.readAllStandardError().toStdString());
+  for (const auto &line : QString::fromUtf8(exporter.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts))
+    step("  " + line.toStdString());
+  step("$ councilvote-verify " + options_.record_file.string());
+  QProcess verifier;
+  verifier.start(options_.verify_binary, {QString::fromStdString(options_.record_file.string())});
+  if (!verifier.waitForFinished(300000))
+    return protocol::make_error(protocol::ErrorCode::internal, "councilvote-verify did not finish");
+  const auto verdict = QString::fromUtf8(verifier.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+  for (const auto &line : verdict)
+    if (line.startsWith("PASS") || line.startsWith("FAIL") || line.startsWith("RECORD") ||
+        line.startsWith("meeting"))
+      step("  " + line.toStdString());
+  if (verifier.exitCode() != 0 || verdict.isEmpty() || !verdict.last().startsWith("RECORD VALID "))
+    return protocol::make_error(
+        protocol::ErrorCode::inconsistent_data,
+        "councilvote-verify did not find the record valid: " +
+            (verdict.isEmpty() ? std::string("no output") : verdict.last().toStdString()));
+  const std::string file_fingerprint = verdict.last().mid(13).toStdString();
+
+  summary_ << "\nTệp bản ghi: " << options_.record_file.string()
+           << "\nDấu vân tay tệp bản ghi (councilvote-verify): " << file_fingerprint
+           << "\nDấu vân tay bản ghi (in trên biên bản): "
            << protocol::lower_hex(published->statement.record_digest)
            << "\nTổng thời gian: " << elapsed_ms(t0) << " ms\n";
   return std::move(*record);

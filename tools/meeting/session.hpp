@@ -13,6 +13,8 @@ struct DemoOptions {
   std::filesystem::path data_dir;    // roster.csv, nominees.csv, rules.csv
   std::filesystem::path meeting_dir; // must not exist
   QString server_binary;
+  QString verify_binary;             // councilvote-verify: the auditor's offline check at the end
+  std::filesystem::path record_file; // where the record file is exported (must not exist)
 };
 
 class DemoSession {

@@ -17,7 +17,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <map>
+#include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,27 +31,18 @@ inline constexpr std::string_view kRecordFileTag = "CV/record-file";
 // The longest line a reader accepts: a ballot of 4096 contests of 63 options, in hex, fits.
 inline constexpr std::size_t kMaxRecordLineBytes = std::size_t{96} << 20;
 
-// A roster row as the secretary imported it: who member N is (shown by the verifier; the keys and
-// member numbers are checked against the board, the names are the secretary's declaration).
+// A member of the poll's roster: its number (the attendance entry's) and its key (the manifest's).
 struct RosterEntry {
   std::uint32_t member_no = 0;
   crypto::SignPublicKey key{};
-  std::string full_name;                   // empty: not known to the exporter
-  std::optional<CouncilRole> council_role; // idem
-};
-
-struct TrusteeEntry {
-  std::uint32_t index = 0, member_no = 0;
 };
 
 struct RecordFileHeader {
   Bundle bundle;
   std::string poll;
-  std::vector<RosterEntry> roster;    // ascending member_no: the poll's roster
-  std::vector<TrusteeEntry> trustees; // the vote-counting committee (empty: not known to the exporter)
-  std::uint64_t entries = 0;          // board entries that follow: seq 1..entries
-  std::uint32_t ballots = 0;          // the poll's ballot entries among them (for progress)
-  std::string exported_at;            // UTC, "YYYY-MM-DDTHH:MM:SS.SSSZ"
+  std::vector<RosterEntry> roster; // the poll's roster, in roster order (ascending member_no)
+  std::uint64_t entries = 0;       // board entries that follow: seq 1..entries
+  std::uint32_t ballots = 0;       // the poll's ballot entries among them (for progress)
 };
 
 // Which kinds carry a UTF-8 JSON text (written as "payload_text"); the others carry bytes ("payload", hex).
@@ -86,6 +78,8 @@ private:
 class RecordFileReader {
 public:
   [[nodiscard]] static Result<RecordFileReader> open(const std::filesystem::path &path);
+  // The same over bytes in memory (a file just downloaded).
+  [[nodiscard]] static RecordFileReader from_bytes(std::string bytes);
   RecordFileReader(RecordFileReader &&) noexcept = default;
   // The next line without its "\n"; nullopt at the end of the file. io error for a line longer than
   // kMaxRecordLineBytes or a last line without "\n".
@@ -98,20 +92,20 @@ public:
 
 private:
   RecordFileReader() = default;
-  std::ifstream in_;
+  std::unique_ptr<std::istream> in_;
   std::optional<crypto::Transcript> hash_;
   std::uint64_t line_ = 0, bytes_ = 0, size_ = 0;
 };
 
-// What an exporter knows; the board comes in pages from seq 1.
+// What an exporter gives; the board comes in pages from seq 1. The file is a function of these
+// alone (the header is derived from the board), so every export of a poll — the server's, any
+// client's — is the same bytes with the same fingerprint.
 struct RecordExport {
   Bundle bundle;
   std::string poll;
   RecordStatement statement; // names the poll's result entry: the file ends there
-  std::map<std::uint32_t, std::pair<std::string, CouncilRole>> names; // member_no -> full name, role
-  std::vector<TrusteeEntry> trustees;
-  std::string exported_at;
-  // The entries from first_seq on (at least one while first_seq <= the last seq), in order.
+  // The entries from position first_seq on (entry first_seq of an honest board), at least one
+  // while first_seq <= the statement's board_seq, in board order.
   std::function<Result<std::vector<BoardEntry>>(std::uint64_t first_seq)> page;
 };
 
@@ -125,6 +119,9 @@ struct RecordFileSummary {
 // counts for the header, then the entries).
 [[nodiscard]] Result<RecordFileSummary> export_record_file(const RecordExport &x,
                                                            const std::filesystem::path &path, bool overwrite);
+
+// The same file's bytes in memory.
+[[nodiscard]] Result<std::string> export_record_bytes(const RecordExport &x);
 
 // The fingerprint of bytes already in memory.
 [[nodiscard]] crypto::ByteArray<32> record_file_fingerprint(std::string_view bytes);

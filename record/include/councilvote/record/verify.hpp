@@ -64,6 +64,8 @@ struct VerifyReport {
 
 [[nodiscard]] VerifyReport verify_record_file(const std::filesystem::path &path,
                                               const VerifyOptions &options = {});
+// The same over a record file's bytes in memory.
+[[nodiscard]] VerifyReport verify_record_bytes(std::string bytes, const VerifyOptions &options = {});
 
 // The check names, in report order (docs/record.md §6).
 [[nodiscard]] const std::vector<std::string_view> &verify_check_names();

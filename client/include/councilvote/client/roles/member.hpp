@@ -26,12 +26,16 @@ enum class Choice { agree, disagree, blank };
 
 [[nodiscard]] std::string_view choice_name(Choice c) noexcept; // "agree", "disagree", "blank"
 
-// One word, case-insensitive, surrounding blanks ignored:
-//   agree:    agree, a, yes, y, dong-y, dong_y, dongy, đồng ý, đồng-ý
-//   disagree: disagree, d, no, n, khong-dong-y, khong_dong_y, khongdongy, không đồng ý, không-đồng-ý
-//   blank:    blank, b, -, trang, trắng, phieu-trang, phiếu trắng
+// One word, case-insensitive, surrounding blanks ignored, '_' or a space for '-':
+//   agree:    agree, a, yes, y, đồng ý, dong-y, dongy
+//   disagree: disagree, d, no, n, không đồng ý, khong-dong-y, khongdongy, k.đồng ý, k.dong-y
+//   blank:    blank, b, -, trống, trong, để trống, de-trong, trắng, trang, phiếu trắng, phieu-trang
+// (the result table's words "Đồng ý", "K.đồng ý", "Trống" included)
 // E_INVALID_ARGUMENT otherwise (an empty word too: "agree,,blank" is a mistake, not a blank).
 [[nodiscard]] protocol::Result<Choice> parse_choice(std::string_view word);
+// Every word parse_choice accepts, by choice, for --help and error messages: "agree: agree a yes y
+// đồng-ý ...; disagree: ...; blank: blank b - trống ...".
+[[nodiscard]] std::string choice_words_help();
 // A comma- or newline-separated list: "agree,disagree,blank". Errors name the 1-based position.
 [[nodiscard]] protocol::Result<std::vector<Choice>> parse_choices(std::string_view list);
 

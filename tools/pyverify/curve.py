@@ -95,6 +95,43 @@ def mul(k, p):
     return r
 
 
+def msm(pairs):
+    """Σ k_i·P_i over many (k_i, P_i) at once, Pippenger's bucket method: per window of c bits, each
+    point is added to the bucket of its digit, then Σ_d d·bucket_d by running sums. Scalars are
+    reduced mod l (points of the prime-order group, as in mul)."""
+    pairs = [(k % L, p) for k, p in pairs if k % L]
+    if not pairs:
+        return IDENTITY
+    lengths = [k.bit_length() for k, _ in pairs]
+    bits = max(lengths)
+
+    def cost(c):  # additions: one per non-zero digit, two per bucket per window
+        return sum(-(-n // c) for n in lengths) + -(-bits // c) * 2 ** (c + 1)
+
+    c = min(range(2, 13), key=cost)
+    mask = (1 << c) - 1
+    r = IDENTITY
+    for w in reversed(range(-(-bits // c))):
+        for _ in range(c):
+            r = double(r)
+        buckets, shift = [None] * (mask + 1), w * c
+        for k, p in pairs:
+            d = (k >> shift) & mask
+            if d:
+                b = buckets[d]
+                buckets[d] = p if b is None else add(b, p)
+        running = acc = None
+        for d in range(mask, 0, -1):
+            b = buckets[d]
+            if b is not None:
+                running = b if running is None else add(running, b)
+            if running is not None:
+                acc = running if acc is None else add(acc, running)
+        if acc is not None:
+            r = add(r, acc)
+    return r
+
+
 def mul_any(k, p):
     """k·P for any Edwards point and any k >= 0 (no reduction: used for small-order tests)."""
     r = IDENTITY

@@ -2,11 +2,17 @@
 """CouncilVote's second verifier, written from docs/ alone (Python 3 standard library only).
 
   python3 tools/pyverify/cv_verify.py --vectors docs/test-vectors
+  python3 tools/pyverify/cv_verify.py --record FILE [--server-key HEX] [--tracking-code CODE]
 
-checks every file of docs/test-vectors/ as docs/test-vectors/README.md describes it: every hash and
+--vectors checks every file of docs/test-vectors/ as docs/test-vectors/README.md describes it: every hash and
 challenge is recomputed, every proof and equation of docs/protocol.md verified, every stated result
 compared with what the document says it must be, and every vector regenerated from its seed label.
-Prints one line per check and "VECTORS VALID" (exit 0), or the first failure (exit 1)."""
+Prints one line per check and "VECTORS VALID" (exit 0), or the first failure (exit 1).
+
+--record verifies one record file (docs/record.md §5) with the checks of docs/record.md §6, by
+name and in that order, reading it one line at a time (record.py); prints one line per check
+(PASS, FAIL, SKIP) and "RECORD VALID <fingerprint>" (exit 0) or "RECORD INVALID: <check>:
+<detail>" (exit 1; 2 for a wrong command line)."""
 
 import argparse
 import json
@@ -18,6 +24,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import curve  # noqa: E402
+import record  # noqa: E402
 import regen  # noqa: E402
 from curve import L  # noqa: E402
 from protocol import (COMMENDATION, GENERAL, Fail, Reader, ballot_hash, base_mul,  # noqa: E402
@@ -329,10 +336,24 @@ def verify_vectors(directory):
 
 
 def main(argv=None):
-    # One mode today; a --record FILE mode (docs/record.md) would reuse protocol.py's checks the same way.
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--vectors", metavar="DIR", required=True, help="the directory of the test vectors")
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--vectors", metavar="DIR", help="the directory of the test vectors")
+    mode.add_argument("--record", metavar="FILE", help="a record file (docs/record.md §5, §6)")
+    ap.add_argument("--server-key", metavar="HEX", help="--record: the server key printed in the room")
+    ap.add_argument("--tracking-code", metavar="CODE",
+                    help="--record: a ballot's tracking code (64 hex digits or XXXX-XXXX-XXXX-XXXX)")
+    ap.add_argument("--quiet", action="store_true", help="--record: print only the verdict line")
     args = ap.parse_args(argv)
+    if args.record is not None:
+        key = None
+        if args.server_key is not None:
+            if not re.fullmatch(r"[0-9a-f]{64}", args.server_key):
+                ap.error("--server-key: 64 lowercase hex digits")
+            key = bytes.fromhex(args.server_key)
+        return record.verify_record_file(args.record, key, args.tracking_code, args.quiet)
+    if args.server_key or args.tracking_code or args.quiet:
+        ap.error("--server-key, --tracking-code and --quiet go with --record")
     try:
         verify_vectors(args.vectors)
     except Fail as e:

@@ -35,6 +35,10 @@ def u32(v):
     return v.to_bytes(4, "little")
 
 
+def u64(v):
+    return v.to_bytes(8, "little")
+
+
 def var(b):
     return u32(len(b)) + b
 
@@ -287,8 +291,10 @@ def short_code(code):
     return "-".join(chars[i:i + 4] for i in range(0, 16, 4))
 
 
-def verify_ballot(check, m, K, roster, wire):
-    """§10 verify_ballot, check by check in the document's order; check(name, fn) runs one."""
+def verify_ballot(check, m, K, roster, wire, verify_proofs=None):
+    """§10 verify_ballot, check by check in the document's order; check(name, fn) runs one.
+    verify_proofs(check, statements), when given, runs checks 7 and 8 over the list of
+    (name, statement, branches) in order (batch.verify_statements verifies them at once)."""
     check("manifest", lambda: check_manifest(m, len(roster)))
     check("roster", lambda: need(roster_digest(roster) == m["roster_digest"], "digest != roster_digest"))
     b = check("decode", lambda: decode_ballot(wire))
@@ -307,17 +313,23 @@ def verify_ballot(check, m, K, roster, wire):
         error = curve.ed_verify(b["pk"], ballot_signing_message(b), b["signature"])
         need(error is None, error)
     check("signature", signature)
+    statements = []
     for i, (bc, mc) in enumerate(zip(b["contests"], m["contests"])):
         tag = "CV/commendation" if mc["kind"] == COMMENDATION else "CV/selection"
         for j, (ct, proof) in enumerate(bc["cts"]):
             slot = 0 if mc["kind"] == COMMENDATION else j
             st = (tag, ctx, K, b["pk"], i, slot, value_set(m, mc), ct)
-            check(f"contest[{i}].ciphertext[{j}].proof", lambda: verify_disjunctive(st, proof))
+            statements.append((f"contest[{i}].ciphertext[{j}].proof", st, proof))
         if bc["sum"] is not None:
             # the component-wise sum of the n ciphertexts encrypts one of min..max
             s = (total(a for (a, _), _ in bc["cts"]), total(be for (_, be), _ in bc["cts"]))
             st = ("CV/contest-sum", ctx, K, b["pk"], i, SUM_SLOT, list(range(mc["min"], mc["max"] + 1)), s)
-            check(f"contest[{i}].sum_proof", lambda: verify_disjunctive(st, bc["sum"]))
+            statements.append((f"contest[{i}].sum_proof", st, bc["sum"]))
+    if verify_proofs is not None:
+        verify_proofs(check, statements)
+    else:
+        for name, st, proof in statements:
+            check(name, lambda: verify_disjunctive(st, proof))
     return b
 
 

@@ -257,8 +257,8 @@ Bundle read_bundle(Reader &r) {
   if (r.ok()) {
     const auto colon = server.rfind(':');
     std::uint64_t port = 0;
-    bool ok =
-        colon != std::string::npos && colon > 0 && colon + 1 < server.size() && server.size() - colon <= 6;
+    bool ok = colon != std::string::npos && colon > 0 && colon + 1 < server.size() &&
+              server.size() - colon <= 6 && server[colon + 1] != '0';
     for (std::size_t i = colon + 1; ok && i < server.size(); ++i) {
       ok = server[i] >= '0' && server[i] <= '9';
       port = port * 10 + static_cast<std::uint64_t>(server[i] - '0');

@@ -12,6 +12,23 @@ namespace cv::record {
 
 namespace {
 
+std::string id_member(Reader &r, std::string_view member, std::size_t max, std::string_view what) {
+  auto s = r.text(member, 1, max);
+  if (r.ok())
+    if (auto ok = check_id_syntax(s, max, what); !ok)
+      r.fail(field_error(Errc::bad_field, r.path_of(member), r.path_of(member) + ": " + ok.error().message));
+  return s;
+}
+
+// "YYYY-MM-DDTHH:MM:SS.SSSZ", digits where the pattern has letters.
+bool is_utc_text(std::string_view t) {
+  constexpr std::string_view pattern = "dddd-dd-ddTdd:dd:dd.dddZ";
+  if (t.size() != pattern.size()) return false;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (pattern[i] == 'd' ? (t[i] < '0' || t[i] > '9') : t[i] != pattern[i]) return false;
+  return true;
+}
+
 std::string hex(crypto::ByteView b) { return crypto::to_hex(b); }
 
 std::string payload_text_of(const BoardEntry &e) {
@@ -45,7 +62,7 @@ RecordFileHeader read_header(Reader &r) {
     return h;
   }
   h.bundle = r.nested("bundle", read_bundle);
-  h.poll = r.text("poll", 1, kMaxPollIdLength);
+  h.poll = id_member(r, "poll", kMaxPollIdLength, "poll id");
   h.roster = r.objects("roster", 1, kMaxRosterRows, read_roster_entry);
   h.entries = r.integer("entries", 1, kMaxJsonInteger);
   h.ballots = r.u32("ballots", 0, static_cast<std::uint32_t>(kMaxRosterRows));
@@ -56,8 +73,11 @@ BoardEntry read_entry(Reader &r) {
   BoardEntry e;
   e.seq = r.integer("seq", 1, kMaxJsonInteger);
   e.kind = r.enumeration<BoardKind>("kind");
-  e.poll_id = r.has("poll") ? r.text("poll", 1, kMaxPollIdLength) : std::string{};
+  e.poll_id = r.has("poll") ? id_member(r, "poll", kMaxPollIdLength, "poll id") : std::string{};
   e.created_at = r.text("created_at", 24, 24);
+  if (r.ok() && !is_utc_text(e.created_at))
+    r.fail(field_error(Errc::bad_field, r.path_of("created_at"),
+                       r.path_of("created_at") + ": not a time of the form YYYY-MM-DDTHH:MM:SS.SSSZ"));
   if (!r.ok()) return e;
   if (payload_is_text(e.kind)) {
     auto t = r.text("payload_text", 1, kMaxRecordLineBytes);
@@ -300,6 +320,8 @@ Result<std::optional<std::string>> RecordFileReader::next() {
       line.append(buf, got);
     } else {
       line.append(buf, got - 1); // gcount counts the newline
+      if (line.find('\r') != std::string::npos)
+        return make_error(Errc::io, "line " + std::to_string(line_ + 1) + ": a CR (lines end with LF alone)");
       break;
     }
     if (line.size() > kMaxRecordLineBytes)

@@ -190,6 +190,9 @@ private:
     auto d = read_poll_definition(text_of(e));
     if (!d) return (void)manifest_.note(entry_name(e.seq) + ": " + d.error().message);
     def_ = std::move(*d);
+    if (def_->poll != rep_.header->poll)
+      return (void)manifest_.note(entry_name(e.seq) + " defines poll " + def_->poll + ", not " +
+                                  rep_.header->poll);
     auto ctx = verified_context(*def_, rep_.header->bundle.meeting);
     if (!ctx) return (void)context_.note(entry_name(e.seq) + ": " + ctx.error().message);
     auto key = ceremony_public_key(rep_.header->bundle.meeting, def_->ceremony);

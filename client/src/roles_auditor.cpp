@@ -14,13 +14,7 @@ AuditReport audit_poll(const AuditInput &in) {
   x.bundle = protocol::to_record(in.bundle);
   x.poll = in.poll.str();
   x.statement = protocol::to_record(*in.statement);
-  const auto board = in.board;
-  x.page = [board](std::uint64_t first) -> record::Result<std::vector<record::BoardEntry>> {
-    std::vector<record::BoardEntry> page;
-    for (std::size_t i = first - 1; i < board.size() && page.size() < record::kMaxBoardPage; ++i)
-      page.push_back(board[i]);
-    return page;
-  };
+  x.page = record::pages_of(in.board);
   auto bytes = record::export_record_bytes(x);
   if (!bytes) return unbuilt("the record file cannot be built from this board: " + bytes.error().message);
   record::VerifyOptions options;

@@ -16,12 +16,7 @@ Result<record::RecordFileSummary> export_record_file(Client &client, const proto
   x.bundle = protocol::to_record(bundle);
   x.poll = poll.str();
   x.statement = protocol::to_record(r->statement);
-  x.page = [&entries](std::uint64_t first) -> record::Result<std::vector<record::BoardEntry>> {
-    std::vector<record::BoardEntry> page;
-    for (std::size_t i = first - 1; i < entries.size() && page.size() < record::kMaxBoardPage; ++i)
-      page.push_back(entries[i]);
-    return page;
-  };
+  x.page = record::pages_of(entries);
   auto done = record::export_record_file(x, out, overwrite);
   if (!done) return protocol::from_record(done.error());
   return std::move(*done);

@@ -14,14 +14,6 @@ using crypto::ByteArray;
 
 constexpr std::uint64_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
 
-std::string id_text(Reader &r, std::string_view member, std::size_t max, std::string_view what) {
-  auto s = r.text(member, 1, max);
-  if (!r.ok()) return s;
-  if (auto ok = check_id_syntax(s, max, what); !ok)
-    r.fail(field_error(Errc::bad_field, r.path_of(member), r.path_of(member) + ": " + ok.error().message));
-  return s;
-}
-
 crypto::Point point(Reader &r, std::string_view member, bool allow_identity) {
   auto b = r.hex_fixed<32>(member);
   if (!r.ok()) return {};
@@ -89,7 +81,7 @@ RemoteWindow read_window(Reader &r) {
 
 PollDefinition read_definition(Reader &r) {
   PollDefinition d;
-  d.poll = id_text(r, "poll", kMaxPollIdLength, "poll id");
+  d.poll = r.id("poll", kMaxPollIdLength, "poll id");
   d.title = r.text("title", 1, kMaxTextBytes);
   if (r.has("remote_window")) d.remote_window = r.nested("remote_window", read_window);
   d.manifest = r.nested("manifest", read_manifest);
@@ -114,7 +106,7 @@ FrozenMember read_frozen_member(Reader &r) {
 
 FrozenAttendance read_attendance(Reader &r) {
   FrozenAttendance a;
-  a.poll = id_text(r, "poll", kMaxPollIdLength, "poll id");
+  a.poll = r.id("poll", kMaxPollIdLength, "poll id");
   a.members = r.objects("members", 1, kMaxRosterRows, read_frozen_member);
   for (std::size_t i = 1; r.ok() && i < a.members.size(); ++i)
     if (a.members[i].member_no <= a.members[i - 1].member_no)
@@ -126,7 +118,7 @@ FrozenAttendance read_attendance(Reader &r) {
 
 TallyInfo read_tally(Reader &r) {
   TallyInfo t;
-  t.poll = id_text(r, "poll", kMaxPollIdLength, "poll id");
+  t.poll = r.id("poll", kMaxPollIdLength, "poll id");
   t.poll_context = r.hex_fixed<32>("poll_context");
   t.ballots = r.u32("ballots", 0, static_cast<std::uint32_t>(kMaxMemberNo));
   const auto items = r.hexes("totals", 1, std::size_t{crypto::kMaxContests} * crypto::kMaxOptions, 64, 64);
@@ -216,8 +208,8 @@ Result<crypto::PollContext> verified_context(const PollDefinition &d, std::strin
 
 RecordStatement read_record_statement(Reader &r) {
   RecordStatement s;
-  s.meeting = id_text(r, "meeting", kMaxMeetingIdLength, "meeting id");
-  s.poll = id_text(r, "poll", kMaxPollIdLength, "poll id");
+  s.meeting = r.id("meeting", kMaxMeetingIdLength, "meeting id");
+  s.poll = r.id("poll", kMaxPollIdLength, "poll id");
   s.record_digest = r.hex_fixed<32>("record_digest");
   s.board_seq = r.integer("board_seq", 1, kMaxJsonInteger);
   s.board_head = r.hex_fixed<32>("board_head");
@@ -252,7 +244,7 @@ Bundle read_bundle(Reader &r) {
   if (r.ok() && format != kBundleFormat)
     r.fail(field_error(Errc::unsupported_version, r.path_of("format"),
                        "bundle format \"" + format + "\" is not " + std::string(kBundleFormat)));
-  b.meeting = id_text(r, "meeting_id", kMaxMeetingIdLength, "meeting id");
+  b.meeting = r.id("meeting_id", kMaxMeetingIdLength, "meeting id");
   auto server = r.text("server", 3, 300);
   if (r.ok()) {
     const auto colon = server.rfind(':');

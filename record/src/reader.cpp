@@ -1,5 +1,7 @@
 #include "councilvote/record/reader.hpp"
 
+#include "councilvote/record/ids.hpp"
+
 #include <algorithm>
 
 namespace cv::record {
@@ -71,6 +73,14 @@ std::optional<std::uint64_t> uint_of(const Json &v) {
   return std::nullopt;
 }
 } // namespace
+
+std::string Reader::id(std::string_view name, std::size_t max_length, std::string_view what) {
+  auto s = text(name, 1, max_length);
+  if (ok())
+    if (auto syntax = check_id_syntax(s, max_length, what); !syntax)
+      fail(field_error(Errc::bad_field, path_of(name), path_of(name) + ": " + syntax.error().message));
+  return s;
+}
 
 std::uint64_t Reader::integer(std::string_view name, std::uint64_t min, std::uint64_t max) {
   const auto *v = get(name);

@@ -12,14 +12,6 @@ namespace cv::record {
 
 namespace {
 
-std::string id_member(Reader &r, std::string_view member, std::size_t max, std::string_view what) {
-  auto s = r.text(member, 1, max);
-  if (r.ok())
-    if (auto ok = check_id_syntax(s, max, what); !ok)
-      r.fail(field_error(Errc::bad_field, r.path_of(member), r.path_of(member) + ": " + ok.error().message));
-  return s;
-}
-
 // "YYYY-MM-DDTHH:MM:SS.SSSZ", digits where the pattern has letters.
 bool is_utc_text(std::string_view t) {
   constexpr std::string_view pattern = "dddd-dd-ddTdd:dd:dd.dddZ";
@@ -62,7 +54,7 @@ RecordFileHeader read_header(Reader &r) {
     return h;
   }
   h.bundle = r.nested("bundle", read_bundle);
-  h.poll = id_member(r, "poll", kMaxPollIdLength, "poll id");
+  h.poll = r.id("poll", kMaxPollIdLength, "poll id");
   h.roster = r.objects("roster", 1, kMaxRosterRows, read_roster_entry);
   h.entries = r.integer("entries", 1, kMaxJsonInteger);
   h.ballots = r.u32("ballots", 0, static_cast<std::uint32_t>(kMaxRosterRows));
@@ -73,7 +65,7 @@ BoardEntry read_entry(Reader &r) {
   BoardEntry e;
   e.seq = r.integer("seq", 1, kMaxJsonInteger);
   e.kind = r.enumeration<BoardKind>("kind");
-  e.poll_id = r.has("poll") ? id_member(r, "poll", kMaxPollIdLength, "poll id") : std::string{};
+  e.poll_id = r.has("poll") ? r.id("poll", kMaxPollIdLength, "poll id") : std::string{};
   e.created_at = r.text("created_at", 24, 24);
   if (r.ok() && !is_utc_text(e.created_at))
     r.fail(field_error(Errc::bad_field, r.path_of("created_at"),
@@ -202,6 +194,15 @@ Result<RecordFileHeader> write_record_lines(const RecordExport &x,
 }
 
 } // namespace
+
+std::function<Result<std::vector<BoardEntry>>(std::uint64_t)> pages_of(std::span<const BoardEntry> board) {
+  return [board](std::uint64_t first) -> Result<std::vector<BoardEntry>> {
+    std::vector<BoardEntry> page;
+    for (std::size_t i = first - 1; i < board.size() && page.size() < kMaxBoardPage; ++i)
+      page.push_back(board[i]);
+    return page;
+  };
+}
 
 Result<RecordFileSummary> export_record_file(const RecordExport &x, const std::filesystem::path &path,
                                              bool overwrite) {

@@ -200,14 +200,6 @@ Json contest_to_json(const RecordContest &c) {
   return o;
 }
 
-std::string rule_id_text(Reader &r, std::string_view member) {
-  auto s = r.text(member, 1, kMaxRuleIdBytes);
-  if (!r.ok()) return s;
-  if (auto ok = check_id_syntax(s, kMaxRuleIdBytes, "rule id"); !ok)
-    r.fail(field_error(Errc::bad_field, r.path_of(member), r.path_of(member) + ": " + ok.error().message));
-  return s;
-}
-
 RecordMeeting read_meeting(Reader &r) {
   RecordMeeting m;
   m.meeting_id = r.text("meeting_id", 1, kMaxMeetingIdLength);
@@ -272,10 +264,7 @@ Record read_record(Reader &r) {
     return x;
   }
   x.meeting = r.nested("meeting", read_meeting);
-  x.poll = r.text("poll", 1, kMaxPollIdLength);
-  if (r.ok())
-    if (auto ok = check_id_syntax(x.poll, kMaxPollIdLength, "poll id"); !ok)
-      r.fail(field_error(Errc::bad_field, r.path_of("poll"), r.path_of("poll") + ": " + ok.error().message));
+  x.poll = r.id("poll", kMaxPollIdLength, "poll id");
   x.title = r.text("title", 1, kMaxTextBytes);
   x.poll_context = r.hex_fixed<32>("poll_context");
   x.tally_context = r.hex_fixed<32>("tally_context");
@@ -313,7 +302,7 @@ NomineeRow read_nominee(Reader &r) {
   n.position = r.text("position", 0, kMaxTextBytes);
   n.unit = r.text("unit", 0, kMaxTextBytes);
   n.award = r.text("award", 1, kMaxNameBytes);
-  n.rule_id = rule_id_text(r, "rule_id");
+  n.rule_id = r.id("rule_id", kMaxRuleIdBytes, "rule id");
   return n;
 }
 
@@ -329,7 +318,7 @@ Json rule_to_json(const RuleProfile &p) {
 
 RuleProfile read_rule(Reader &r) {
   RuleProfile p;
-  p.rule_id = rule_id_text(r, "rule_id");
+  p.rule_id = r.id("rule_id", kMaxRuleIdBytes, "rule id");
   p.label = r.text("label", 1, kMaxTextBytes);
   p.threshold_percent = r.u32("threshold_percent", 1, 100);
   p.comparison = r.enumeration<Comparison>("comparison");

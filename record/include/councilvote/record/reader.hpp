@@ -31,6 +31,8 @@ public:
 
   // Text: UTF-8 (the parser checked it), byte length within [min, max], no C0 control or DEL.
   std::string text(std::string_view name, std::size_t min_bytes, std::size_t max_bytes);
+  // Text with the id syntax of docs/wire.md §3.3 (record::check_id_syntax; `what` names it).
+  std::string id(std::string_view name, std::size_t max_length, std::string_view what);
   std::uint64_t integer(std::string_view name, std::uint64_t min, std::uint64_t max);
   std::uint32_t u32(std::string_view name, std::uint32_t min, std::uint32_t max) {
     return static_cast<std::uint32_t>(integer(name, min, max));

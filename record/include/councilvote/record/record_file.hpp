@@ -20,6 +20,7 @@
 #include <istream>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,6 +109,10 @@ struct RecordExport {
   // while first_seq <= the statement's board_seq, in board order.
   std::function<Result<std::vector<BoardEntry>>(std::uint64_t first_seq)> page;
 };
+
+// RecordExport::page over a board already in memory (entries by position; the span must outlive it).
+[[nodiscard]] std::function<Result<std::vector<BoardEntry>>(std::uint64_t)>
+pages_of(std::span<const BoardEntry> board);
 
 struct RecordFileSummary {
   crypto::ByteArray<32> fingerprint{};

@@ -20,11 +20,6 @@ std::string contest_name(std::size_t i) { return "contest[" + std::to_string(i) 
 // The members who took part: in the room or in writing (docs/record.md §3).
 std::uint64_t participants(const RecordTurnout &t) { return std::uint64_t{t.present} + t.remote; }
 
-// quorum_percent of all members must be present in the room (0: no quorum).
-bool quorum_met(const RuleProfile &rule, const RecordTurnout &t) {
-  return std::uint64_t{t.present} * 100 >= std::uint64_t{rule.quorum_percent} * t.members;
-}
-
 Result<void> check_input(const RecordInput &in) {
   const auto &t = in.turnout;
   if (in.min_ballots < crypto::kLowestMinBallots)
@@ -114,7 +109,7 @@ Result<Record> compute_record(const RecordInput &in) {
     out.denominator = c.rule->denominator == Denominator::all_members ? t.members : participants(t);
     out.agree_basis_points = t.members == 0 ? 0 : static_cast<std::uint32_t>(out.agree * 10000 / t.members);
     out.rule_met = c.rule->passes(out.agree, out.denominator);
-    out.quorum_met = quorum_met(*c.rule, t);
+    out.quorum_met = c.rule->quorum_met(t.present, t.members); // members in the room
     out.outcome = !out.quorum_met ? ContestOutcome::quorum_not_met
                   : out.rule_met  ? ContestOutcome::passed
                                   : ContestOutcome::not_passed;
@@ -317,13 +312,25 @@ NomineeRow read_nominee(Reader &r) {
   return n;
 }
 
+Json fraction_to_json(Fraction f) { return Json{{"num", f.num}, {"den", f.den}}; }
+
+Fraction read_fraction(Reader &r, bool positive) {
+  Fraction f;
+  f.num = r.u32("num", positive ? 1 : 0, kMaxFractionDen);
+  f.den = r.u32("den", 1, kMaxFractionDen);
+  if (r.ok() && f.num > f.den)
+    r.fail(field_error(Errc::bad_field, r.path_of("num"),
+                       r.path_of("num") + ": " + fraction_text(f) + " is more than the whole (num > den)"));
+  return f;
+}
+
 Json rule_to_json(const RuleProfile &p) {
   return Json{{"rule_id", p.rule_id},
               {"label", p.label},
-              {"threshold_percent", p.threshold_percent},
+              {"threshold", fraction_to_json(p.threshold)},
               {"comparison", std::string(name(p.comparison))},
               {"denominator", std::string(name(p.denominator))},
-              {"quorum_percent", p.quorum_percent},
+              {"quorum", fraction_to_json(p.quorum)},
               {"source", p.source}};
 }
 
@@ -331,10 +338,10 @@ RuleProfile read_rule(Reader &r) {
   RuleProfile p;
   p.rule_id = rule_id_text(r, "rule_id");
   p.label = r.text("label", 1, kMaxTextBytes);
-  p.threshold_percent = r.u32("threshold_percent", 1, 100);
+  p.threshold = r.nested("threshold", [](Reader &x) { return read_fraction(x, true); });
   p.comparison = r.enumeration<Comparison>("comparison");
   p.denominator = r.enumeration<Denominator>("denominator");
-  p.quorum_percent = r.u32("quorum_percent", 0, 100);
+  p.quorum = r.nested("quorum", [](Reader &x) { return read_fraction(x, false); });
   p.source = r.text("source", 0, kMaxTextBytes);
   return p;
 }

@@ -96,9 +96,10 @@ std::string row(const std::vector<Cell> &cells) {
   return out;
 }
 
+// "≥ 2/3 tổng TV", "≥ 90% tổng TV", "> 50% TV dự".
 std::string rule_label(const RuleProfile &r) {
-  std::string s = r.comparison == Comparison::at_least ? "≥" : ">";
-  s += std::to_string(r.threshold_percent) + "% ";
+  std::string s = r.comparison == Comparison::at_least ? "≥ " : "> ";
+  s += fraction_text(r.threshold) + " ";
   s += r.denominator == Denominator::all_members ? "tổng TV" : "TV dự";
   return s;
 }

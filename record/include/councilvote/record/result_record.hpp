@@ -79,7 +79,7 @@ struct RecordContest {
   std::uint64_t agree = 0, disagree = 0, blank = 0, not_voted = 0;
   std::uint64_t denominator = 0;        // members or present members, by the rule
   std::uint32_t agree_basis_points = 0; // floor(agree * 10000 / members): the % of all members, to show
-  bool rule_met = false;                // agree*100 >= (>) threshold*denominator
+  bool rule_met = false;                // agree*den >= (>) num*denominator (rule.threshold)
   bool quorum_met = true;
   ContestOutcome outcome = ContestOutcome::not_passed;
   std::optional<std::uint32_t> quota_rank; // rank by agree among the award's rule-passing nominees
@@ -122,6 +122,9 @@ struct Record {
 // The JSON of a nominee row and a rule profile inside a record (the members of docs/wire.md §8.2).
 [[nodiscard]] Json nominee_to_json(const NomineeRow &n);
 [[nodiscard]] NomineeRow read_nominee(Reader &r);
+// A rule's threshold and quorum are {num, den} (den 1..1000, num <= den; a threshold's num >= 1).
+[[nodiscard]] Json fraction_to_json(Fraction f);
+[[nodiscard]] Fraction read_fraction(Reader &r, bool positive);
 [[nodiscard]] Json rule_to_json(const RuleProfile &p);
 [[nodiscard]] RuleProfile read_rule(Reader &r);
 

@@ -168,3 +168,21 @@ TEST_CASE("the current ceremony, polls, a member's ballot, board lookups and the
   CHECK(ballots[0].seq == receipt.entry.seq);
   CHECK(value_of(c.store.board_entries(BoardKind::ballot, "P2")).empty());
 }
+
+TEST_CASE("version 5: the chair's decision is a board entry of its poll", "[store]") {
+  Council c;
+  setup_ceremony(c.store);
+  setup_poll(c.store, "P1", 3, PollState::closed);
+  const auto receipt = value_of(
+      c.store.publish("member:1", BoardKind::chair_decision, "P1", cv::crypto::as_bytes("{\"a\":1}")));
+  auto entries = value_of(c.store.board_entries(BoardKind::chair_decision, "P1"));
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].seq == receipt.seq);
+  CHECK(entries[0].kind == BoardKind::chair_decision);
+  CHECK(value_of(c.store.verify_board()).ok());
+  RawDb raw(c.path);
+  CHECK(raw.integer("SELECT count(*) FROM audit_log WHERE actor = 'member:1' AND action = 'board.publish'") ==
+        1);
+  CHECK_ERRC(c.store.publish("member:1", BoardKind::ballot, "P1", cv::crypto::as_bytes("x")),
+             Errc::invalid_argument); // ballots have their own operation
+}

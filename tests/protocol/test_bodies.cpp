@@ -2,6 +2,7 @@
 #include "councilvote/protocol/bodies.hpp"
 #include "helpers.hpp"
 
+#include <QJsonArray>
 #include <catch2/catch.hpp>
 #include <functional>
 
@@ -92,6 +93,10 @@ TEST_CASE("bodies: secretary bodies round-trip", "[bodies]") {
                          {2, 3},
                          "Decree 98/2023/NĐ-CP Art. 30(7)"});
   round_trip(SetAwardQuotaRequest{"Cờ thi đua của Chính phủ", 2});
+  ChairDecision decision{"vinhlong-2025-06", "poll-1", {7}, "Cờ thi đua của Chính phủ", {2, 5}, 1, {}, {}};
+  cv::record::sign_chair_decision(decision, key("chair"));
+  round_trip(decision);
+  round_trip(PostChairDecisionResponse{poll_id(), "Cờ thi đua của Chính phủ", 57});
   round_trip(RegisterMemberKeyRequest{7, key("m7").public_key});
   round_trip(
       SetAttendanceRequest{{{1, Attendance::present}, {2, Attendance::remote}, {3, Attendance::absent}}});
@@ -455,4 +460,31 @@ TEST_CASE("bodies: a rule profile's threshold and quorum are {num, den} on the w
   auto unknown = read_body<RuleProfile>(old);
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().code == ErrorCode::unknown_field);
+}
+
+TEST_CASE("bodies: the chair's decision is read through record/, with the wire's paths and codes",
+          "[bodies]") {
+  ChairDecision d{"vinhlong-2025-06", "poll-1", {7}, "Cờ thi đua", {2, 5}, 1, {}, {}};
+  cv::record::sign_chair_decision(d, key("chair"));
+  auto body = write_members(d);
+  CHECK(body.value("nominees").toArray() == QJsonArray{2, 5});
+  CHECK(body.value("key").toString().size() == 64);
+  auto edit = [&](const char *member, QJsonValue v) {
+    auto o = body;
+    if (v.isUndefined())
+      o.remove(member);
+    else
+      o.insert(member, v);
+    return read_body<ChairDecision>(o);
+  };
+  auto error_of = [](const Result<ChairDecision> &r) {
+    REQUIRE_FALSE(r);
+    return r.error();
+  };
+  CHECK(error_of(edit("nominees", QJsonArray{5, 2})).field == "body.nominees");
+  CHECK(error_of(edit("nominees", QJsonArray{5, 2})).code == ErrorCode::bad_field);
+  CHECK(error_of(edit("award", QJsonValue::Undefined)).code == ErrorCode::missing_field);
+  CHECK(error_of(edit("award", QJsonValue::Undefined)).field == "body.award");
+  CHECK(error_of(edit("extra", 1)).code == ErrorCode::unknown_field);
+  CHECK(error_of(edit("sig", "00")).field == "body.sig");
 }

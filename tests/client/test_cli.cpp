@@ -44,7 +44,7 @@ TEST_CASE("cli: --help lists the commands of every role", "[cli]") {
        {"keygen",       "bundle-info", "import-roster", "import-nominees", "define-rules", "set-quota",
         "register-key", "attendance",  "set-trustees",  "open-poll",       "open-room",    "close-poll",
         "turnout",      "start-tally", "publish",       "show-poll",       "vote",         "lookup",
-        "ceremony",     "decrypt",     "board",         "verify",          "record"})
+        "ceremony",     "decrypt",     "board",         "verify",          "record",       "chair-decide"})
     CHECK(contains(r.out, std::string("  ") + cmd));
   auto bad = run_cli({QStringLiteral("no-such-command")});
   CHECK(bad.exit_code == 2);

@@ -27,20 +27,19 @@ Result<std::string> verify_chair_decisions(const Record &record, std::span<const
   if (entries.size() != record.chair_decisions.size())
     return bad("the board holds " + std::to_string(entries.size()) +
                " chair decisions of the poll, the record " + std::to_string(record.chair_decisions.size()));
-  // Who the chair is: the roster's one member whose role is chair (the secretary's declaration of
-  // the role; his number and key are the board's).
-  const RosterEntry *chair = nullptr;
-  std::size_t chairs = 0;
-  for (const auto &m : roster)
-    if (m.council_role == CouncilRole::chair) {
-      chair = &m;
-      ++chairs;
-    }
-  if (chairs != 1)
-    return bad(chairs == 0
-                   ? "the file's roster names no chair (the exporter does not know the roles?), so the "
-                     "signer of the chair's decisions cannot be checked"
-                   : "the file's roster names " + std::to_string(chairs) + " chairs");
+  // Who the chair is: the member the server's signed record names (the council roles are not on the
+  // board; the server accepted the decision from the roster's chair only). One chair for the poll,
+  // and his key is the board's: the roster key of that member number (roster.members).
+  const auto chair_no = record.chair_decisions.front().member_no;
+  for (const auto &d : record.chair_decisions)
+    if (d.member_no != chair_no)
+      return bad("the record names decisions of two members (" + std::to_string(chair_no) + " and " +
+                 std::to_string(d.member_no) + "); the poll has one chair");
+  const auto chair =
+      std::ranges::find_if(roster, [&](const RosterEntry &m) { return m.member_no == chair_no; });
+  if (chair == roster.end())
+    return bad("the record names member " + std::to_string(chair_no) +
+               " as the chair, who is not on the roster");
   std::string detail;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto &e = entries[i];
@@ -56,10 +55,9 @@ Result<std::string> verify_chair_decisions(const Record &record, std::span<const
     if (e.seq <= record.tally_seq || known < record.threshold)
       return bad(where + " comes before the counts were decrypted (tally and " +
                  std::to_string(record.threshold) + " partial decryptions)");
-    if (d->member_no != chair->member_no || d->key != chair->key)
-      return bad(where + " is signed by member " + std::to_string(d->member_no) +
-                 ", not by the chair (member " + std::to_string(chair->member_no) +
-                 ") with his registered key");
+    if (d->member_no != chair_no || d->key != chair->key)
+      return bad(where + " is not signed by the chair (member " + std::to_string(chair_no) +
+                 ") with his key on the roster");
     if (!verify_chair_decision_signature(*d))
       return bad(where + ": the chair's signature (tag CV/chair-decision) does not verify");
     const auto &named = record.chair_decisions[i];
@@ -70,8 +68,8 @@ Result<std::string> verify_chair_decisions(const Record &record, std::span<const
               (d->nominees.size() == 1 ? " " : "s ") + numbers(d->nominees);
   }
   if (auto ok = check_record_chair_decisions(record); !ok) return bad(ok.error().message);
-  return "signed by the chair (member " + std::to_string(chair->member_no) +
-         "), each a tie at the quota with " + "exactly the places left: " + detail;
+  return "signed by the chair (member " + std::to_string(chair_no) + "), each a tie at the quota with " +
+         "exactly the places left: " + detail;
 }
 
 } // namespace cv::record

@@ -22,12 +22,13 @@ struct ChairDecisionEntry {
 
 // Passes (with a one-line detail) when every entry is a decision of this meeting and poll, bound to
 // the record's tally, made after the tally and after at least `threshold` of the record's partial
-// decryptions (the counts were known), signed by the chair — the one member of `roster` whose
-// council_role is chair, with his key and number — and the record names exactly these decisions
-// (seq, award, nominees, chair) in board order, each deciding a tie at its award's quota with
-// exactly the places left among the tied nominees (check_record_chair_decisions).
-// `roster` is the header's, already checked against the board (roster.members); the record's
-// contexts and entries against the board (record.binding). inconsistent_data otherwise.
+// decryptions (the counts were known), signed by the chair — the one member the server's signed
+// record names for all its decisions (the council roles are not on the board), with that member's
+// key on `roster` — and the record names exactly these decisions (seq, award, nominees, chair) in
+// board order, each deciding a tie at its award's quota with exactly the places left among the tied
+// nominees (check_record_chair_decisions). `roster` is the header's (member numbers and keys),
+// already checked against the board (roster.members); the record's contexts and entries against
+// the board (record.binding). inconsistent_data otherwise.
 [[nodiscard]] Result<std::string> verify_chair_decisions(const Record &record,
                                                          std::span<const RosterEntry> roster,
                                                          std::span<const ChairDecisionEntry> entries,

@@ -45,12 +45,6 @@ std::string cell(const std::string &s, std::size_t width) {
   return out;
 }
 
-struct Rule {
-  std::string id, label;
-  std::uint64_t percent = 0;
-  bool strict = false; // more_than
-};
-
 [[noreturn]] void die(const std::string &msg) {
   std::fprintf(stderr, "councilvote-demo: %s\n", msg.c_str());
   std::exit(1);
@@ -79,10 +73,10 @@ int main(int argc, char **argv) {
 
   const auto roster_rows = read_csv(data_dir + "/roster.csv");
   const auto nominee_rows = read_csv(data_dir + "/nominees.csv");
-  std::map<std::string, Rule> rules;
-  for (const auto &r : read_csv(data_dir + "/rules.csv"))
-    rules[r.at("rule_id")] = Rule{r.at("rule_id"), r.at("label"), std::stoull(r.at("threshold_percent")),
-                                  r.at("comparison") == "more_than"};
+  std::map<std::string, cv::record::RuleProfile> rules; // the council's rules: record/'s, read by protocol
+  auto rule_list = cv::protocol::read_rules_csv(data_dir + "/rules.csv");
+  if (!rule_list) die(rule_list.error().message);
+  for (const auto &r : *rule_list) rules[r.rule_id] = r;
   const std::size_t N = roster_rows.size();
   std::printf("Hội đồng Thi đua - Khen thưởng: %zu thành viên, %zu người được đề nghị\n\n", N,
               nominee_rows.size());
@@ -195,8 +189,7 @@ int main(int argc, char **argv) {
   for (std::size_t c = 0; c < C; ++c) {
     const auto &row = nominee_rows[c];
     const auto &r = results[c];
-    const Rule &rule = rules.at(row.at("rule_id"));
-    const bool pass = rule.strict ? r.agree * 100 > rule.percent * N : r.agree * 100 >= rule.percent * N;
+    const bool pass = rules.at(row.at("rule_id")).passes(r.agree, N);
     outcome[c] = pass ? "Đạt" : "Không đạt";
     if (pass && !row.at("award_quota").empty()) quota_groups[row.at("award")].push_back(c);
     all_match &= r.agree == expected[c][0] && r.disagree == expected[c][1] && r.blank == expected[c][2];

@@ -1,4 +1,5 @@
-// The member's commands (docs/wire.md §8.4, §6.4): show a poll, vote, look a ballot up.
+// The member's commands (docs/wire.md §8.4, §6.4): show a poll, vote, look a ballot up, and the
+// chair's decision of a tie at an award's quota.
 //
 // vote keeps the signed ballot next to the key file BEFORE sending it
 // ("<key stem>.ballot-<poll>.json"): running vote again after a lost answer or a crash resends the
@@ -6,11 +7,13 @@
 // written alone as "<key stem>.receipt-<poll>.json".
 #include "common.hpp"
 #include "councilvote/client/roles/ballot_file.hpp"
+#include "councilvote/client/roles/chair.hpp"
 #include "councilvote/client/roles/file_io.hpp"
 #include "councilvote/client/roles/member.hpp"
 #include "councilvote/protocol/json.hpp"
 #include "show.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -162,6 +165,46 @@ Result<void> lookup(const GlobalOptions &g, Args &a) {
   return {};
 }
 
+// The chair decides a tie at an award's quota: which of the tied nominees take the places left
+// (docs/wire.md §8.4 post_chair_decision), signed with his member key, bound to the poll's tally
+// as the board holds it. The server refuses anyone else, a decision before decryption or after
+// publication, and one that does not fit the tie (its message names the tied nominees and the
+// places left).
+Result<void> chair_decide(const GlobalOptions &g, Args &a) {
+  auto id = poll_option(a);
+  if (!id) return id.error();
+  auto award = a.required("--award");
+  if (!award) return award.error();
+  auto list = a.required("--nominees");
+  if (!list) return list.error();
+  if (auto r = no_more(a); !r) return r;
+  std::vector<std::uint32_t> nominees;
+  for (std::size_t start = 0; start <= list->size();) {
+    const auto end = std::min(list->find(',', start), list->size());
+    auto n = parse_uint(std::string_view(*list).substr(start, end - start), "--nominees", 1,
+                        static_cast<std::uint32_t>(record::kMaxMemberNo));
+    if (!n) return n.error();
+    nominees.push_back(*n);
+    start = end + 1;
+  }
+  auto s = Session::open(g, true);
+  if (!s) return s.error();
+  auto &client = (*s)->client();
+  auto board = client.get_board_all();
+  if (!board) return board.error();
+  auto decision = roles::build_chair_decision((*s)->bundle().meeting, *id, board->entries,
+                                              (*s)->key()->signing, *award, std::move(nominees));
+  if (!decision) return decision.error();
+  auto r = client.call<protocol::MessageType::post_chair_decision>(*decision);
+  if (!r) return r.error();
+  if (g.json) return print_json(r->to_json()), Result<void>();
+  out("the chair's decision is board entry " + std::to_string(r->board_seq) + " of " + id->str());
+  out("award: " + r->award);
+  out("the places left go to: " + roles::chair_decision_summary(*decision, board->entries));
+  out("publish the record to apply it (the result table says \"Chủ tịch quyết định\")");
+  return {};
+}
+
 } // namespace
 
 void add_member_commands(std::vector<Command> &c) {
@@ -175,6 +218,10 @@ void add_member_commands(std::vector<Command> &c) {
                vote});
   c.push_back({"lookup", role, "--poll ID [CODE]",
                "find a ballot on the board by its full tracking code (default: your saved one)", lookup});
+  c.push_back({"chair-decide", role, "--poll ID --award TEXT --nominees N[,N...]",
+               "the chair only, after decryption and before publication: decide a tie at the award's quota "
+               "by naming the tied nominees who take the places left; signed with your member key",
+               chair_decide});
 }
 
 } // namespace cv::cli

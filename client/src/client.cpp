@@ -50,6 +50,10 @@ Result<void> check_answer(const protocol::EnrollmentBundle &bundle, const Reques
       return inconsistent("poll",
                           "asked for the tally of " + req.poll.str() + ", got " + resp.tally.poll.str());
     return {};
+  } else if constexpr (T == MessageType::post_chair_decision) {
+    if (resp.poll.str() != req.poll || resp.award != req.award)
+      return inconsistent("decision", "the answer is about another poll or award");
+    return {};
   } else if constexpr (T == MessageType::lookup_tracking_code) {
     if (resp.poll != req.poll || resp.tracking_code != req.tracking_code)
       return inconsistent("tracking_code", "the answer is about another poll or tracking code");

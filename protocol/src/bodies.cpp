@@ -286,6 +286,13 @@ template <> struct Describe<LookupTrackingCodeResponse> {
       field("entry_hash", &LookupTrackingCodeResponse::entry_hash, Hex{})};
 };
 
+template <> struct Describe<PostChairDecisionResponse> {
+  static constexpr std::tuple fields{
+      field("poll", &PostChairDecisionResponse::poll, IdOf{}),
+      field("award", &PostChairDecisionResponse::award, Text{1, kMaxNameBytes}),
+      field("board_seq", &PostChairDecisionResponse::board_seq, Int{1, kMaxJsonInteger})};
+};
+
 // ----------------------------------------------------------------------------------- trustee
 
 template <> struct Describe<Complaint> {
@@ -460,6 +467,7 @@ CV_PROTOCOL_DEFINE_BODY(CastBallotRequest)
 CV_PROTOCOL_DEFINE_BODY(CastBallotResponse)
 CV_PROTOCOL_DEFINE_BODY(LookupTrackingCodeRequest)
 CV_PROTOCOL_DEFINE_BODY(LookupTrackingCodeResponse)
+CV_PROTOCOL_DEFINE_BODY(PostChairDecisionResponse)
 CV_PROTOCOL_DEFINE_BODY(Complaint)
 CV_PROTOCOL_DEFINE_BODY(PostCeremonyMessageRequest)
 CV_PROTOCOL_DEFINE_BODY(PostCeremonyMessageResponse)

@@ -220,6 +220,19 @@ std::optional<Error> CsvRow::number(std::string_view column, std::uint32_t min, 
   return std::nullopt;
 }
 
+std::optional<Error> CsvRow::fraction(std::string_view column, bool positive, record::Fraction &out,
+                                      std::optional<record::Fraction> empty_value) const {
+  const auto &s = get(column);
+  if (s.empty() && empty_value) {
+    out = *empty_value;
+    return std::nullopt;
+  }
+  auto f = record::parse_fraction(s, positive);
+  if (!f) return error(std::string(column) + " " + f.error().message);
+  out = *f;
+  return std::nullopt;
+}
+
 std::optional<Error> CsvRow::id(std::string_view column, std::string &out) const {
   out = get(column);
   if (auto ok = check_id_syntax(out, 64, column); !ok)
@@ -240,8 +253,13 @@ Result<std::vector<RuleProfile>> rules_from_csv(std::string_view text, std::stri
   try {
     auto t = parse_csv(text, source);
     if (!t) return t.error();
-    if (auto c = check_csv_columns(*t, {"rule_id", "label", "threshold_percent", "comparison", "denominator"},
-                                   {"quorum_percent", "source"});
+    for (std::string_view old_name : {"threshold_percent", "quorum_percent"})
+      if (t->column(old_name))
+        return t->error_at(t->header_line, "column \"" + std::string(old_name) + "\" is now \"" +
+                                               std::string(old_name.substr(0, old_name.find('_'))) +
+                                               "\": write the share as 90% or as a fraction such as 2/3");
+    if (auto c = check_csv_columns(*t, {"rule_id", "label", "threshold", "comparison", "denominator"},
+                                   {"quorum", "source"});
         !c)
       return c.error();
     if (auto n = check_csv_row_count(*t, kMaxRuleRows, "rules"); !n) return n.error();
@@ -253,10 +271,10 @@ Result<std::vector<RuleProfile>> rules_from_csv(std::string_view text, std::stri
       std::optional<Error> e;
       if (!e) e = row.id("rule_id", p.rule_id);
       if (!e) e = row.text("label", 1, kMaxTextBytes, p.label);
-      if (!e) e = row.number("threshold_percent", 1, 100, p.threshold_percent);
+      if (!e) e = row.fraction("threshold", true, p.threshold);
       if (!e) e = row.enumeration<Comparison>("comparison", p.comparison);
       if (!e) e = row.enumeration<Denominator>("denominator", p.denominator);
-      if (!e) e = row.number("quorum_percent", 0, 100, p.quorum_percent, 0u);
+      if (!e) e = row.fraction("quorum", false, p.quorum, record::Fraction{0, 100});
       if (!e) e = row.text("source", 0, kMaxTextBytes, p.source);
       if (e) return *e;
       if (auto [it, fresh] = line_of.emplace(p.rule_id, rec.line); !fresh)

@@ -57,6 +57,8 @@ constexpr std::array<CodeInfo, kErrorCodeCount> kCodes{{
      "a key-ceremony message does not verify or does not fit the ceremony; \"check\" names why"},
     {ErrorCode::invalid_partial_decryption, "E_INVALID_PARTIAL_DECRYPTION",
      "a partial decryption does not decode or verify against the tally; \"check\" names why"},
+    {ErrorCode::invalid_chair_decision, "E_INVALID_CHAIR_DECISION",
+     "the chair's decision of a tie does not fit the poll or does not verify; \"check\" names why"},
     {ErrorCode::internal, "E_INTERNAL", "a server fault; the request was rolled back"},
     {ErrorCode::inconsistent_data, "E_INCONSISTENT_DATA",
      "client side only: server data contradicts itself or the enrollment bundle"},

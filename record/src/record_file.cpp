@@ -88,7 +88,7 @@ JsonLimits line_limits() { return JsonLimits{kMaxRecordLineBytes, kMaxJsonDepth}
 
 bool payload_is_text(BoardKind kind) noexcept {
   return kind == BoardKind::manifest || kind == BoardKind::tally || kind == BoardKind::result ||
-         kind == BoardKind::attendance;
+         kind == BoardKind::attendance || kind == BoardKind::chair_decision;
 }
 
 std::string header_line(const RecordFileHeader &h) {

@@ -20,11 +20,6 @@ std::string contest_name(std::size_t i) { return "contest[" + std::to_string(i) 
 // The members who took part: in the room or in writing (docs/record.md §3).
 std::uint64_t participants(const RecordTurnout &t) { return std::uint64_t{t.present} + t.remote; }
 
-// quorum_percent of all members must be present in the room (0: no quorum).
-bool quorum_met(const RuleProfile &rule, const RecordTurnout &t) {
-  return std::uint64_t{t.present} * 100 >= std::uint64_t{rule.quorum_percent} * t.members;
-}
-
 Result<void> check_input(const RecordInput &in) {
   const auto &t = in.turnout;
   if (in.min_ballots < crypto::kLowestMinBallots)
@@ -46,6 +41,9 @@ Result<void> check_input(const RecordInput &in) {
   if (in.decrypting_trustees.size() != in.partial_seqs.size())
     return invalid("decrypting_trustees and partial_seqs differ in length");
   if (in.contests.empty() || in.contests.size() > kMaxContests) return invalid("1 to 4096 contests");
+  for (std::size_t i = 1; i < in.chair_decisions.size(); ++i)
+    if (in.chair_decisions[i].seq <= in.chair_decisions[i - 1].seq)
+      return invalid("the chair's decisions are not in board order");
   std::map<std::string, std::optional<std::uint32_t>> quota_of_award;
   for (std::size_t i = 0; i < in.contests.size(); ++i) {
     const auto &c = in.contests[i];
@@ -114,7 +112,7 @@ Result<Record> compute_record(const RecordInput &in) {
     out.denominator = c.rule->denominator == Denominator::all_members ? t.members : participants(t);
     out.agree_basis_points = t.members == 0 ? 0 : static_cast<std::uint32_t>(out.agree * 10000 / t.members);
     out.rule_met = c.rule->passes(out.agree, out.denominator);
-    out.quorum_met = quorum_met(*c.rule, t);
+    out.quorum_met = c.rule->quorum_met(t.present, t.members); // members in the room
     out.outcome = !out.quorum_met ? ContestOutcome::quorum_not_met
                   : out.rule_met  ? ContestOutcome::passed
                                   : ContestOutcome::not_passed;
@@ -141,7 +139,60 @@ Result<Record> compute_record(const RecordInput &in) {
                 : above < quota        ? ContestOutcome::tie_at_quota
                                        : ContestOutcome::not_passed;
   }
+
+  // The chair decides a tie: the nominees he names take the places left, the other tied ones do not.
+  for (std::size_t i = 0; i < in.chair_decisions.size(); ++i) {
+    const auto &d = in.chair_decisions[i];
+    if (auto ok = check_chair_decision(r, d.award, d.nominees); !ok) {
+      auto e = ok.error();
+      e.check = "chair_decisions[" + std::to_string(i) + "]." + e.check;
+      return e;
+    }
+    for (auto &c : r.contests)
+      if (c.outcome == ContestOutcome::tie_at_quota && c.nominee->award == d.award) {
+        c.chair_decided = true;
+        c.outcome = std::ranges::find(d.nominees, c.nominee->nominee_no) != d.nominees.end()
+                        ? ContestOutcome::passed
+                        : ContestOutcome::not_passed;
+      }
+  }
+  r.chair_decisions = in.chair_decisions;
   return r;
+}
+
+Result<void> check_chair_decision(const Record &draft, std::string_view award,
+                                  const std::vector<std::uint32_t> &nominees) {
+  auto refuse = [](std::string check, std::string message) {
+    return Error{Errc::invalid_argument, std::move(message), {}, std::move(check)};
+  };
+  const std::string quoted = "award \"" + std::string(award) + "\"";
+  std::vector<std::uint32_t> tied;
+  std::uint64_t places = 0;
+  for (const auto &c : draft.contests)
+    if (c.kind == ContestKind::commendation && c.outcome == ContestOutcome::tie_at_quota &&
+        c.nominee->award == award) {
+      tied.push_back(c.nominee->nominee_no);
+      places = std::uint64_t{*c.award_quota} + 1 - *c.quota_rank;
+    }
+  if (tied.empty()) {
+    std::string ties;
+    for (const auto &c : draft.contests)
+      if (c.kind == ContestKind::commendation && c.outcome == ContestOutcome::tie_at_quota &&
+          ties.find("\"" + c.nominee->award + "\"") == std::string::npos)
+        ties += (ties.empty() ? "" : ", ") + ("\"" + c.nominee->award + "\"");
+    return refuse("award", quoted + " has no tie at its quota to decide in poll " + draft.poll +
+                               (ties.empty() ? " (the poll has none)" : " (ties: " + ties + ")"));
+  }
+  std::string tied_text;
+  for (auto n : tied) tied_text += (tied_text.empty() ? "" : ", ") + std::to_string(n);
+  const std::string situation = "the tied nominees of " + quoted + " are " + tied_text + ", for " +
+                                std::to_string(places) + (places == 1 ? " place" : " places") + " left";
+  for (auto n : nominees)
+    if (std::ranges::find(tied, n) == tied.end())
+      return refuse("nominee", "nominee " + std::to_string(n) + " is not tied at the quota: " + situation);
+  if (nominees.size() != places)
+    return refuse("places", "the decision names " + std::to_string(nominees.size()) + ", but " + situation);
+  return {};
 }
 
 // ============================================================================ encoding
@@ -197,7 +248,23 @@ Json contest_to_json(const RecordContest &c) {
   o["quorum_met"] = c.quorum_met;
   o["outcome"] = std::string(name(c.outcome));
   if (c.quota_rank) o["quota_rank"] = *c.quota_rank;
+  if (c.chair_decided) o["chair_decided"] = true;
   return o;
+}
+
+Json chair_ref_to_json(const RecordChairDecision &d) {
+  return Json{
+      {"seq", d.seq}, {"award", d.award}, {"nominees", uint_array(d.nominees)}, {"member_no", d.member_no}};
+}
+
+RecordChairDecision read_chair_ref(Reader &r) {
+  RecordChairDecision d;
+  d.seq = r.integer("seq", 1, kMaxJsonInteger);
+  d.award = r.text("award", 1, kMaxNameBytes);
+  for (auto v : r.integers("nominees", 1, kMaxContests, 1, kMaxMemberNo))
+    d.nominees.push_back(static_cast<std::uint32_t>(v));
+  d.member_no = r.u32("member_no", 1, static_cast<std::uint32_t>(kMaxMemberNo));
+  return d;
 }
 
 RecordMeeting read_meeting(Reader &r) {
@@ -252,6 +319,12 @@ RecordContest read_contest(Reader &r) {
   c.quorum_met = r.boolean("quorum_met");
   c.outcome = r.enumeration<ContestOutcome>("outcome");
   if (r.has("quota_rank")) c.quota_rank = r.u32("quota_rank", 1, static_cast<std::uint32_t>(kMaxContests));
+  if (r.has("chair_decided")) {
+    c.chair_decided = r.boolean("chair_decided");
+    if (r.ok() && !c.chair_decided)
+      r.fail(field_error(Errc::bad_field, r.path_of("chair_decided"),
+                         r.path_of("chair_decided") + ": present only when true"));
+  }
   return c;
 }
 
@@ -278,6 +351,8 @@ Record read_record(Reader &r) {
   x.partial_seqs = r.integers("partial_seqs", 1, 255, 1, kMaxJsonInteger);
   x.turnout = r.nested("turnout", read_turnout);
   x.contests = r.objects("contests", 1, kMaxContests, read_contest);
+  if (r.has("chair_decisions"))
+    x.chair_decisions = r.objects("chair_decisions", 1, kMaxContests, read_chair_ref);
   x.closed_at = r.text("closed_at", 24, 24);
   return x;
 }
@@ -306,13 +381,25 @@ NomineeRow read_nominee(Reader &r) {
   return n;
 }
 
+Json fraction_to_json(Fraction f) { return Json{{"num", f.num}, {"den", f.den}}; }
+
+Fraction read_fraction(Reader &r, bool positive) {
+  Fraction f;
+  f.num = r.u32("num", positive ? 1 : 0, kMaxFractionDen);
+  f.den = r.u32("den", 1, kMaxFractionDen);
+  if (r.ok() && f.num > f.den)
+    r.fail(field_error(Errc::bad_field, r.path_of("num"),
+                       r.path_of("num") + ": " + fraction_text(f) + " is more than the whole (num > den)"));
+  return f;
+}
+
 Json rule_to_json(const RuleProfile &p) {
   return Json{{"rule_id", p.rule_id},
               {"label", p.label},
-              {"threshold_percent", p.threshold_percent},
+              {"threshold", fraction_to_json(p.threshold)},
               {"comparison", std::string(name(p.comparison))},
               {"denominator", std::string(name(p.denominator))},
-              {"quorum_percent", p.quorum_percent},
+              {"quorum", fraction_to_json(p.quorum)},
               {"source", p.source}};
 }
 
@@ -320,10 +407,10 @@ RuleProfile read_rule(Reader &r) {
   RuleProfile p;
   p.rule_id = r.id("rule_id", kMaxRuleIdBytes, "rule id");
   p.label = r.text("label", 1, kMaxTextBytes);
-  p.threshold_percent = r.u32("threshold_percent", 1, 100);
+  p.threshold = r.nested("threshold", [](Reader &x) { return read_fraction(x, true); });
   p.comparison = r.enumeration<Comparison>("comparison");
   p.denominator = r.enumeration<Denominator>("denominator");
-  p.quorum_percent = r.u32("quorum_percent", 0, 100);
+  p.quorum = r.nested("quorum", [](Reader &x) { return read_fraction(x, false); });
   p.source = r.text("source", 0, kMaxTextBytes);
   return p;
 }
@@ -347,13 +434,20 @@ std::string encode_record(const Record &r) {
   Json contests = Json::array();
   for (const auto &c : r.contests) contests.push_back(contest_to_json(c));
   o["contests"] = std::move(contests);
+  if (!r.chair_decisions.empty()) {
+    Json decisions = Json::array();
+    for (const auto &d : r.chair_decisions) decisions.push_back(chair_ref_to_json(d));
+    o["chair_decisions"] = std::move(decisions);
+  }
   return dump_json(o);
 }
 
 Result<Record> decode_record(std::string_view text) { return read_json_text(text, "record", read_record); }
 
-Result<void> verify_record_outcomes(const Record &r) {
-  auto fail = [](std::string check, std::string message) { return check_error(std::move(check), message); };
+namespace {
+
+// The input the record was computed from (its counts, rules, quotas and decisions).
+RecordInput input_of(const Record &r) {
   RecordInput in;
   in.meeting = r.meeting;
   in.poll = r.poll;
@@ -369,12 +463,7 @@ Result<void> verify_record_outcomes(const Record &r) {
   in.partial_seqs = r.partial_seqs;
   in.turnout = r.turnout;
   in.closed_at = r.closed_at;
-  if (r.decrypting_trustees.size() < r.threshold)
-    return fail("decrypting_trustees", "fewer trustees than the threshold decrypted");
-  if (r.turnout.ballots < r.min_ballots)
-    return fail("min_ballots", "the record counts " + std::to_string(r.turnout.ballots) +
-                                   " ballots, fewer than the meeting's minimum of " +
-                                   std::to_string(r.min_ballots) + "; such a poll must never be decrypted");
+  in.chair_decisions = r.chair_decisions;
   for (const auto &c : r.contests) {
     RecordContestInput x;
     x.position = c.position;
@@ -391,8 +480,42 @@ Result<void> verify_record_outcomes(const Record &r) {
     x.counts.option_counts = c.option_counts;
     in.contests.push_back(std::move(x));
   }
-  auto again = compute_record(in);
-  if (!again) return fail("input", again.error().message);
+  return in;
+}
+
+} // namespace
+
+Result<void> check_record_chair_decisions(const Record &r) {
+  auto in = input_of(r);
+  in.chair_decisions.clear();
+  auto draft = compute_record(in);
+  if (!draft) return check_error("input", draft.error().message);
+  for (std::size_t i = 0; i < r.chair_decisions.size(); ++i) {
+    const auto &d = r.chair_decisions[i];
+    if (auto ok = check_chair_decision(*draft, d.award, d.nominees); !ok)
+      return check_error("chair_decisions[" + std::to_string(i) + "]." + ok.error().check,
+                         ok.error().message);
+    in.chair_decisions.assign(r.chair_decisions.begin(),
+                              r.chair_decisions.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    draft = compute_record(in);
+    if (!draft) return check_error("input", draft.error().message);
+  }
+  return {};
+}
+
+Result<void> verify_record_outcomes(const Record &r) {
+  auto fail = [](std::string check, std::string message) { return check_error(std::move(check), message); };
+  if (r.decrypting_trustees.size() < r.threshold)
+    return fail("decrypting_trustees", "fewer trustees than the threshold decrypted");
+  if (r.turnout.ballots < r.min_ballots)
+    return fail("min_ballots", "the record counts " + std::to_string(r.turnout.ballots) +
+                                   " ballots, fewer than the meeting's minimum of " +
+                                   std::to_string(r.min_ballots) + "; such a poll must never be decrypted");
+  auto again = compute_record(input_of(r));
+  if (!again) {
+    if (!again.error().check.empty()) return fail(again.error().check, again.error().message);
+    return fail("input", again.error().message);
+  }
   for (std::size_t i = 0; i < r.contests.size(); ++i) {
     const auto &got = r.contests[i], &want = again->contests[i];
     const auto name = contest_name(i);
@@ -405,6 +528,9 @@ Result<void> verify_record_outcomes(const Record &r) {
       return fail(name + ".quorum_met", "does not follow from the turnout");
     if (got.quota_rank != want.quota_rank)
       return fail(name + ".quota_rank", "is not the rank by agree votes");
+    if (got.chair_decided != want.chair_decided)
+      return fail(name + ".chair_decided", want.chair_decided ? "the chair decided this tie"
+                                                              : "the chair decided no tie of this contest");
     if (got.outcome != want.outcome)
       return fail(name + ".outcome", std::string("should be ") + std::string(record::name(want.outcome)));
   }

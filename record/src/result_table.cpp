@@ -96,9 +96,10 @@ std::string row(const std::vector<Cell> &cells) {
   return out;
 }
 
+// "≥ 2/3 tổng TV", "≥ 90% tổng TV", "> 50% TV dự".
 std::string rule_label(const RuleProfile &r) {
-  std::string s = r.comparison == Comparison::at_least ? "≥" : ">";
-  s += std::to_string(r.threshold_percent) + "% ";
+  std::string s = r.comparison == Comparison::at_least ? "≥ " : "> ";
+  s += fraction_text(r.threshold) + " ";
   s += r.denominator == Denominator::all_members ? "tổng TV" : "TV dự";
   return s;
 }
@@ -151,6 +152,7 @@ std::string format_result_table(const Record &r) {
       continue;
     }
     // A line per nominee; a long name, award, rule or outcome continues on the lines below.
+    const auto outcome = outcome_label_vi(c.outcome) + (c.chair_decided ? " (Chủ tịch quyết định)" : "");
     const auto lines = row({{std::to_string(c.position + 1), 4},
                             {c.nominee->name, 28},
                             {c.nominee->award, 26},
@@ -161,7 +163,7 @@ std::string format_result_table(const Record &r) {
                             {percent_vi(c.agree_basis_points), 10, true},
                             {"", 1},
                             {rule_label(*c.rule), 14},
-                            {outcome_label_vi(c.outcome), 11}});
+                            {outcome, 11}});
     const auto first_end = lines.find('\n');
     out << lines.substr(0, first_end);
     if (c.quota_rank) out << c.quota_rank.value() << "/" << c.award_quota.value_or(0);
@@ -175,6 +177,15 @@ std::string format_result_table(const Record &r) {
   if (ties)
     out << "\n\"Bằng phiếu\": " << ties
         << " đề nghị bằng số phiếu đồng ý tại ngưỡng chỉ tiêu; Chủ tọa quyết định (ghi vào biên bản).\n";
+  for (const auto &d : r.chair_decisions) {
+    out << "\nChủ tịch quyết định (bằng phiếu tại ngưỡng chỉ tiêu của \"" << d.award << "\"): đạt ";
+    for (std::size_t i = 0; i < d.nominees.size(); ++i) {
+      out << (i ? ", " : "") << "số " << d.nominees[i];
+      for (const auto &c : r.contests)
+        if (c.nominee && c.nominee->nominee_no == d.nominees[i]) out << " " << c.nominee->name;
+    }
+    out << " (mục " << d.seq << " của bảng tin, ký bởi thành viên số " << d.member_no << ").\n";
+  }
   out << "\nTổng hợp theo hình thức khen thưởng (đạt / số được đề nghị):\n";
   for (const auto &[award, counts] : per_award)
     out << row({{"", 1},

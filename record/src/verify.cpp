@@ -2,6 +2,7 @@
 
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/crypto/disjunctive.hpp"
+#include "councilvote/record/verify_chair.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -27,7 +28,8 @@ const std::vector<std::string_view> kCheckNames = {"file.header",         "bundl
                                                    "record.statement",    "record.parse",
                                                    "record.binding",      "record.counts",
                                                    "record.turnout",      "record.min_ballots",
-                                                   "record.outcomes",     "tracking_code"};
+                                                   "record.outcomes",     "record.chair_decisions",
+                                                   "tracking_code"};
 
 std::string entry_name(std::uint64_t seq) { return "board entry " + std::to_string(seq); }
 std::string short_hex(crypto::ByteView b) { return crypto::to_hex(b).substr(0, 16) + "…"; }
@@ -176,6 +178,8 @@ private:
       return on_partial(e);
     case BoardKind::result:
       return on_result(e);
+    case BoardKind::chair_decision:
+      return chair_entries_.push_back({e.seq, text_of(e)});
     case BoardKind::commitments:
     case BoardKind::share:
     case BoardKind::complaint:
@@ -580,6 +584,11 @@ private:
       else
         pass("record.outcomes", "every outcome, percentage and rank follows from the counts and the rules");
     }
+    if (needs("record.chair_decisions", {"record.binding", "roster.members"})) {
+      auto c = verify_chair_decisions(*rep_.record, rep_.header->roster, chair_entries_,
+                                      rep_.header->bundle.meeting);
+      c ? (void)pass("record.chair_decisions", *c) : (void)fail("record.chair_decisions", c.error().message);
+    }
   }
 
   void check_binding() {
@@ -713,6 +722,7 @@ private:
   ByteArray<32> result_hash_{};
   std::string record_text_;
   std::optional<RecordStatement> statement_;
+  std::vector<ChairDecisionEntry> chair_entries_;
 };
 
 } // namespace

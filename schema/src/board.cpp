@@ -39,7 +39,7 @@ Result<BoardReceipt> Store::publish(std::string_view actor, BoardKind kind, std:
                                     crypto::ByteView payload) {
   return write(db(), actor, "board.publish", [&](const Tx &tx) -> Result<BoardReceipt> {
     if (kind != BoardKind::manifest && kind != BoardKind::tally && kind != BoardKind::result &&
-        kind != BoardKind::attendance)
+        kind != BoardKind::attendance && kind != BoardKind::chair_decision)
       return error(Errc::invalid_argument,
                    std::string(name(kind)) + " entries are appended by their own operation");
     auto entry = append_board_entry(tx, kind, poll_id, payload);

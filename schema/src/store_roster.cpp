@@ -95,9 +95,10 @@ Result<void> Store::import_rules(std::string_view actor, std::span<const RulePro
     for (const auto &p : rules) {
       auto r = run(
           tx.db,
-          "INSERT INTO rule_profiles (rule_id, label, threshold_percent, comparison, denominator, source,"
-          " quorum_percent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-          p.rule_id, p.label, p.threshold_percent, p.comparison, p.denominator, p.source, p.quorum_percent);
+          "INSERT INTO rule_profiles (rule_id, label, threshold_num, threshold_den, comparison, denominator,"
+          " source, quorum_num, quorum_den) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+          p.rule_id, p.label, p.threshold_num, p.threshold_den, p.comparison, p.denominator, p.source,
+          p.quorum_num, p.quorum_den);
       if (!r) return in_context(std::move(r.error()), "rule " + p.rule_id);
     }
     return tx.audit(std::to_string(rules.size()) + " rule profiles");
@@ -107,12 +108,11 @@ Result<void> Store::import_rules(std::string_view actor, std::span<const RulePro
 Result<std::vector<RuleProfile>> Store::rules() const {
   return read(db(), "rules", [&] {
     return collect<RuleProfile>(
-        query(db(),
-              "SELECT rule_id, label, threshold_percent, comparison, denominator, source, quorum_percent"
-              " FROM rule_profiles ORDER BY rule_id"),
+        query(db(), "SELECT rule_id, label, threshold_num, threshold_den, comparison, denominator, source,"
+                    " quorum_num, quorum_den FROM rule_profiles ORDER BY rule_id"),
         [](const Statement &st) -> Result<RuleProfile> {
-          return RuleProfile{st.text(0), st.text(1), st.integer(2), st.text(3),
-                             st.text(4), st.text(5), st.integer(6)};
+          return RuleProfile{st.text(0), st.text(1), st.integer(2), st.integer(3), st.text(4),
+                             st.text(5), st.text(6), st.integer(7), st.integer(8)};
         });
   });
 }

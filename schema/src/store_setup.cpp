@@ -71,14 +71,16 @@ Result<void> Store::replace_members(std::string_view actor, std::span<const Memb
 
 Result<void> Store::define_rule(std::string_view actor, const RuleProfile &p) {
   return write(db(), actor, "rules.define", [&](const Tx &tx) -> Result<void> {
-    auto r =
-        run(tx.db,
-            "INSERT INTO rule_profiles (rule_id, label, threshold_percent, comparison, denominator, source,"
-            " quorum_percent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (rule_id) DO UPDATE SET"
-            " label = excluded.label, threshold_percent = excluded.threshold_percent,"
-            " comparison = excluded.comparison, denominator = excluded.denominator,"
-            " source = excluded.source, quorum_percent = excluded.quorum_percent",
-            p.rule_id, p.label, p.threshold_percent, p.comparison, p.denominator, p.source, p.quorum_percent);
+    auto r = run(
+        tx.db,
+        "INSERT INTO rule_profiles (rule_id, label, threshold_num, threshold_den, comparison, denominator,"
+        " source, quorum_num, quorum_den) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        " ON CONFLICT (rule_id) DO UPDATE SET label = excluded.label,"
+        " threshold_num = excluded.threshold_num, threshold_den = excluded.threshold_den,"
+        " comparison = excluded.comparison, denominator = excluded.denominator, source = excluded.source,"
+        " quorum_num = excluded.quorum_num, quorum_den = excluded.quorum_den",
+        p.rule_id, p.label, p.threshold_num, p.threshold_den, p.comparison, p.denominator, p.source,
+        p.quorum_num, p.quorum_den);
     if (!r) return in_context(std::move(r.error()), "rule " + p.rule_id);
     return tx.audit("rule " + p.rule_id);
   });

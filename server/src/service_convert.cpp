@@ -49,21 +49,26 @@ schema::Nominee nominee_of(const protocol::NomineeRow &r) {
 Result<protocol::RuleProfile> rule_profile(const schema::RuleProfile &p) {
   auto comparison = record::parse<record::Comparison>(p.comparison);
   auto denominator = record::parse<record::Denominator>(p.denominator);
-  if (!comparison || !denominator || p.threshold_percent < 0 || p.quorum_percent < 0)
+  auto fraction = [](std::int64_t num, std::int64_t den) -> std::optional<record::Fraction> {
+    if (den < 1 || den > record::kMaxFractionDen || num < 0 || num > den) return std::nullopt;
+    return record::Fraction{static_cast<std::uint32_t>(num), static_cast<std::uint32_t>(den)};
+  };
+  auto threshold = fraction(p.threshold_num, p.threshold_den), quorum = fraction(p.quorum_num, p.quorum_den);
+  if (!comparison || !denominator || !threshold || !quorum)
     return corrupt("rule profile '" + p.rule_id + "'");
-  return protocol::RuleProfile{p.rule_id,   p.label,      static_cast<std::uint32_t>(p.threshold_percent),
-                               *comparison, *denominator, static_cast<std::uint32_t>(p.quorum_percent),
-                               p.source};
+  return protocol::RuleProfile{p.rule_id, p.label, *threshold, *comparison, *denominator, *quorum, p.source};
 }
 
 schema::RuleProfile rule_row(const protocol::RuleProfile &p) {
   return schema::RuleProfile{p.rule_id,
                              p.label,
-                             p.threshold_percent,
+                             p.threshold.num,
+                             p.threshold.den,
                              std::string(record::name(p.comparison)),
                              std::string(record::name(p.denominator)),
                              p.source,
-                             p.quorum_percent};
+                             p.quorum.num,
+                             p.quorum.den};
 }
 
 Result<protocol::FrozenAttendance> frozen_attendance_of(const protocol::PollId &poll,

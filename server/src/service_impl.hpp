@@ -6,6 +6,7 @@
 #include "councilvote/protocol/board.hpp"
 #include "councilvote/protocol/bodies.hpp"
 #include "councilvote/protocol/crypto_error.hpp"
+#include "councilvote/protocol/record.hpp"
 #include "councilvote/protocol/statements.hpp"
 #include "councilvote/schema/store.hpp"
 #include "councilvote/server/meeting_service.hpp"
@@ -139,8 +140,14 @@ struct MeetingService::Impl {
   // ---- secretary: tally and record (service_tally.cpp, service_record.cpp)
   detail::Result<ServiceOutput> start_tally(const QJsonObject &body);
   detail::Result<ServiceOutput> publish_record(const QJsonObject &body);
+  // What publish_record would make the record of a closed poll from now: its tally, at least t
+  // partial decryptions combined and decoded, the frozen attendance, the rules, quotas and the
+  // chair's decisions on the board. E_WRONG_STATE before the tally or with fewer than t partials.
+  [[nodiscard]] detail::Result<protocol::RecordInput> record_input(const schema::Poll &poll);
   // ---- member (service_member.cpp)
   detail::Result<ServiceOutput> cast_ballot(const detail::Sender &s, const QJsonObject &body);
+  // ---- the chair, a member (service_chair.cpp)
+  detail::Result<ServiceOutput> post_chair_decision(const detail::Sender &s, const QJsonObject &body);
   // ---- trustee (service_trustee.cpp, service_tally.cpp)
   detail::Result<ServiceOutput> post_ceremony_message(const detail::Sender &s, const QJsonObject &body);
   detail::Result<ServiceOutput> get_ceremony_messages(const QJsonObject &body);

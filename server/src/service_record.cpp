@@ -1,6 +1,7 @@
 // MeetingService: publishing a poll's record (docs/wire.md §8.3 publish_record, §8.6 get_record).
 #include "councilvote/crypto/tally.hpp"
 #include "councilvote/protocol/record.hpp"
+#include "councilvote/record/chair_decision.hpp"
 #include "councilvote/server/record_export.hpp"
 #include "service_impl.hpp"
 
@@ -33,28 +34,20 @@ Result<protocol::RecordStatement> record_statement(const protocol::MeetingId &me
   return s;
 }
 
-Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &body) {
-  auto req = read_body<protocol::PollRef>(body);
-  if (!req) return req.error();
-  const std::string &poll_id = req->poll.str();
-  auto poll = find_poll(req->poll);
-  if (!poll) return poll.error();
-  if (poll->state != schema::PollState::closed)
-    return op_error(ErrorCode::wrong_state,
-                    "poll '" + poll_id + "' is " + std::string(schema::to_string(poll->state)) +
-                        (poll->state == schema::PollState::published ? "; see get_record" : ""));
+Result<protocol::RecordInput> MeetingService::Impl::record_input(const schema::Poll &poll) {
+  const std::string &poll_id = poll.spec.poll_id;
   auto t = tally_of(poll_id);
   if (!t) return t.error();
   if (!*t) return op_error(ErrorCode::wrong_state, "poll '" + poll_id + "' has no tally yet");
   const auto &tally = **t;
-  auto kc = store.ceremony(poll->ceremony_no);
+  auto kc = store.ceremony(poll.ceremony_no);
   if (!kc) return store_error(kc.error());
   auto stored = store.partial_decryptions(poll_id);
   if (!stored) return store_error(stored.error());
   if (stored->size() < kc->threshold)
     return op_error(ErrorCode::wrong_state, std::to_string(stored->size()) + " partial decryptions, " +
                                                 std::to_string(kc->threshold) + " needed");
-  auto loaded = loaded_poll(*poll);
+  auto loaded = loaded_poll(poll);
   if (!loaded) return loaded.error();
   const auto &lp = **loaded;
 
@@ -96,7 +89,7 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
   auto turnout_now = store.turnout(poll_id);
   if (!turnout_now) return store_error(turnout_now.error());
   in.meeting = {meeting.meeting_id, meeting.council, meeting.session_name, meeting.date, meeting.place};
-  in.poll = req->poll.str();
+  in.poll = poll_id;
   in.title = lp.definition.title;
   in.poll_context = lp.definition.context_hash;
   in.tally_context = tally.context;
@@ -126,7 +119,7 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
   in.turnout.ballots_in_room = turnout_now->in_room;
   in.turnout.ballots_remote = turnout_now->remote;
   for (auto v : turnout_now->voters) in.turnout.voted.push_back(static_cast<std::uint32_t>(v));
-  in.closed_at = poll->closed_at.value_or("");
+  in.closed_at = poll.closed_at.value_or("");
   const auto &manifest = lp.definition.manifest;
   for (std::size_t i = 0; i < manifest.contests.size(); ++i) {
     const auto &spec = manifest.contests[i];
@@ -157,6 +150,31 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
     }
     in.contests.push_back(std::move(c));
   }
+  // The chair's decisions of ties at a quota, in board order (docs/wire.md §8.4 post_chair_decision).
+  auto decisions = store.board_entries(schema::BoardKind::chair_decision, poll_id);
+  if (!decisions) return store_error(decisions.error());
+  for (const auto &e : *decisions) {
+    auto d = record::decode_chair_decision(
+        std::string_view(reinterpret_cast<const char *>(e.payload.data()), e.payload.size()));
+    if (!d) return op_error(ErrorCode::internal, "a stored chair decision: " + d.error().message);
+    in.chair_decisions.push_back({e.seq, d->award, d->nominees, d->member_no});
+  }
+  return in;
+}
+
+Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &body) {
+  auto req = read_body<protocol::PollRef>(body);
+  if (!req) return req.error();
+  const std::string &poll_id = req->poll.str();
+  auto poll = find_poll(req->poll);
+  if (!poll) return poll.error();
+  if (poll->state != schema::PollState::closed)
+    return op_error(ErrorCode::wrong_state,
+                    "poll '" + poll_id + "' is " + std::string(schema::to_string(poll->state)) +
+                        (poll->state == schema::PollState::published ? "; see get_record" : ""));
+  auto input = record_input(*poll);
+  if (!input) return input.error();
+  const auto &in = *input;
   auto record = protocol::compute_record(in);
   if (!record) return op_error(ErrorCode::internal, "the record: " + record.error().message);
   const std::string text = protocol::encode_record(*record);

@@ -44,7 +44,7 @@ TEST_CASE("cli: --help lists the commands of every role", "[cli]") {
        {"keygen",       "bundle-info", "import-roster", "import-nominees", "define-rules", "set-quota",
         "register-key", "attendance",  "set-trustees",  "open-poll",       "open-room",    "close-poll",
         "turnout",      "start-tally", "publish",       "show-poll",       "vote",         "lookup",
-        "ceremony",     "decrypt",     "board",         "verify",          "record"})
+        "ceremony",     "decrypt",     "board",         "verify",          "record",       "chair-decide"})
     CHECK(contains(r.out, std::string("  ") + cmd));
   // The vote command names the choice words it accepts, the table's "trống" among them.
   for (const char *w : {"đồng-ý", "không-đồng-ý", "trống", "blank"}) CHECK(contains(r.out, w));

@@ -65,8 +65,8 @@ TEST_CASE("roles: the sample roster, nominees and rules import", "[roles][secret
   REQUIRE(rules);
   REQUIRE(rules->size() == 4);
   CHECK((*rules)[0].rule_id == "decree98-90");
-  CHECK((*rules)[0].threshold_percent == 90);
-  CHECK((*rules)[0].quorum_percent == 0);
+  CHECK((*rules)[0].threshold == cv::record::Fraction{90, 100});
+  CHECK((*rules)[0].quorum.num == 0);
   CHECK((*rules)[3].comparison == cv::protocol::Comparison::more_than);
   CHECK(check_nominee_rules(*nominees, *rules));
   std::vector<cv::protocol::RuleProfile> fewer(rules->begin(), rules->begin() + 1);
@@ -105,19 +105,18 @@ TEST_CASE("roles: bad CSV lines are reported with file and line", "[roles][secre
   REQUIRE(no_quota_column);
   CHECK(no_quota_column->quotas.empty());
 
-  const std::string rules_header = "rule_id,label,threshold_percent,comparison,denominator,source\n";
-  CHECK(message_of(rules_from_csv(rules_header + "r1,L,0,at_least,all_members,\n")) ==
-        "rules.csv line 2: threshold_percent 0 is outside 1..100");
-  CHECK(message_of(rules_from_csv(rules_header + "r1,L,50,at_most,all_members,\n")) ==
+  const std::string rules_header = "rule_id,label,threshold,comparison,denominator,source\n";
+  CHECK(message_of(rules_from_csv(rules_header + "r1,L,0%,at_least,all_members,\n")) ==
+        "rules.csv line 2: threshold \"0%\": the share must be more than zero");
+  CHECK(message_of(rules_from_csv(rules_header + "r1,L,50%,at_most,all_members,\n")) ==
         "rules.csv line 2: comparison \"at_most\" is not one of at_least, more_than");
   CHECK(message_of(rules_from_csv(rules_header +
-                                  "r1,L,50,at_least,all_members,\nr1,M,60,at_least,all_members,\n")) ==
+                                  "r1,L,50%,at_least,all_members,\nr1,M,60%,at_least,all_members,\n")) ==
         "rules.csv line 3: rule_id \"r1\" already on line 2");
-  auto with_quorum =
-      rules_from_csv("rule_id,label,threshold_percent,comparison,denominator,quorum_percent,source\n"
-                     "r1,L,50,more_than,present_members,67,\"Quy chế\"\n");
+  auto with_quorum = rules_from_csv("rule_id,label,threshold,comparison,denominator,quorum,source\n"
+                                    "r1,L,50%,more_than,present_members,2/3,\"Quy chế\"\n");
   REQUIRE(with_quorum);
-  CHECK((*with_quorum)[0].quorum_percent == 67);
+  CHECK((*with_quorum)[0].quorum == cv::record::Fraction{2, 3});
   CHECK((*with_quorum)[0].denominator == cv::protocol::Denominator::present_members);
 }
 

@@ -91,7 +91,8 @@ struct VotedPoll {
     in.turnout = {members, members, 0, 0, 0, members, members, 0, {}};
     for (std::uint32_t m = 1; m <= members; ++m) in.turnout.voted.push_back(m);
     const protocol::RuleProfile rule{
-        "decree98-90", "90%", 90, protocol::Comparison::at_least, protocol::Denominator::all_members, 0, ""};
+        "decree98-90", "90%", {90, 100}, protocol::Comparison::at_least, protocol::Denominator::all_members,
+        {0, 100},      ""};
     for (std::size_t c = 0; c < expected.size(); ++c) {
       protocol::RecordContestInput x;
       x.position = static_cast<std::uint32_t>(c);

@@ -21,8 +21,10 @@ inline tools::HarnessOptions harness_options(const QTemporaryDir &dir) {
   return o;
 }
 
-// Starts the server and loads the meeting; `nominees` of the sample's nominees become contests.
-inline void load_small_meeting(tools::MeetingHarness &h, std::size_t nominees) {
+// Starts the server and loads the meeting; `nominees` of the sample's nominees become contests, with
+// the award quotas given.
+inline void load_small_meeting(tools::MeetingHarness &h, std::size_t nominees,
+                               const std::vector<protocol::SetAwardQuotaRequest> &quotas = {}) {
   const std::filesystem::path data = CV_DATA_DIR;
   auto rules = client::roles::read_rules_csv(data / "rules.csv");
   auto roster = client::roles::read_roster_csv(data / "roster.csv");
@@ -35,7 +37,7 @@ inline void load_small_meeting(tools::MeetingHarness &h, std::size_t nominees) {
   auto started = h.start_server();
   INFO((started ? "" : started.error().message));
   REQUIRE(started);
-  auto loaded = h.load_meeting(*rules, *roster, first, {});
+  auto loaded = h.load_meeting(*rules, *roster, first, quotas);
   INFO((loaded ? "" : loaded.error().message));
   REQUIRE(loaded);
   std::map<std::uint32_t, protocol::Attendance> present;

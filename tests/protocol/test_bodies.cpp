@@ -2,6 +2,7 @@
 #include "councilvote/protocol/bodies.hpp"
 #include "helpers.hpp"
 
+#include <QJsonArray>
 #include <catch2/catch.hpp>
 #include <functional>
 
@@ -84,9 +85,18 @@ TEST_CASE("bodies: secretary bodies round-trip", "[bodies]") {
   round_trip(ImportNomineesRequest{{nominee(1),
                                     {2, NomineeKind::tap_the, "Trường THPT chuyên", "", "Sở GD",
                                      "Cờ thi đua của Chính phủ", "decree98-80"}}});
-  round_trip(RuleProfile{"decree98-90", "Từ 90% trở lên", 90, Comparison::at_least, Denominator::all_members,
-                         67, "Decree 98/2023/NĐ-CP Art. 30(7)"});
+  round_trip(RuleProfile{"decree98-90",
+                         "Từ 90% trở lên",
+                         {90, 100},
+                         Comparison::at_least,
+                         Denominator::all_members,
+                         {2, 3},
+                         "Decree 98/2023/NĐ-CP Art. 30(7)"});
   round_trip(SetAwardQuotaRequest{"Cờ thi đua của Chính phủ", 2});
+  ChairDecision decision{"vinhlong-2025-06", "poll-1", {7}, "Cờ thi đua của Chính phủ", {2, 5}, 1, {}, {}};
+  cv::record::sign_chair_decision(decision, key("chair"));
+  round_trip(decision);
+  round_trip(PostChairDecisionResponse{poll_id(), "Cờ thi đua của Chính phủ", 57});
   round_trip(RegisterMemberKeyRequest{7, key("m7").public_key});
   round_trip(
       SetAttendanceRequest{{{1, Attendance::present}, {2, Attendance::remote}, {3, Attendance::absent}}});
@@ -406,11 +416,75 @@ TEST_CASE("bodies: partial decryptions travel intact and verify against the tall
 }
 
 TEST_CASE("bodies: rule profiles compare integers", "[bodies]") {
-  RuleProfile p90{"decree98-90", "90%", 90, Comparison::at_least, Denominator::all_members, 0, ""};
+  RuleProfile p90{"decree98-90", "90%", {90, 100}, Comparison::at_least, Denominator::all_members,
+                  {0, 100},      ""};
   CHECK(p90.passes(20, 22));       // 20/22 = 90.9 %
   CHECK_FALSE(p90.passes(19, 22)); // 86.4 %
   CHECK(p90.passes(9, 10));        // exactly 90 %
-  RuleProfile half{"council-majority", "> 50%", 50, Comparison::more_than, Denominator::all_members, 0, ""};
+  RuleProfile half{"council-majority",       "> 50%",  {50, 100}, Comparison::more_than,
+                   Denominator::all_members, {0, 100}, ""};
   CHECK_FALSE(half.passes(11, 22));
   CHECK(half.passes(12, 22));
+  RuleProfile two_thirds{
+      "r23", "Từ 2/3 trở lên", {2, 3}, Comparison::at_least, Denominator::all_members, {2, 3}, ""};
+  CHECK(two_thirds.passes(12, 18)); // 67 % would refuse it
+  CHECK_FALSE(two_thirds.passes(11, 18));
+  CHECK(two_thirds.quorum_met(12, 18));
+  CHECK_FALSE(two_thirds.quorum_met(11, 18));
+}
+
+TEST_CASE("bodies: a rule profile's threshold and quorum are {num, den} on the wire", "[bodies]") {
+  RuleProfile p{"r23", "Từ 2/3 trở lên", {2, 3}, Comparison::at_least, Denominator::all_members, {0, 100},
+                ""};
+  const auto json = rule_profile_to_json(p);
+  CHECK(json.value("threshold").toObject() == QJsonObject{{"num", 2}, {"den", 3}});
+  CHECK(json.value("quorum").toObject() == QJsonObject{{"num", 0}, {"den", 100}});
+  CHECK_FALSE(json.contains("threshold_percent"));
+  auto with = [&](const char *member, QJsonValue v) {
+    auto o = json;
+    o.insert(member, v);
+    return read_body<RuleProfile>(o);
+  };
+  auto field_of = [](const Result<RuleProfile> &r) {
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == ErrorCode::bad_field);
+    return r.error().field;
+  };
+  CHECK(field_of(with("threshold", QJsonObject{{"num", 0}, {"den", 3}})) == "body.threshold.num");
+  CHECK(field_of(with("threshold", QJsonObject{{"num", 3}, {"den", 2}})) == "body.threshold.num");
+  CHECK(field_of(with("threshold", QJsonObject{{"num", 1}, {"den", 0}})) == "body.threshold.den");
+  CHECK(field_of(with("quorum", QJsonObject{{"num", 1}, {"den", 1001}})) == "body.quorum.den");
+  CHECK(field_of(with("threshold", 90)) == "body.threshold");
+  auto old = json;
+  old.insert("threshold_percent", 90);
+  auto unknown = read_body<RuleProfile>(old);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().code == ErrorCode::unknown_field);
+}
+
+TEST_CASE("bodies: the chair's decision is read through record/, with the wire's paths and codes",
+          "[bodies]") {
+  ChairDecision d{"vinhlong-2025-06", "poll-1", {7}, "Cờ thi đua", {2, 5}, 1, {}, {}};
+  cv::record::sign_chair_decision(d, key("chair"));
+  auto body = write_members(d);
+  CHECK(body.value("nominees").toArray() == QJsonArray{2, 5});
+  CHECK(body.value("key").toString().size() == 64);
+  auto edit = [&](const char *member, QJsonValue v) {
+    auto o = body;
+    if (v.isUndefined())
+      o.remove(member);
+    else
+      o.insert(member, v);
+    return read_body<ChairDecision>(o);
+  };
+  auto error_of = [](const Result<ChairDecision> &r) {
+    REQUIRE_FALSE(r);
+    return r.error();
+  };
+  CHECK(error_of(edit("nominees", QJsonArray{5, 2})).field == "body.nominees");
+  CHECK(error_of(edit("nominees", QJsonArray{5, 2})).code == ErrorCode::bad_field);
+  CHECK(error_of(edit("award", QJsonValue::Undefined)).code == ErrorCode::missing_field);
+  CHECK(error_of(edit("award", QJsonValue::Undefined)).field == "body.award");
+  CHECK(error_of(edit("extra", 1)).code == ErrorCode::unknown_field);
+  CHECK(error_of(edit("sig", "00")).field == "body.sig");
 }

@@ -46,7 +46,7 @@ TEST_CASE("enums: every domain enum has one name per value and parse inverts it"
   check_table<CeremonyMessageKind>(3);
   check_table<Channel>(2);
   check_table<Outcome>(2);
-  check_table<BoardKind>(9);
+  check_table<BoardKind>(10);
   check_table<ChainCheck>(3);
   check_table<cv::crypto::ContestKind>(2, false);
 }
@@ -58,6 +58,7 @@ TEST_CASE("enums: names are the spec's lower-case wire words", "[record]") {
   CHECK(name(PollState::open_remote) == "open_remote");
   CHECK(name(Attendance::unknown) == "unknown");
   CHECK(name(BoardKind::partial_decryption) == "partial_decryption");
+  CHECK(name(BoardKind::chair_decision) == "chair_decision");
   CHECK_FALSE(parse<CouncilRole>("Chair").has_value()); // case-sensitive
 }
 

@@ -2,6 +2,8 @@
 #include "councilvote/record/result_record.hpp"
 
 #include <catch2/catch.hpp>
+#include <tuple>
+#include <vector>
 
 using namespace cv::record;
 
@@ -14,7 +16,7 @@ template <class R> Errc code_of(const R &r) {
 
 RuleProfile rule(const char *id, std::uint32_t percent, Comparison cmp = Comparison::at_least,
                  Denominator den = Denominator::all_members, std::uint32_t quorum = 0) {
-  return RuleProfile{id, std::string("rule ") + id, percent, cmp, den, quorum, "test"};
+  return RuleProfile{id, std::string("rule ") + id, {percent, 100}, cmp, den, {quorum, 100}, "test"};
 }
 
 NomineeRow nominee(std::uint32_t no, const char *award, const char *rule_id) {
@@ -203,4 +205,109 @@ TEST_CASE("result record: the text round-trips and a verifier recomputes every o
     other.replace(other.find("councilvote-record/1"), 20, "councilvote-record/9");
     CHECK(code_of(decode_record(other)) == Errc::unsupported_version);
   }
+}
+
+TEST_CASE("result record: thresholds are exact fractions compared on integers (2/3 of 18, 90/100 of 22)",
+          "[record]") {
+  auto in = base_input();
+  in.turnout = {18, 18, 0, 0, 0, 18, 18, 0, {}};
+  for (std::uint32_t m = 1; m <= 18; ++m) in.turnout.voted.push_back(m);
+  auto two_thirds = [](Comparison cmp) {
+    return RuleProfile{"r23", "Từ 2/3 trở lên", {2, 3}, cmp, Denominator::all_members, {0, 100}, ""};
+  };
+  auto c = [&](std::uint32_t pos, const RuleProfile &r, std::uint64_t agree) {
+    auto x = commendation(pos, nominee(pos + 1, "Bằng khen", "r23"), r, agree, 18 - agree);
+    x.counts.blank = 0;
+    return x;
+  };
+  in.contests = {c(0, two_thirds(Comparison::at_least), 12), c(1, two_thirds(Comparison::at_least), 11),
+                 c(2, two_thirds(Comparison::more_than), 12), c(3, two_thirds(Comparison::more_than), 13)};
+  auto rec = compute_record(in);
+  REQUIRE(rec);
+  CHECK(rec->contests[0].outcome == ContestOutcome::passed); // 12 x 3 = 36 >= 2 x 18 (67 % would refuse it)
+  CHECK(rec->contests[1].outcome == ContestOutcome::not_passed); // 33 < 36
+  CHECK(rec->contests[2].outcome == ContestOutcome::not_passed); // "more than 2/3": 36 is not > 36
+  CHECK(rec->contests[3].outcome == ContestOutcome::passed);
+  CHECK(rec->contests[0].agree_basis_points == 6666); // for display only
+
+  auto ninety = base_input();
+  const RuleProfile r90{"r90",    "90%", {90, 100}, Comparison::at_least, Denominator::all_members,
+                        {0, 100}, ""};
+  ninety.contests = {commendation(0, nominee(1, "CSTĐ", "r90"), r90, 20, 0),
+                     commendation(1, nominee(2, "CSTĐ", "r90"), r90, 19, 1)};
+  auto rec90 = compute_record(ninety);
+  REQUIRE(rec90);
+  CHECK(rec90->contests[0].outcome == ContestOutcome::passed);     // 2000 >= 1980
+  CHECK(rec90->contests[1].outcome == ContestOutcome::not_passed); // 1900 < 1980
+}
+
+TEST_CASE("result record: a quorum is a fraction of all members present in the room", "[record]") {
+  auto in = base_input(); // 18 of 22 present
+  auto with_quorum = [](Fraction q) {
+    return RuleProfile{"q", "Q", {1, 2}, Comparison::at_least, Denominator::all_members, q, ""};
+  };
+  in.contests = {commendation(0, nominee(1, "A", "q"), with_quorum({9, 11}), 20, 0), // 18 x 11 = 198 >= 198
+                 commendation(1, nominee(2, "B", "q"), with_quorum({5, 6}), 20, 0),  // 108 >= 110? no
+                 commendation(2, nominee(3, "C", "q"), with_quorum({0, 1}), 20, 0)}; // no quorum
+  in.contests[1].nominee->rule_id = in.contests[2].nominee->rule_id = "q";
+  auto rec = compute_record(in);
+  REQUIRE(rec);
+  CHECK(rec->contests[0].quorum_met);
+  CHECK_FALSE(rec->contests[1].quorum_met);
+  CHECK(rec->contests[1].outcome == ContestOutcome::quorum_not_met);
+  CHECK(rec->contests[2].quorum_met);
+}
+
+TEST_CASE("result record: a rule's fractions are {num, den}, read strictly", "[record]") {
+  auto rule_text = [](const std::string &threshold, const std::string &quorum) {
+    return R"({"comparison":"at_least","denominator":"all_members","label":"L","quorum":)" + quorum +
+           R"(,"rule_id":"r","source":"","threshold":)" + threshold + "}";
+  };
+  auto read = [](const std::string &text) { return read_json_text(text, "rule", read_rule); };
+  auto ok = read(rule_text(R"({"den":3,"num":2})", R"({"den":100,"num":0})"));
+  REQUIRE(ok);
+  CHECK(ok->threshold == Fraction{2, 3});
+  CHECK(ok->quorum == Fraction{0, 100});
+  CHECK(dump_json(rule_to_json(*ok)) == rule_text(R"({"den":3,"num":2})", R"({"den":100,"num":0})"));
+  for (const auto &[threshold, quorum, field] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {R"({"den":0,"num":0})", R"({"den":1,"num":0})", "rule.threshold.num"}, // a threshold of zero
+           {R"({"den":0,"num":1})", R"({"den":1,"num":0})", "rule.threshold.den"},
+           {R"({"den":2,"num":3})", R"({"den":1,"num":0})", "rule.threshold.num"}, // more than the whole
+           {R"({"den":1001,"num":1})", R"({"den":1,"num":0})", "rule.threshold.den"},
+           {R"({"den":3,"num":2})", R"({"den":2,"num":3})", "rule.quorum.num"},
+           {R"({"den":3,"num":2,"x":1})", R"({"den":1,"num":0})", "rule.threshold.x"},
+           {R"(67)", R"({"den":1,"num":0})", "rule.threshold"}}) {
+    INFO(threshold << " " << quorum);
+    auto bad = read(rule_text(threshold, quorum));
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().field == field);
+  }
+}
+
+TEST_CASE("fractions: '2/3' and '90%' are read exactly, anything else is refused with a sentence",
+          "[record]") {
+  CHECK(parse_fraction("2/3", true).value() == Fraction{2, 3});
+  CHECK(parse_fraction("90%", true).value() == Fraction{90, 100});
+  CHECK(parse_fraction("90/100", true).value() == Fraction{90, 100});
+  CHECK(parse_fraction("0%", false).value() == Fraction{0, 100});
+  CHECK(parse_fraction("1000/1000", true).value() == Fraction{1000, 1000});
+  CHECK(fraction_text({2, 3}) == "2/3");
+  CHECK(fraction_text({90, 100}) == "90%");
+  auto message = [](std::string_view text, bool positive = true) {
+    auto f = parse_fraction(text, positive);
+    REQUIRE_FALSE(f);
+    CHECK(f.error().code == Errc::bad_field);
+    return f.error().message;
+  };
+  CHECK(message("2/0") == "\"2/0\": the denominator must be 1 to 1000");
+  CHECK(message("3/2") ==
+        "\"3/2\": the numerator must not exceed the denominator (a share is at most the whole)");
+  CHECK(message("abc") == "\"abc\": not a fraction such as 2/3 nor a percentage such as 90%");
+  CHECK(message("101%") == "\"101%\": a percentage must be at most 100%");
+  CHECK(message("0/3") == "\"0/3\": the share must be more than zero");
+  CHECK(message("90") ==
+        "\"90\": write a percentage with its % sign (such as 90%) or a fraction (such as 2/3)");
+  for (auto text : {"", "%", "/", "2/", "/3", "-1/3", "2/3/4", "02/3", "2 /3", "66.7%", "1/1001", "+5%"})
+    CHECK_FALSE(parse_fraction(text, false));
 }

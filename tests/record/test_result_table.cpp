@@ -30,7 +30,8 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   in.partial_seqs = {3, 4};
   in.turnout = {22, 20, 0, 2, 0, 20, 20, 0, {}};
   for (std::uint32_t m = 1; m <= 20; ++m) in.turnout.voted.push_back(m);
-  const RuleProfile r80{"decree98-80", "80%", 80, Comparison::at_least, Denominator::all_members, 0, ""};
+  const RuleProfile r80{"decree98-80", "80%", {80, 100}, Comparison::at_least, Denominator::all_members,
+                        {0, 100},      ""};
   for (std::uint32_t i = 0; i < 3; ++i) {
     RecordContestInput c;
     c.position = i;
@@ -51,7 +52,7 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   CHECK(table.find("Đạt") != std::string::npos);
   CHECK(table.find("Không đạt") != std::string::npos); // 18 votes, rank 2 of a quota of 1
   CHECK(table.find("1/1") != std::string::npos);
-  CHECK(table.find("≥80% tổng TV") != std::string::npos);
+  CHECK(table.find("≥ 80% tổng TV") != std::string::npos);
   CHECK(table.find("thành viên Ban kiểm phiếu số 1, 3") != std::string::npos);
   CHECK(cv::record::percent_vi(5) == "0,05%");
   CHECK(cv::record::outcome_label_vi(ContestOutcome::tie_at_quota) == "Bằng phiếu");
@@ -66,7 +67,8 @@ TEST_CASE("result table: long names and outcomes wrap instead of being cut", "[r
   in.partial_seqs = {3};
   in.turnout = {22, 10, 0, 12, 0, 10, 10, 0, {}};
   for (std::uint32_t m = 1; m <= 10; ++m) in.turnout.voted.push_back(m);
-  const RuleProfile quorum{"q", "90% có túc số", 90, Comparison::at_least, Denominator::all_members, 75, ""};
+  const RuleProfile quorum{
+      "q", "90% có túc số", {90, 100}, Comparison::at_least, Denominator::all_members, {75, 100}, ""};
   const std::string long_name = "Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh Vĩnh Long";
   const std::string long_award = "Bằng khen của Thủ tướng Chính phủ vì thành tích xuất sắc";
   RecordContestInput c;
@@ -95,4 +97,29 @@ TEST_CASE("result table: long names and outcomes wrap instead of being cut", "[r
   CHECK(table.find("Không đủ túc số") == std::string::npos);
   CHECK(table.find("túc số") != std::string::npos);
   CHECK(table.find("Không đủ") != std::string::npos);
+}
+
+TEST_CASE("result table: a fraction rule is shown as the council wrote it", "[result_table]") {
+  RecordInput in = meeting_input();
+  in.threshold = 1;
+  in.decrypting_trustees = {1};
+  in.partial_seqs = {3};
+  in.turnout = {18, 18, 0, 0, 0, 18, 18, 0, {}};
+  for (std::uint32_t m = 1; m <= 18; ++m) in.turnout.voted.push_back(m);
+  const RuleProfile r23{
+      "r23", "Từ 2/3 trở lên", {2, 3}, Comparison::at_least, Denominator::all_members, {0, 100}, ""};
+  RecordContestInput c;
+  c.position = 0;
+  c.contest_id = "1";
+  c.nominee = NomineeRow{1, NomineeKind::ca_nhan, "Nguyễn Văn A", "", "", "Bằng khen", "r23"};
+  c.rule = r23;
+  c.counts.agree = 12;
+  c.counts.disagree = 6;
+  in.contests.push_back(c);
+  auto rec = compute_record(in);
+  REQUIRE(rec);
+  const auto table = cv::record::format_result_table(*rec);
+  CHECK(table.find("≥ 2/3 tổng TV") != std::string::npos);
+  CHECK(table.find("66,66%") != std::string::npos);
+  CHECK(table.find("Đạt") != std::string::npos);
 }

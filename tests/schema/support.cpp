@@ -145,9 +145,11 @@ void setup_council(Store &store) {
   for (const auto &m : members)
     value_of(store.register_member_key("member", m.member_no, member_key(m.member_no)));
   std::vector<RuleProfile> rules;
-  for (auto &r : sample("rules.csv"))
-    rules.push_back({r["rule_id"], r["label"], std::stoll(r["threshold_percent"]), r["comparison"],
+  for (auto &r : sample("rules.csv")) {
+    const auto threshold = cv::record::parse_fraction(r["threshold"], true).value();
+    rules.push_back({r["rule_id"], r["label"], threshold.num, threshold.den, r["comparison"],
                      r["denominator"], r["source"]});
+  }
   value_of(store.import_rules("secretary", rules));
   std::vector<Nominee> nominees;
   for (auto &r : sample("nominees.csv")) {

@@ -47,10 +47,12 @@ TEST_CASE("an import is all or nothing: a bad enum, a duplicate, a missing rule 
   CHECK_ERRC(c.store.import_members("secretary", bad_role), Errc::invalid_argument);
   const std::vector<MemberRow> duplicate{{30, "A", "member", "p", "u"}, {1, "B", "member", "p", "u"}};
   CHECK_ERRC(c.store.import_members("secretary", duplicate), Errc::conflict);
-  const std::vector<RuleProfile> bad_rule{{"r1", "l", 50, "approximately", "all_members", "s"}};
+  const std::vector<RuleProfile> bad_rule{{"r1", "l", 50, 100, "approximately", "all_members", "s"}};
   CHECK_ERRC(c.store.import_rules("secretary", bad_rule), Errc::invalid_argument);
-  const std::vector<RuleProfile> bad_percent{{"r1", "l", 101, "at_least", "all_members", "s"}};
-  CHECK_ERRC(c.store.import_rules("secretary", bad_percent), Errc::invalid_argument);
+  const std::vector<RuleProfile> bad_fraction{{"r1", "l", 101, 100, "at_least", "all_members", "s"}};
+  CHECK_ERRC(c.store.import_rules("secretary", bad_fraction), Errc::invalid_argument);
+  const std::vector<RuleProfile> bad_den{{"r1", "l", 1, 1001, "at_least", "all_members", "s"}};
+  CHECK_ERRC(c.store.import_rules("secretary", bad_den), Errc::invalid_argument);
   const std::vector<Nominee> unknown_rule{{100, "ca_nhan", "N", "p", "u", "a", "decree98-90", std::nullopt},
                                           {101, "ca_nhan", "N", "p", "u", "a", "no-such-rule", std::nullopt}};
   CHECK_ERRC(c.store.import_nominees("secretary", unknown_rule), Errc::not_found);

@@ -20,10 +20,43 @@ TEST_CASE("upgrading a version 1 database keeps its rules and gives them no quor
   auto store = value_of(Store::open(path));
   auto rules = value_of(store.rules());
   REQUIRE(rules.size() == 1);
-  CHECK(rules[0].threshold_percent == 80);
-  CHECK(rules[0].quorum_percent == 0);
+  CHECK(rules[0].threshold_num == 80); // 80 % is 80/100 (v4)
+  CHECK(rules[0].threshold_den == 100);
+  CHECK(rules[0].quorum_num == 0);
   RawDb raw(path);
-  CHECK(raw.exec("UPDATE rule_profiles SET quorum_percent = 101") != SQLITE_OK);
+  CHECK(raw.exec("UPDATE rule_profiles SET quorum_num = 101") != SQLITE_OK);
+}
+
+TEST_CASE("upgrading a version 3 database turns percentages into fractions of 100, same outcomes",
+          "[migrations]") {
+  TempDir dir;
+  const auto path = dir.file("v3.db");
+  {
+    RawDb raw(path);
+    REQUIRE(raw.exec(read_file(snapshot_path(3))) == SQLITE_OK);
+    REQUIRE(raw.exec("PRAGMA user_version = 3") == SQLITE_OK);
+    REQUIRE(
+        raw.exec("INSERT INTO rule_profiles VALUES ('decree98-90', 'Rule', 90, 'at_least', 'all_members', "
+                 "'src', 80)") == SQLITE_OK);
+    REQUIRE(
+        raw.exec("INSERT INTO nominees VALUES (1, 'ca_nhan', 'N', '', 'U', 'Award', 'decree98-90', NULL)") ==
+        SQLITE_OK);
+  }
+  auto store = value_of(Store::open(path));
+  auto rules = value_of(store.rules());
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].threshold_num == 90);
+  CHECK(rules[0].threshold_den == 100);
+  CHECK(rules[0].quorum_num == 80);
+  CHECK(rules[0].quorum_den == 100);
+  CHECK(value_of(store.nominees()).at(0).rule_id == "decree98-90"); // the reference survives the rebuild
+  RawDb raw(path);
+  CHECK(raw.exec("UPDATE rule_profiles SET threshold_num = 3, threshold_den = 2") !=
+        SQLITE_OK); // > the whole
+  CHECK(raw.exec("UPDATE rule_profiles SET threshold_den = 0") != SQLITE_OK);
+  CHECK(raw.exec("UPDATE rule_profiles SET quorum_den = 1001, quorum_num = 1") != SQLITE_OK);
+  CHECK(raw.exec("UPDATE rule_profiles SET threshold_num = 2, threshold_den = 3") == SQLITE_OK);
+  CHECK(raw.integer("SELECT count(*) FROM pragma_foreign_key_check") == 0);
 }
 
 TEST_CASE("a caller transaction joins every call and rolls back as a whole", "[store]") {
@@ -54,14 +87,17 @@ TEST_CASE("secretary keys, rule upserts, nominee upserts and award quotas", "[st
   CHECK_ERRC(c.store.add_secretary_key("init", bytes32("secretary")), Errc::conflict);
   CHECK(value_of(c.store.secretary_keys()) == std::vector<cv::crypto::SignPublicKey>{bytes32("secretary")});
 
-  value_of(
-      c.store.define_rule("secretary", {"council-70", "Seventy", 70, "at_least", "present_members", "", 50}));
+  value_of(c.store.define_rule("secretary",
+                               {"council-70", "Seventy", 70, 100, "at_least", "present_members", "", 2, 3}));
   auto rules = value_of(c.store.rules());
   auto r70 = std::ranges::find_if(rules, [](const RuleProfile &p) { return p.rule_id == "council-70"; });
   REQUIRE(r70 != rules.end());
   CHECK(r70->denominator == "present_members");
-  CHECK(r70->quorum_percent == 50);
-  CHECK_ERRC(c.store.define_rule("secretary", {"x", "X", 70, "at_least", "all_members", "", 101}),
+  CHECK(r70->quorum_num == 2);
+  CHECK(r70->quorum_den == 3);
+  CHECK_ERRC(c.store.define_rule("secretary", {"x", "X", 70, 100, "at_least", "all_members", "", 101, 100}),
+             Errc::invalid_argument);
+  CHECK_ERRC(c.store.define_rule("secretary", {"x", "X", 2, 0, "at_least", "all_members", "", 0, 100}),
              Errc::invalid_argument);
 
   const auto before = value_of(c.store.nominees());
@@ -131,4 +167,22 @@ TEST_CASE("the current ceremony, polls, a member's ballot, board lookups and the
   REQUIRE(ballots.size() == 1);
   CHECK(ballots[0].seq == receipt.entry.seq);
   CHECK(value_of(c.store.board_entries(BoardKind::ballot, "P2")).empty());
+}
+
+TEST_CASE("version 5: the chair's decision is a board entry of its poll", "[store]") {
+  Council c;
+  setup_ceremony(c.store);
+  setup_poll(c.store, "P1", 3, PollState::closed);
+  const auto receipt = value_of(
+      c.store.publish("member:1", BoardKind::chair_decision, "P1", cv::crypto::as_bytes("{\"a\":1}")));
+  auto entries = value_of(c.store.board_entries(BoardKind::chair_decision, "P1"));
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].seq == receipt.seq);
+  CHECK(entries[0].kind == BoardKind::chair_decision);
+  CHECK(value_of(c.store.verify_board()).ok());
+  RawDb raw(c.path);
+  CHECK(raw.integer("SELECT count(*) FROM audit_log WHERE actor = 'member:1' AND action = 'board.publish'") ==
+        1);
+  CHECK_ERRC(c.store.publish("member:1", BoardKind::ballot, "P1", cv::crypto::as_bytes("x")),
+             Errc::invalid_argument); // ballots have their own operation
 }

@@ -53,11 +53,12 @@ TEST_CASE("meeting dir: init stores the shipped profiles and writes each file wi
         std::find_if(rules->begin(), rules->end(), [&](const auto &x) { return x.rule_id == s.rule_id; });
     REQUIRE(r != rules->end());
     CHECK(r->label == s.label);
-    CHECK(r->threshold_percent == static_cast<std::int64_t>(s.threshold_percent));
+    CHECK(r->threshold_num == static_cast<std::int64_t>(s.threshold.num));
+    CHECK(r->threshold_den == static_cast<std::int64_t>(s.threshold.den));
     CHECK(r->comparison == (s.comparison == protocol::Comparison::at_least ? "at_least" : "more_than"));
     CHECK(r->denominator == "all_members");
     CHECK(r->source == s.source);
-    CHECK(r->quorum_percent == 0);
+    CHECK(r->quorum_num == 0);
   }
 
   using P = std::filesystem::perms;

@@ -125,11 +125,15 @@ TEST_CASE("E_WRONG_STATE: operations out of order", "[service][errors]") {
   OpenMeeting m;
   auto &f = m.f;
   SECTION("setup while a poll is open") {
-    (void)f.fails(
-        MessageType::define_rule_profile, f.secretary,
-        protocol::rule_profile_to_json(protocol::RuleProfile{"r2", "Rule", 60, protocol::Comparison::at_least,
-                                                             protocol::Denominator::all_members, 0, ""}),
-        ErrorCode::wrong_state);
+    (void)f.fails(MessageType::define_rule_profile, f.secretary,
+                  protocol::rule_profile_to_json(protocol::RuleProfile{"r2",
+                                                                       "Rule",
+                                                                       {60, 100},
+                                                                       protocol::Comparison::at_least,
+                                                                       protocol::Denominator::all_members,
+                                                                       {0, 100},
+                                                                       ""}),
+                  ErrorCode::wrong_state);
     (void)f.fails(MessageType::import_roster, f.secretary,
                   protocol::ImportRosterRequest{{{1, "A", protocol::CouncilRole::chair, "", ""}}}.to_json(),
                   ErrorCode::wrong_state);

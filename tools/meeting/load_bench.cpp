@@ -69,10 +69,10 @@ int main(int argc, char **argv) {
   // A synthetic council and list: every nominee under one 80 % rule.
   protocol::RuleProfile rule{"decree98-80",
                              "Từ 80% trở lên",
-                             80,
+                             {80, 100},
                              protocol::Comparison::at_least,
                              protocol::Denominator::all_members,
-                             0,
+                             {0, 100},
                              "Decree 98/2023"};
   protocol::ImportRosterRequest roster;
   for (std::uint32_t m = 1; m <= members; ++m)

@@ -66,7 +66,15 @@ def read_contest(o):
     c["rule_met"], c["quorum_met"] = o.boolean("rule_met"), o.boolean("quorum_met")
     c["outcome"] = o.enum("outcome", OUTCOMES)
     c["quota_rank"] = o.integer("quota_rank", 1, 4096) if o.has("quota_rank") else None
+    c["chair_decided"] = o.boolean("chair_decided") if o.has("chair_decided") else False
+    need(not o.has("chair_decided") or c["chair_decided"], f"{o.at('chair_decided')}: present only when true")
     return c
+
+
+def read_chair_ref(o):
+    """{seq, award, nominees, member_no}: a chair_decision entry the record applies (§3 step 9)"""
+    return {"seq": o.integer("seq", 1, MAX_INT), "award": o.text("award", 1, 200),
+            "nominees": o.integers("nominees", 1, 4096, 1, 9999), "member_no": o.integer("member_no", 1, 9999)}
 
 
 def read_record(o):
@@ -84,6 +92,7 @@ def read_record(o):
     r["partial_seqs"] = o.integers("partial_seqs", 1, 255, 1, MAX_INT)
     r["turnout"] = o.nested("turnout", read_turnout)
     r["contests"] = o.objects("contests", 1, 4096, read_contest)
+    r["chair_decisions"] = o.objects("chair_decisions", 1, 4096, read_chair_ref) if o.has("chair_decisions") else []
     r["closed_at"] = o.text("closed_at", 24, 24)
     need(wire.CREATED_AT.fullmatch(r["closed_at"]), f"{o.at('closed_at')}: not YYYY-MM-DDTHH:MM:SS.SSSZ")
     return r
@@ -93,8 +102,8 @@ def read_record(o):
 
 
 def rule_passes(rule, agree, denominator):
-    """rule 4: agree × 100 ≥ threshold_percent × denominator (at_least), > (more_than)"""
-    lhs, rhs = agree * 100, rule["threshold_percent"] * denominator
+    """rule 4: agree × threshold.den ≥ threshold.num × denominator (at_least), > (more_than)"""
+    lhs, rhs = agree * rule["threshold"]["den"], rule["threshold"]["num"] * denominator
     return lhs >= rhs if rule["comparison"] == "at_least" else lhs > rhs
 
 
@@ -114,6 +123,8 @@ def check_record_input(r):
     need(all(a < b for a, b in zip(t["voted"], t["voted"][1:])), "turnout: voted is not strictly ascending")
     need(len(r["decrypting_trustees"]) == len(r["partial_seqs"]),
          "decrypting_trustees and partial_seqs differ in length")
+    seqs = [d["seq"] for d in r["chair_decisions"]]
+    need(all(a < b for a, b in zip(seqs, seqs[1:])), "chair_decisions: not in board order")
     quotas = {}
     for i, c in enumerate(r["contests"]):
         need(c["position"] == i, f"contest[{i}].position: {c['position']} out of order")
@@ -144,7 +155,7 @@ def expected_outcomes(r):
         w["denominator"] = M if rule["denominator"] == "all_members" else t["present"] + t["remote"]
         w["agree_basis_points"] = c["agree"] * 10000 // M  # rule 6: ⌊agree × 10000 / M⌋
         w["rule_met"] = rule_passes(rule, c["agree"], w["denominator"])  # rule 4
-        w["quorum_met"] = t["present"] * 100 >= rule["quorum_percent"] * M  # rule 5
+        w["quorum_met"] = t["present"] * rule["quorum"]["den"] >= rule["quorum"]["num"] * M  # rule 5
         # rule 7: quorum_not_met, else not_passed, else passed (before the quota)
         w["outcome"] = "quorum_not_met" if not w["quorum_met"] else "not_passed" if not w["rule_met"] else "passed"
         w["quota_rank"] = None
@@ -161,6 +172,23 @@ def expected_outcomes(r):
         Q = c["award_quota"]
         w["quota_rank"] = above + 1  # competition ranking 1, 2, 2, 4
         w["outcome"] = "passed" if above + equal <= Q else "tie_at_quota" if above < Q else "not_passed"
+    for w in want.values():
+        w["chair_decided"] = False
+    # rule 9: the chair's decisions, in board order, each against the record as it was before it
+    for i, d in enumerate(r["chair_decisions"]):
+        tied = [c for c in r["contests"] if c["kind"] == COMMENDATION and want[c["position"]]["outcome"] ==
+                "tie_at_quota" and c["nominee"]["award"] == d["award"]]
+        need(tied, f"chair_decisions[{i}].award: \"{d['award']}\" has no tie at its quota to decide")
+        numbers = [c["nominee"]["nominee_no"] for c in tied]
+        places = tied[0]["award_quota"] + 1 - want[tied[0]["position"]]["quota_rank"]
+        for n in d["nominees"]:
+            need(n in numbers, f"chair_decisions[{i}].nominee: nominee {n} is not tied at the quota")
+        need(len(d["nominees"]) == places,
+             f"chair_decisions[{i}].places: the decision names {len(d['nominees'])}, {places} places are left")
+        for c in tied:
+            w = want[c["position"]]
+            w["chair_decided"] = True
+            w["outcome"] = "passed" if c["nominee"]["nominee_no"] in d["nominees"] else "not_passed"
     return want
 
 
@@ -232,7 +260,8 @@ CHECKS = ("file.header", "bundle.signature", "board.chain", "board.complete", "c
           "poll_context", "attendance.entry", "roster.members", "ballots.verify", "ballots.one_per_member",
           "tally.entry", "tally.min_ballots", "tally.matches", "partials.verify", "partials.threshold",
           "counts.decrypt", "result.entry", "record.statement", "record.parse", "record.binding",
-          "record.counts", "record.turnout", "record.min_ballots", "record.outcomes", "tracking_code")
+          "record.counts", "record.turnout", "record.min_ballots", "record.outcomes", "record.chair_decisions",
+          "tracking_code")
 
 
 class Finding:
@@ -285,6 +314,7 @@ class RecordFile:
         self.record_bytes, self.result_hash = None, None
         self.record = None
         self.tracking_seq = None
+        self.chair_entries = []
 
     # -------------------------------------------------------------------------------- reporting
 
@@ -589,6 +619,10 @@ class RecordFile:
             return self.partials_f.note(f"{entry_name(e['seq'])} is a second partial decryption of trustee {j}")
         self.valid[j], self.valid_seq[j] = D, e["seq"]
 
+    def on_chair_decision(self, e):
+        """record.chair_decisions reads them after the record."""
+        self.chair_entries.append((e["seq"], e["payload"]))
+
     def on_result(self, e):
         """result.entry: exactly one for the poll."""
         if self.result_seq:
@@ -821,6 +855,55 @@ class RecordFile:
                 self.bad("record.outcomes", error)
             else:
                 self.ok("record.outcomes", "every outcome, percentage and rank follows from the counts and the rules")
+        self.check_chair_decisions()
+
+    def check_chair_decisions(self):
+        """record.chair_decisions (§6): every chair_decision entry of the poll is a ChairDecision of this
+        meeting and poll bound to the tally, after the tally and `threshold` partials, signed by the one
+        chair the record names with his roster key; the record's chair_decisions are exactly these."""
+        if not self.needs("record.chair_decisions", "record.binding", "roster.members"):
+            return
+        r, entries = self.record, self.chair_entries
+        named = r["chair_decisions"]
+        if not entries and not named:
+            return self.ok("record.chair_decisions", "the chair decided no tie")
+        if len(entries) != len(named):
+            return self.bad("record.chair_decisions", f"the board holds {len(entries)} chair decisions of the poll, "
+                                                      f"the record {len(named)}")
+        chair = named[0]["member_no"]
+        if any(d["member_no"] != chair for d in named):
+            return self.bad("record.chair_decisions", "the record names decisions of two members; the poll has one chair")
+        keys = dict(self.header["roster"])
+        if chair not in keys:
+            return self.bad("record.chair_decisions", f"the record names member {chair} as the chair, who is not on "
+                                                      "the roster")
+        for i, (seq, payload) in enumerate(entries):
+            where = entry_name(seq)
+            d, error = self.attempt(read_json_text, payload, "chair_decision", wire.read_chair_decision)
+            if error:
+                return self.bad("record.chair_decisions", f"{where}: {error}")
+            if d["meeting"] != self.header["bundle"]["meeting_id"] or d["poll"] != r["poll"]:
+                return self.bad("record.chair_decisions", f"{where} is a decision about another meeting or poll")
+            if d["tally_context"] != r["tally_context"]:
+                return self.bad("record.chair_decisions", f"{where} is not bound to the poll's tally (tally_context)")
+            known = sum(1 for s in r["partial_seqs"] if s < seq)
+            if seq <= r["tally_seq"] or known < r["threshold"]:
+                return self.bad("record.chair_decisions", f"{where} comes before the counts were decrypted")
+            if d["member_no"] != chair or d["key"] != keys[chair]:
+                return self.bad("record.chair_decisions", f"{where} is not signed by the chair (member {chair}) "
+                                                          "with his key on the roster")
+            if not wire.chair_decision_signature_ok(d):
+                return self.bad("record.chair_decisions", f"{where}: the chair's signature (tag CV/chair-decision) "
+                                                          "does not verify")
+            n = named[i]
+            if (n["seq"], n["award"], n["nominees"], n["member_no"]) != (seq, d["award"], d["nominees"],
+                                                                          d["member_no"]):
+                return self.bad("record.chair_decisions", f"chair_decisions[{i}] of the record is not {where}")
+        _, error = self.attempt(verify_outcomes, r)
+        if error:
+            return self.bad("record.chair_decisions", error)
+        self.ok("record.chair_decisions", f"signed by the chair (member {chair}), each a tie at the quota with "
+                                          "exactly the places left")
 
     def check_binding(self):
         """record.binding (§4 step 2): meeting, poll, title, contexts, the entries manifest_seq,

@@ -265,8 +265,8 @@ def bundle_code(b):
 # ---- §7.1 board entries ----------------------------------------------------------------------
 
 BOARD_KINDS = ("manifest", "ballot", "commitments", "share", "complaint", "partial_decryption", "tally",
-               "result", "attendance")
-TEXT_KINDS = ("manifest", "attendance", "tally", "result")  # their payload is a UTF-8 JSON text
+               "result", "attendance", "chair_decision")
+TEXT_KINDS = ("manifest", "attendance", "tally", "result", "chair_decision")  # their payload is a UTF-8 JSON text
 CREATED_AT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
 
 
@@ -318,13 +318,43 @@ def read_nominee(o):
             "rule_id": o.ident("rule_id", 64)}
 
 
+def read_fraction(o, num_min):
+    """Fraction {num, den}: den 1–1000, num num_min–den (never reduced)."""
+    den = o.integer("den", 1, 1000)
+    return {"num": o.integer("num", num_min, den), "den": den}
+
+
 def read_rule(o):
-    """RuleProfile {rule_id, label, threshold_percent, comparison, denominator, quorum_percent, source}"""
+    """RuleProfile {rule_id, label, threshold, comparison, denominator, quorum, source}; threshold a
+    Fraction with num ≥ 1, quorum a Fraction with num ≥ 0"""
     return {"rule_id": o.ident("rule_id", 64), "label": o.text("label", 1, MAX_TEXT),
-            "threshold_percent": o.integer("threshold_percent", 1, 100),
+            "threshold": o.nested("threshold", lambda f: read_fraction(f, 1)),
             "comparison": o.enum("comparison", ("at_least", "more_than")),
             "denominator": o.enum("denominator", ("all_members", "present_members")),
-            "quorum_percent": o.integer("quorum_percent", 0, 100), "source": o.text("source", 0, MAX_TEXT)}
+            "quorum": o.nested("quorum", lambda f: read_fraction(f, 0)), "source": o.text("source", 0, MAX_TEXT)}
+
+
+def read_chair_decision(o):
+    """ChairDecision {meeting, poll, tally_context, award, nominees, member_no, key, sig} (§8.2)"""
+    d = {"meeting": o.ident("meeting", 128), "poll": o.ident("poll", 128),
+         "tally_context": o.hex("tally_context", 32), "award": o.text("award", 1, 200),
+         "nominees": o.integers("nominees", 1, 4096, 1, 9999), "member_no": o.integer("member_no", 1, 9999),
+         "key": o.hex("key", 32), "sig": o.hex("sig", 64)}
+    need(all(a < b for a, b in zip(d["nominees"], d["nominees"][1:])),
+         f"{o.at('nominees')}: not strictly ascending")
+    return d
+
+
+def chair_decision_message(d):
+    """str(meeting) || str(poll) || fixed(tally_context) || str(award) || u32(n) || u32(nominees[i])… ||
+    u32(member_no) || fixed(key)"""
+    return (text(d["meeting"]) + text(d["poll"]) + d["tally_context"] + text(d["award"]) +
+            u32(len(d["nominees"])) + b"".join(u32(n) for n in d["nominees"]) + u32(d["member_no"]) + d["key"])
+
+
+def chair_decision_signature_ok(d):
+    """The signature for tag CV/chair-decision by key (strict Ed25519)."""
+    return curve.ed_verify(d["key"], signing_input("CV/chair-decision", chair_decision_message(d)), d["sig"]) is None
 
 
 KINDS = {"commendation": 1, "general": 2}  # protocol.md §8: u8(kind)

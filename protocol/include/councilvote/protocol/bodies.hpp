@@ -17,6 +17,7 @@
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
 #include "councilvote/protocol/statements.hpp"
+#include "councilvote/record/chair_decision.hpp"
 #include "councilvote/record/council.hpp"
 #include "councilvote/record/enums.hpp"
 
@@ -31,6 +32,7 @@ namespace cv::protocol {
 
 [[nodiscard]] record::NomineeRow read_nominee_row(ObjectReader &r);
 [[nodiscard]] record::RuleProfile read_rule_profile(ObjectReader &r);
+[[nodiscard]] record::ChairDecision read_chair_decision_body(ObjectReader &r);
 
 // T's members from r: T::read, or the reader of a record/ type.
 template <class T> [[nodiscard]] T read_members(ObjectReader &r) {
@@ -38,12 +40,15 @@ template <class T> [[nodiscard]] T read_members(ObjectReader &r) {
     return read_nominee_row(r);
   else if constexpr (std::is_same_v<T, record::RuleProfile>)
     return read_rule_profile(r);
+  else if constexpr (std::is_same_v<T, record::ChairDecision>)
+    return read_chair_decision_body(r);
   else
     return T::read(r);
 }
 
 [[nodiscard]] QJsonObject nominee_row_to_json(const record::NomineeRow &n);
 [[nodiscard]] QJsonObject rule_profile_to_json(const record::RuleProfile &p);
+[[nodiscard]] QJsonObject chair_decision_body_to_json(const record::ChairDecision &d);
 
 // T's JSON object: T::to_json, or the writer of a record/ type.
 template <class T> [[nodiscard]] QJsonObject write_members(const T &t) {
@@ -51,6 +56,8 @@ template <class T> [[nodiscard]] QJsonObject write_members(const T &t) {
     return nominee_row_to_json(t);
   else if constexpr (std::is_same_v<T, record::RuleProfile>)
     return rule_profile_to_json(t);
+  else if constexpr (std::is_same_v<T, record::ChairDecision>)
+    return chair_decision_body_to_json(t);
   else
     return t.to_json();
 }
@@ -361,6 +368,18 @@ struct LookupTrackingCodeResponse {
   std::uint64_t board_seq = 0;
   ByteArray<32> entry_hash{};
   CV_PROTOCOL_BODY(LookupTrackingCodeResponse);
+};
+
+// The chair's decision of a tie at an award's quota (post_chair_decision's body, the payload of a
+// chair_decision board entry) is record/'s (record/chair_decision.hpp), described there once and
+// signed by the chair's member key (tag CV/chair-decision).
+using record::ChairDecision;
+
+struct PostChairDecisionResponse {
+  PollId poll;
+  std::string award;
+  std::uint64_t board_seq = 0; // the chair_decision entry
+  CV_PROTOCOL_BODY(PostChairDecisionResponse);
 };
 
 // ============================================================================ trustee

@@ -10,6 +10,7 @@
 
 #include "councilvote/protocol/bodies.hpp"
 #include "councilvote/protocol/error.hpp"
+#include "councilvote/record/council.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -80,6 +81,10 @@ public:
   [[nodiscard]] std::optional<Error> number(std::string_view column, std::uint32_t min, std::uint32_t max,
                                             std::uint32_t &out,
                                             std::optional<std::uint32_t> empty_value = {}) const;
+  // A share written "2/3" or "90%" (record::parse_fraction; `positive`: not zero); `empty_value`
+  // allows (and gives) a value for "".
+  [[nodiscard]] std::optional<Error> fraction(std::string_view column, bool positive, record::Fraction &out,
+                                              std::optional<record::Fraction> empty_value = {}) const;
   // One of the enumeration's names (record::EnumNames<E>::table).
   template <class E> [[nodiscard]] std::optional<Error> enumeration(std::string_view column, E &out) const {
     const auto &s = get(column);
@@ -104,9 +109,9 @@ private:
 // 1..max records, else "<source> line N: no <what> after the header" / "more than <max> <what>".
 [[nodiscard]] Result<void> check_csv_row_count(const CsvTable &t, std::size_t max, std::string_view what);
 
-// rules.csv: rule_id,label,threshold_percent,comparison,denominator[,quorum_percent],source
-// (quorum_percent is 0 when the column is absent or the field empty), 1..1000 profiles, each
-// rule_id once, each profile as define_rules accepts it.
+// rules.csv: rule_id,label,threshold,comparison,denominator[,quorum],source with the threshold and
+// the quorum written "2/3" or "90%" (the quorum is 0% when the column is absent or the field empty),
+// 1..1000 profiles, each rule_id once, each profile as define_rules accepts it.
 [[nodiscard]] Result<std::vector<RuleProfile>> rules_from_csv(std::string_view text,
                                                               std::string source = "rules.csv");
 [[nodiscard]] Result<std::vector<RuleProfile>> read_rules_csv(const std::filesystem::path &path);

@@ -49,6 +49,7 @@ enum class ErrorCode {
   invalid_ballot,
   invalid_ceremony_message,
   invalid_partial_decryption,
+  invalid_chair_decision,
   internal,
   // detected by a client, never sent by a server
   inconsistent_data,

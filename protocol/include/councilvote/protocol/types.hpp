@@ -23,9 +23,10 @@ inline constexpr int kProtocolVersion = 1; // the "v" of every message
 //
 // resend_safe: repeating the request (fresh nonce and time, same body) cannot change the meeting
 // twice — every read, and the writes that are idempotent by specification (cast_ballot with the
-// same bytes, ceremony messages, partial decryptions, upserts, register_member_key(s),
-// set_attendance, start_tally). Not: set_trustees (a retry starts yet another ceremony), open_poll
-// (E_INVALID_ARGUMENT, poll id in use), open_room, close_poll, publish_record (E_WRONG_STATE).
+// same bytes, ceremony messages, partial decryptions, the chair's decision, upserts,
+// register_member_key(s), set_attendance, start_tally). Not: set_trustees (a retry starts yet another
+// ceremony), open_poll (E_INVALID_ARGUMENT, poll id in use), open_room, close_poll, publish_record
+// (E_WRONG_STATE).
 #define CV_MESSAGE_TYPES(X)                                                                                  \
   X(import_roster, secretary, true, true, ImportRosterRequest, ImportResponse)                               \
   X(import_nominees, secretary, true, true, ImportNomineesRequest, ImportResponse)                           \
@@ -42,6 +43,7 @@ inline constexpr int kProtocolVersion = 1; // the "v" of every message
   X(start_tally, secretary, true, true, PollRef, TallyStatus)                                                \
   X(publish_record, secretary, true, false, PollRef, GetRecordResponse)                                      \
   X(cast_ballot, member, true, true, CastBallotRequest, CastBallotResponse)                                  \
+  X(post_chair_decision, member, true, true, ChairDecision, PostChairDecisionResponse)                       \
   X(post_ceremony_message, trustee, true, true, PostCeremonyMessageRequest, PostCeremonyMessageResponse)     \
   X(get_ceremony_messages, trustee, false, true, GetCeremonyMessagesRequest, GetCeremonyMessagesResponse)    \
   X(get_tally, trustee, false, true, PollRef, TallyStatus)                                                   \

@@ -34,18 +34,20 @@ enum class BoardKind {
   tally,              // start_tally: UTF-8 JSON text of the TallyInfo (without "threshold"/"partials")
   result,             // publish_record: the record's exact text
   attendance,         // close_poll: UTF-8 JSON text of the FrozenAttendance the poll is counted with
+  chair_decision,     // post_chair_decision: UTF-8 JSON text of the chair's signed ChairDecision
 };
 
 template <> struct EnumNames<BoardKind> {
-  static constexpr NameTable<BoardKind, 9> table{{{BoardKind::manifest, "manifest"},
-                                                  {BoardKind::ballot, "ballot"},
-                                                  {BoardKind::commitments, "commitments"},
-                                                  {BoardKind::share, "share"},
-                                                  {BoardKind::complaint, "complaint"},
-                                                  {BoardKind::partial_decryption, "partial_decryption"},
-                                                  {BoardKind::tally, "tally"},
-                                                  {BoardKind::result, "result"},
-                                                  {BoardKind::attendance, "attendance"}}};
+  static constexpr NameTable<BoardKind, 10> table{{{BoardKind::manifest, "manifest"},
+                                                   {BoardKind::ballot, "ballot"},
+                                                   {BoardKind::commitments, "commitments"},
+                                                   {BoardKind::share, "share"},
+                                                   {BoardKind::complaint, "complaint"},
+                                                   {BoardKind::partial_decryption, "partial_decryption"},
+                                                   {BoardKind::tally, "tally"},
+                                                   {BoardKind::result, "result"},
+                                                   {BoardKind::attendance, "attendance"},
+                                                   {BoardKind::chair_decision, "chair_decision"}}};
 };
 
 struct BoardEntry {

@@ -4,10 +4,12 @@
 #pragma once
 
 #include "councilvote/record/enums.hpp"
+#include "councilvote/record/error.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace cv::record {
 
@@ -32,18 +34,41 @@ struct NomineeRow {
   friend bool operator==(const NomineeRow &, const NomineeRow &) = default;
 };
 
+// An exact share num/den of a count, as the councils write it: "2/3" (Từ 2/3 trở lên) or "90%"
+// (90/100). Never reduced: 90/100 stays 90/100, so a percentage is shown as one. den 1..1000,
+// num <= den (a share is at most the whole).
+inline constexpr std::uint32_t kMaxFractionDen = 1000;
+struct Fraction {
+  std::uint32_t num = 0;
+  std::uint32_t den = 100;
+  // num * count compared on integers (no float ever decides).
+  [[nodiscard]] std::uint64_t of(std::uint64_t count) const noexcept { return std::uint64_t{num} * count; }
+  friend bool operator==(const Fraction &, const Fraction &) = default;
+};
+
+// "90%" when den is 100, else "2/3".
+[[nodiscard]] std::string fraction_text(Fraction f);
+// The inverse, for the CSV and the command line: "2/3" (den 1..1000, num <= den) or "90%"
+// (0..100 -> 90/100); `positive`: zero is refused (a threshold), else allowed (a quorum: 0 = none).
+// bad_field with a sentence that quotes the text ("\"2/0\": the denominator must be 1 to 1000").
+[[nodiscard]] Result<Fraction> parse_fraction(std::string_view text, bool positive);
+
 struct RuleProfile {
   std::string rule_id; // id syntax, at most 64 characters
   std::string label;
-  std::uint32_t threshold_percent = 0; // 1..100
+  Fraction threshold{}; // 0 < num <= den: the share of the denominator that must agree
   Comparison comparison = Comparison::at_least;
   Denominator denominator = Denominator::all_members;
-  std::uint32_t quorum_percent = 0; // 0..100 of all members present
-  std::string source;               // the legal basis, may be empty
-  // The rule on integers: agree*100 >= (or >) threshold*denominator.
+  Fraction quorum{0, 100}; // 0 <= num <= den: the share of all members present in the room; 0 = none
+  std::string source;      // the legal basis, may be empty
+  // The rule on integers: agree * den >= (or >) num * denominator.
   [[nodiscard]] bool passes(std::uint64_t agree, std::uint64_t denominator_count) const noexcept {
-    const auto lhs = agree * 100, rhs = std::uint64_t{threshold_percent} * denominator_count;
+    const auto lhs = agree * threshold.den, rhs = threshold.of(denominator_count);
     return comparison == Comparison::at_least ? lhs >= rhs : lhs > rhs;
+  }
+  // present * den >= num * members.
+  [[nodiscard]] bool quorum_met(std::uint64_t present, std::uint64_t members) const noexcept {
+    return present * quorum.den >= quorum.of(members);
   }
   friend bool operator==(const RuleProfile &, const RuleProfile &) = default;
 };

@@ -37,6 +37,17 @@ struct RecordTurnout {
   friend bool operator==(const RecordTurnout &, const RecordTurnout &) = default;
 };
 
+// The chair's decision of a tie at an award's quota as the record names it (docs/record.md §3 step
+// 9): board entry `seq` (a chair_decision, record/chair_decision.hpp), signed by the chair, member
+// `member_no`, gives the places left of `award` to `nominees` (ascending).
+struct RecordChairDecision {
+  std::uint64_t seq = 0;
+  std::string award;
+  std::vector<std::uint32_t> nominees;
+  std::uint32_t member_no = 0;
+  friend bool operator==(const RecordChairDecision &, const RecordChairDecision &) = default;
+};
+
 // One contest as the server knows it, with its decrypted counts.
 struct RecordContestInput {
   std::uint32_t position = 0; // index in the manifest
@@ -63,8 +74,9 @@ struct RecordInput {
   std::vector<std::uint32_t> decrypting_trustees; // indices whose partials were combined, ascending
   std::vector<std::uint64_t> partial_seqs;        // their board entries, same order
   RecordTurnout turnout;
-  std::vector<RecordContestInput> contests; // in manifest order
-  std::string closed_at;                    // the store's UTC text
+  std::vector<RecordContestInput> contests;         // in manifest order
+  std::vector<RecordChairDecision> chair_decisions; // in board order (ascending seq)
+  std::string closed_at;                            // the store's UTC text
 };
 
 // A contest's line in the record and on the minutes.
@@ -79,10 +91,11 @@ struct RecordContest {
   std::uint64_t agree = 0, disagree = 0, blank = 0, not_voted = 0;
   std::uint64_t denominator = 0;        // members or present members, by the rule
   std::uint32_t agree_basis_points = 0; // floor(agree * 10000 / members): the % of all members, to show
-  bool rule_met = false;                // agree*100 >= (>) threshold*denominator
+  bool rule_met = false;                // agree*den >= (>) num*denominator (rule.threshold)
   bool quorum_met = true;
   ContestOutcome outcome = ContestOutcome::not_passed;
   std::optional<std::uint32_t> quota_rank; // rank by agree among the award's rule-passing nominees
+  bool chair_decided = false;              // a tie at the quota that the chair decided: the outcome is his
   // general
   std::string label;
   std::vector<std::string> option_labels;
@@ -102,18 +115,32 @@ struct Record {
   std::vector<std::uint64_t> partial_seqs;
   RecordTurnout turnout;
   std::vector<RecordContest> contests;
+  std::vector<RecordChairDecision> chair_decisions;
   std::string closed_at;
   friend bool operator==(const Record &, const Record &) = default;
 };
 
-// Applies the rules and quotas (docs/record.md §3) and returns the record.
-// invalid_argument when the input does not fit together (counts exceed the roster, a commendation
-// contest without nominee or rule, positions out of order, fewer ballots than min_ballots).
+// Applies the rules and quotas (docs/record.md §3), then the chair's decisions in board order, and
+// returns the record. invalid_argument when the input does not fit together (counts exceed the
+// roster, a commendation contest without nominee or rule, positions out of order, fewer ballots
+// than min_ballots, a chair decision that check_chair_decision refuses: check
+// "chair_decisions[i].award" ...).
 [[nodiscard]] Result<Record> compute_record(const RecordInput &in);
 // The record's exact text (compact JSON, members sorted by name).
 [[nodiscard]] std::string encode_record(const Record &r);
 // Parses a record text (strict, unknown members rejected; unsupported_version for another format).
 [[nodiscard]] Result<Record> decode_record(std::string_view text);
+// Whether the chair may decide the tie of `award` in `draft` (the record before this decision) by
+// giving its places left to `nominees`: some contests of the award are tie_at_quota (check
+// "award": no such award, no tie, or decided already), every nominee is one of them (check
+// "nominee"), and they are exactly as many as the places left, award_quota + 1 - quota_rank of the
+// tied contests (check "places"). invalid_argument with the check's name and a sentence that names
+// the tied nominees and the places left.
+[[nodiscard]] Result<void> check_chair_decision(const Record &draft, std::string_view award,
+                                                const std::vector<std::uint32_t> &nominees);
+// The record's decisions, each checked against the record as it was before it (recomputed from the
+// counts, rules and quotas): inconsistent_data with check "chair_decisions[i].<check>".
+[[nodiscard]] Result<void> check_record_chair_decisions(const Record &r);
 // Recomputes every outcome, percentage and rank from the counts, rules and quotas in the record;
 // inconsistent_data with check "contest[i].<what>" at the first difference, or "min_ballots" for
 // a record of fewer ballots than its meeting's minimum (such a record must never have been made).
@@ -122,6 +149,9 @@ struct Record {
 // The JSON of a nominee row and a rule profile inside a record (the members of docs/wire.md §8.2).
 [[nodiscard]] Json nominee_to_json(const NomineeRow &n);
 [[nodiscard]] NomineeRow read_nominee(Reader &r);
+// A rule's threshold and quorum are {num, den} (den 1..1000, num <= den; a threshold's num >= 1).
+[[nodiscard]] Json fraction_to_json(Fraction f);
+[[nodiscard]] Fraction read_fraction(Reader &r, bool positive);
 [[nodiscard]] Json rule_to_json(const RuleProfile &p);
 [[nodiscard]] RuleProfile read_rule(Reader &r);
 

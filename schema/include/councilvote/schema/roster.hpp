@@ -41,15 +41,16 @@ struct Member {
   Attendance attendance = Attendance::unknown;
 };
 
-// A row of rules.csv: the result rule of an award, data rather than code.
+// A row of rules.csv: the result rule of an award, data rather than code. The threshold and the
+// quorum are exact fractions num/den (v4; 90 % is 90/100): den 1..1000, 0 <= num <= den.
 struct RuleProfile {
   std::string rule_id;
   std::string label;
-  std::int64_t threshold_percent = 0; // 0..100
-  std::string comparison;             // at_least (>=) or more_than (>)
-  std::string denominator;            // all_members or present_members
-  std::string source;                 // the decree or regulation
-  std::int64_t quorum_percent = 0;    // 0..100 of all members present for a result to stand; 0: none
+  std::int64_t threshold_num = 0, threshold_den = 100; // agree * den >= (>) num * denominator
+  std::string comparison;                              // at_least (>=) or more_than (>)
+  std::string denominator;                             // all_members or present_members
+  std::string source;                                  // the decree or regulation
+  std::int64_t quorum_num = 0, quorum_den = 100; // of all members present for a result to stand; 0: none
 };
 
 // A row of nominees.csv.

@@ -136,7 +136,8 @@ public:
   // The member's ballot in the poll, if any.
   [[nodiscard]] Result<std::optional<StoredBallot>> ballot_of(std::string_view poll_id,
                                                               const crypto::SignPublicKey &member_key) const;
-  // Publishes a manifest, tally, result or attendance (the other kinds have their own operations);
+  // Publishes a manifest, tally, result, attendance or chair decision (the other kinds have their
+  // own operations);
   // `poll_id` empty for none.
   Result<BoardReceipt> publish(std::string_view actor, BoardKind kind, std::string_view poll_id,
                                crypto::ByteView payload);

@@ -50,9 +50,9 @@ struct NomineeImport {
 [[nodiscard]] protocol::Result<NomineeImport> read_nominees_csv(const std::filesystem::path &path);
 
 // ---------------------------------------------------------------------------------------------
-// rules.csv: rule_id,label,threshold_percent,comparison,denominator[,quorum_percent],source
-// (quorum_percent is 0 when the column is absent or the field empty): protocol's reader, shared
-// with the server's shipped profiles.
+// rules.csv: rule_id,label,threshold,comparison,denominator[,quorum],source, shares written "2/3"
+// or "90%" (the quorum is 0% when the column is absent or the field empty): protocol's reader,
+// shared with the server's shipped profiles.
 using protocol::read_rules_csv;
 using protocol::rules_from_csv;
 

@@ -8,6 +8,7 @@
 #include "councilvote/protocol/json.hpp"
 #include "councilvote/protocol/record_file.hpp"
 #include "councilvote/protocol/statements.hpp"
+#include "councilvote/record/chair_decision.hpp"
 
 #include <algorithm>
 #include <array>
@@ -89,7 +90,8 @@ crypto::ContestSelection random_choice(const crypto::ContestSpec &c, crypto::Rng
 // The board's clock (ms): the store's created_at of each entry.
 constexpr std::uint64_t kCommitmentsStep = 2000, kShareStep = 500, kOpenAfter = 10 * 60 * 1000,
                         kFirstBallotAfter = 30 * 1000, kBallotStep = 1500, kCloseAfter = 60 * 1000,
-                        kTallyAfter = 5000, kPartialStep = 30 * 1000, kPublishAfter = 60 * 1000;
+                        kTallyAfter = 5000, kPartialStep = 30 * 1000, kDecisionStep = 45 * 1000,
+                        kPublishAfter = 60 * 1000;
 
 std::string text_of(const BoardEntry &e) { return std::string(e.payload.begin(), e.payload.end()); }
 
@@ -220,11 +222,26 @@ private:
     r_.header.poll = s_.poll_id;
     r_.header.ballots = static_cast<std::uint32_t>(voters_.size());
     const std::uint64_t n = s_.trustees;
-    r_.header.entries = n + n * (n - 1) + 1 + voters_.size() + 1 + 1 + decrypting_.size() + 1;
+    const std::uint64_t decisions = s_.chair_decisions.size();
+    r_.header.entries = n + n * (n - 1) + 1 + voters_.size() + 1 + 1 + decrypting_.size() + decisions + 1;
     // When the board ends (checked at the end).
     end_ms_ = s_.start_ms + n * kCommitmentsStep + n * (n - 1) * kShareStep + kOpenAfter + kFirstBallotAfter +
               voters_.size() * kBallotStep + kCloseAfter + kTallyAfter + decrypting_.size() * kPartialStep +
-              kPublishAfter;
+              decisions * kDecisionStep + kPublishAfter;
+    // The people: the roster's names and roles, and who holds each trustee place.
+    if (s_.trustees > s_.members) throw std::invalid_argument("more trustees than members");
+    people_ = s_.people;
+    if (people_.empty())
+      for (std::uint32_t m = 1; m <= s_.members; ++m)
+        people_.push_back({m, person_name(m + 997),
+                           m == 1   ? record::CouncilRole::chair
+                           : m == 2 ? record::CouncilRole::secretary
+                                    : record::CouncilRole::member});
+    if (people_.size() != s_.members) throw std::invalid_argument("people: one per member");
+    auto chair = std::find_if(people_.begin(), people_.end(), [](const record::RecordMember &m) {
+      return m.council_role == record::CouncilRole::chair;
+    });
+    chair_no_ = chair == people_.end() ? 0 : chair->member_no;
   }
 
   // ---------------------------------------------------------------------------------- the board
@@ -361,6 +378,23 @@ private:
           board.add(BoardKind::partial_decryption, s_.poll_id, w.take(), t += kPartialStep));
     }
 
+    // post_chair_decision: the chair's signed decisions of ties, once the counts are known.
+    std::vector<record::RecordChairDecision> decisions;
+    for (const auto &cd : s_.chair_decisions) {
+      if (chair_no_ == 0) throw std::invalid_argument("a chair decision, but no chair");
+      record::ChairDecision d;
+      d.meeting = s_.meeting_id;
+      d.poll = s_.poll_id;
+      d.tally_context = tally_context;
+      d.award = cd.award;
+      d.nominees = cd.nominees;
+      d.member_no = chair_no_;
+      record::sign_chair_decision(d, r_.members.at(chair_no_ - 1));
+      const auto seq = board.add_text(BoardKind::chair_decision, s_.poll_id, record::encode_chair_decision(d),
+                                      t += kDecisionStep);
+      decisions.push_back({seq, d.award, d.nominees, d.member_no});
+    }
+
     // publish_record: combine, decode, apply the rules (service_record.cpp).
     const auto decrypted = must(
         crypto::combine_partial_decryptions({r_.key, tally_context, running.totals, partials}), "combining");
@@ -408,6 +442,9 @@ private:
     in.turnout.ballots_remote = remote;
     in.turnout.voted = voters_;
     in.closed_at = protocol::format_utc_ms(closed);
+    in.members = people_;
+    for (std::uint32_t i = 1; i <= s_.trustees; ++i) in.trustees.push_back({i, s_.members - s_.trustees + i});
+    in.chair_decisions = decisions;
     for (std::size_t i = 0; i < r_.poll.manifest.contests.size(); ++i) {
       const auto &spec = r_.poll.manifest.contests[i];
       record::RecordContestInput c;
@@ -453,6 +490,8 @@ private:
   protocol::PollId poll_id_;
   std::vector<record::Attendance> attendance_;
   std::vector<std::uint32_t> voters_, decrypting_;
+  std::vector<record::RecordMember> people_;
+  std::uint32_t chair_no_ = 0;
   std::vector<crypto::TrusteeSecrets> &trustees_ = r_.trustees;
   std::uint64_t end_ms_ = 0;
 };
@@ -510,12 +549,20 @@ SynthSpec sample_record_spec() {
     n.award_quota = quota;
     return n;
   };
-  s.nominees.push_back(person(1, "Lý Thị Thu Hằng", "Chiến sĩ thi đua cấp tỉnh", "decree98-90", 1));
-  s.nominees.push_back(person(2, "Mạc Văn Tùng", "Chiến sĩ thi đua cấp tỉnh", "decree98-80", 1));
+  using record::CouncilRole;
+  s.people = {
+      {1, "Nguyễn Văn An", CouncilRole::chair},      {2, "Trần Thị Bích Ngọc", CouncilRole::secretary},
+      {3, "Lê Hoàng Minh", CouncilRole::vice_chair}, {4, "Phạm Thu Trang", CouncilRole::member},
+      {5, "Võ Quốc Huy", CouncilRole::member},       {6, "Đặng Thị Mai Anh", CouncilRole::member},
+      {7, "Bùi Đức Thắng", CouncilRole::member}};
+  const std::string award = "Chiến sĩ thi đua cấp tỉnh";
+  s.nominees.push_back(person(1, "Lý Thị Thu Hằng", award, "decree98-90", 2));
+  s.nominees.push_back(person(2, "Mạc Văn Tùng", award, "decree98-80", 2));
   SynthNominee team;
   team.row = {3,         record::NomineeKind::tap_the, "Phòng Tổ chức cán bộ", "",
               "Sở Y tế", "Tập thể lao động xuất sắc",  "council-majority"};
   s.nominees.push_back(team);
+  s.nominees.push_back(person(4, "Hoàng Thị Kim Oanh", award, "decree98-80", 2));
   s.questions.push_back({"venue",
                          "Hình thức tổ chức lễ trao tặng",
                          {"Tại hội trường UBND tỉnh", "Kết hợp hội nghị tổng kết", "Trực tuyến"},
@@ -525,9 +572,11 @@ SynthSpec sample_record_spec() {
   s.threshold = 2;
   s.min_ballots = 5;
   s.remote = {7}; // member 7 votes in writing (remotely); the others are in the room
-  // Nominee 1: 7 agree (passes 90 % of all members, rank 1 of the quota of 1); nominee 2: 6 agree,
-  // 1 blank (meets 80 % but is rank 2: not passed by the quota); the collective: 4 agree, 2 disagree,
-  // 1 blank (more than half: passed); the question: 3, 2, 1 votes and 1 blank.
+  s.chair_decisions = {{award, {4}}};
+  // Nominee 1: 7 agree (passes 90 % of all members, rank 1 of the quota of 2); nominees 2 and 4: 6
+  // agree, 1 blank each (meet 80 %, both rank 2: tied for the one place left — the chair gives it to
+  // nominee 4, so nominee 2 does not pass); the collective: 4 agree, 2 disagree, 1 blank (more than
+  // half: passed); the question: 3, 2, 1 votes and 1 blank.
   s.choice = [](std::uint32_t member, std::size_t contest) {
     using S = crypto::ContestSelection;
     switch (contest) {
@@ -537,6 +586,8 @@ SynthSpec sample_record_spec() {
       return member == 4 ? S::blank() : S::agree();
     case 2:
       return member <= 4 ? S::agree() : member <= 6 ? S::disagree() : S::blank();
+    case 3:
+      return member == 5 ? S::blank() : S::agree();
     default:
       return member <= 3 ? S{{0}} : member <= 5 ? S{{1}} : member == 6 ? S{{2}} : S::blank();
     }

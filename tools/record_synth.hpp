@@ -41,6 +41,12 @@ struct SynthQuestion {
   std::uint32_t min = 0, max = 1;
 };
 
+// A decision of the chair: the tied nominees of `award` who take the places left.
+struct SynthChairDecision {
+  std::string award;
+  std::vector<std::uint32_t> nominees;
+};
+
 struct SynthSpec {
   std::string seed_label = "CouncilVote synthetic record";
   std::string meeting_id = "synthetic-meeting";
@@ -52,9 +58,12 @@ struct SynthSpec {
   std::uint32_t nominee_count = 3;        // when `nominees` is empty
   std::vector<SynthQuestion> questions;   // general contests, after the nominees
   std::vector<record::RuleProfile> rules; // empty: the shipped profiles (data/rules.csv)
-  std::uint32_t trustees = 3, threshold = 2;
-  std::vector<std::uint32_t> decrypting; // trustee indices; empty: 1..t-1 and n
-  std::uint32_t min_ballots = 5;         // the bundle's
+  // The roster's names and roles, by member number (empty: synthetic names, member 1 the chair and
+  // member 2 the secretary).
+  std::vector<record::RecordMember> people;
+  std::uint32_t trustees = 3, threshold = 2; // trustee i is held by member (members - trustees + i)
+  std::vector<std::uint32_t> decrypting;     // trustee indices; empty: 1..t-1 and n
+  std::uint32_t min_ballots = 5;             // the bundle's
   // The record's min_ballots when it differs from the bundle's (a record made below the minimum).
   std::optional<std::uint32_t> record_min_ballots;
   // Attendance frozen at close, by member number (1-based); the others are present.
@@ -64,6 +73,8 @@ struct SynthSpec {
   // The choice of member `member_no` in contest `contest` (0-based, manifest order); empty: random
   // (mostly agree), from the member's ballot randomness.
   std::function<crypto::ContestSelection(std::uint32_t member_no, std::size_t contest)> choice;
+  // The chair's decisions of ties, signed with the chair's member key after the partial decryptions.
+  std::vector<SynthChairDecision> chair_decisions;
   std::uint64_t start_ms = 1749974400000; // 2025-06-15T08:00:00.000Z: the first board entry
   unsigned threads = 1;                   // ballots encrypted in parallel (the bytes do not depend on it)
   // Called now and then: "ballots", done, total.
@@ -124,9 +135,9 @@ void rebuild(SynthRecord &r, const RebuildOptions &o = {});
 // Writes the file (record/'s writer; overwrites) and returns its fingerprint.
 crypto::ByteArray<32> write_record_file(const SynthRecord &r, const std::filesystem::path &path);
 
-// The spec of docs/record-sample.jsonl: 7 members (one voting remotely), 3 nominees (one a
-// collective) under the Decree 98 90 % rule, the 80 % rule with a quota of 1, and the majority rule,
-// one general question, 2-of-3 trustees, min_ballots 5.
+// The spec of docs/record-sample.jsonl: 7 named members (one voting remotely), 4 nominees (one a
+// collective) under the Decree 98 90 % rule, the 80 % rule with a quota of 2 and a tie at it that
+// the chair decides, and the majority rule, one general question, 2-of-3 trustees, min_ballots 5.
 [[nodiscard]] SynthSpec sample_record_spec();
 
 } // namespace cv::tools

@@ -20,6 +20,64 @@ std::string contest_name(std::size_t i) { return "contest[" + std::to_string(i) 
 // The members who took part: in the room or in writing (docs/record.md §3).
 std::uint64_t participants(const RecordTurnout &t) { return std::uint64_t{t.present} + t.remote; }
 
+// members: the roster (as many as turnout.members, strictly ascending, names 1..200 bytes, at most
+// one chair and one secretary), every voter on it; trustees: indices 1..n in order, each a distinct
+// member, at least the threshold, and every decrypting trustee one of them; every chair decision
+// the chair's.
+Result<void> check_people(const RecordInput &in) {
+  const auto &m = in.members;
+  if (m.size() != in.turnout.members)
+    return invalid("members: " + std::to_string(m.size()) + " members named, the roster has " +
+                   std::to_string(in.turnout.members));
+  std::uint32_t chairs = 0, secretaries = 0;
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    if (m[i].member_no < 1 || m[i].member_no > kMaxMemberNo ||
+        (i > 0 && m[i].member_no <= m[i - 1].member_no))
+      return invalid("members: member numbers are not 1..9999 strictly ascending at [" + std::to_string(i) +
+                     "]");
+    if (m[i].full_name.empty() || m[i].full_name.size() > kMaxNameBytes)
+      return invalid("members[" + std::to_string(i) + "]: a full name of 1 to 200 bytes is needed");
+    chairs += m[i].council_role == CouncilRole::chair ? 1U : 0U;
+    secretaries += m[i].council_role == CouncilRole::secretary ? 1U : 0U;
+  }
+  if (chairs > 1 || secretaries > 1)
+    return invalid("members: a poll's roster has one chair and one secretary");
+  auto on_roster = [&](std::uint32_t no) {
+    return std::ranges::binary_search(m, no, {}, &RecordMember::member_no);
+  };
+  for (auto v : in.turnout.voted)
+    if (!on_roster(v)) return invalid("turnout: voter " + std::to_string(v) + " is not on the roster");
+  const auto &t = in.trustees;
+  if (t.size() < in.threshold || t.size() > 255)
+    return invalid("trustees: " + std::to_string(t.size()) + " trustees for a threshold of " +
+                   std::to_string(in.threshold));
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].index != i + 1)
+      return invalid("trustees: indices are not 1..n in order at [" + std::to_string(i) + "]");
+    if (!on_roster(t[i].member_no))
+      return invalid("trustees[" + std::to_string(i) + "]: member " + std::to_string(t[i].member_no) +
+                     " is not on the roster");
+    for (std::size_t j = 0; j < i; ++j)
+      if (t[j].member_no == t[i].member_no)
+        return invalid("trustees: member " + std::to_string(t[i].member_no) + " holds two trustee places");
+  }
+  for (auto d : in.decrypting_trustees)
+    if (d < 1 || d > t.size())
+      return invalid("decrypting trustee " + std::to_string(d) + " is not a trustee");
+  const auto chair = std::ranges::find(m, CouncilRole::chair, &RecordMember::council_role);
+  for (std::size_t i = 0; i < in.chair_decisions.size(); ++i)
+    if (chair == m.end() || in.chair_decisions[i].member_no != chair->member_no)
+      return Error{Errc::invalid_argument,
+                   "the decision of board entry " + std::to_string(in.chair_decisions[i].seq) +
+                       " is member " + std::to_string(in.chair_decisions[i].member_no) +
+                       "'s, not the chair's" +
+                       (chair == m.end() ? " (the roster names no chair)"
+                                         : " (member " + std::to_string(chair->member_no) + ")"),
+                   {},
+                   "chair_decisions[" + std::to_string(i) + "].member"};
+  return {};
+}
+
 Result<void> check_input(const RecordInput &in) {
   const auto &t = in.turnout;
   if (in.min_ballots < crypto::kLowestMinBallots)
@@ -44,6 +102,7 @@ Result<void> check_input(const RecordInput &in) {
   for (std::size_t i = 1; i < in.chair_decisions.size(); ++i)
     if (in.chair_decisions[i].seq <= in.chair_decisions[i - 1].seq)
       return invalid("the chair's decisions are not in board order");
+  if (auto ok = check_people(in); !ok) return ok.error();
   std::map<std::string, std::optional<std::uint32_t>> quota_of_award;
   for (std::size_t i = 0; i < in.contests.size(); ++i) {
     const auto &c = in.contests[i];
@@ -88,6 +147,8 @@ Result<Record> compute_record(const RecordInput &in) {
   r.decrypting_trustees = in.decrypting_trustees;
   r.partial_seqs = in.partial_seqs;
   r.turnout = t;
+  r.members = in.members;
+  r.trustees = in.trustees;
   r.closed_at = in.closed_at;
 
   for (const auto &c : in.contests) {
@@ -252,6 +313,35 @@ Json contest_to_json(const RecordContest &c) {
   return o;
 }
 
+Json member_to_json(const RecordMember &m) {
+  return Json{{"member_no", m.member_no},
+              {"full_name", m.full_name},
+              {"council_role", std::string(name(m.council_role))}};
+}
+
+RecordMember read_member(Reader &r) {
+  RecordMember m;
+  m.member_no = r.u32("member_no", 1, static_cast<std::uint32_t>(kMaxMemberNo));
+  m.full_name = r.text("full_name", 1, kMaxNameBytes);
+  m.council_role = r.enumeration<CouncilRole>("council_role");
+  return m;
+}
+
+Json trustee_to_json(const RecordTrustee &t) { return Json{{"index", t.index}, {"member_no", t.member_no}}; }
+
+RecordTrustee read_trustee(Reader &r) {
+  RecordTrustee t;
+  t.index = r.u32("index", 1, 255);
+  t.member_no = r.u32("member_no", 1, static_cast<std::uint32_t>(kMaxMemberNo));
+  return t;
+}
+
+template <class T, class F> Json array_of(const std::vector<T> &items, F to_json) {
+  Json a = Json::array();
+  for (const auto &x : items) a.push_back(to_json(x));
+  return a;
+}
+
 Json chair_ref_to_json(const RecordChairDecision &d) {
   return Json{
       {"seq", d.seq}, {"award", d.award}, {"nominees", uint_array(d.nominees)}, {"member_no", d.member_no}};
@@ -350,6 +440,8 @@ Record read_record(Reader &r) {
     x.decrypting_trustees.push_back(static_cast<std::uint32_t>(v));
   x.partial_seqs = r.integers("partial_seqs", 1, 255, 1, kMaxJsonInteger);
   x.turnout = r.nested("turnout", read_turnout);
+  x.members = r.objects("members", 1, kMaxRosterRows, read_member);
+  x.trustees = r.objects("trustees", 1, 255, read_trustee);
   x.contests = r.objects("contests", 1, kMaxContests, read_contest);
   if (r.has("chair_decisions"))
     x.chair_decisions = r.objects("chair_decisions", 1, kMaxContests, read_chair_ref);
@@ -430,6 +522,8 @@ std::string encode_record(const Record &r) {
          {"decrypting_trustees", uint_array(r.decrypting_trustees)},
          {"partial_seqs", uint_array(r.partial_seqs)},
          {"turnout", turnout_to_json(r.turnout)},
+         {"members", array_of(r.members, member_to_json)},
+         {"trustees", array_of(r.trustees, trustee_to_json)},
          {"closed_at", r.closed_at}};
   Json contests = Json::array();
   for (const auto &c : r.contests) contests.push_back(contest_to_json(c));
@@ -444,9 +538,6 @@ std::string encode_record(const Record &r) {
 
 Result<Record> decode_record(std::string_view text) { return read_json_text(text, "record", read_record); }
 
-namespace {
-
-// The input the record was computed from (its counts, rules, quotas and decisions).
 RecordInput input_of(const Record &r) {
   RecordInput in;
   in.meeting = r.meeting;
@@ -462,6 +553,8 @@ RecordInput input_of(const Record &r) {
   in.decrypting_trustees = r.decrypting_trustees;
   in.partial_seqs = r.partial_seqs;
   in.turnout = r.turnout;
+  in.members = r.members;
+  in.trustees = r.trustees;
   in.closed_at = r.closed_at;
   in.chair_decisions = r.chair_decisions;
   for (const auto &c : r.contests) {
@@ -483,7 +576,15 @@ RecordInput input_of(const Record &r) {
   return in;
 }
 
-} // namespace
+const RecordMember *find_member(const Record &r, std::uint32_t member_no) noexcept {
+  auto it = std::ranges::lower_bound(r.members, member_no, {}, &RecordMember::member_no);
+  return it != r.members.end() && it->member_no == member_no ? &*it : nullptr;
+}
+
+const RecordMember *find_chair(const Record &r) noexcept {
+  auto it = std::ranges::find(r.members, CouncilRole::chair, &RecordMember::council_role);
+  return it != r.members.end() ? &*it : nullptr;
+}
 
 Result<void> check_record_chair_decisions(const Record &r) {
   auto in = input_of(r);

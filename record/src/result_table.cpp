@@ -184,7 +184,9 @@ std::string format_result_table(const Record &r) {
       for (const auto &c : r.contests)
         if (c.nominee && c.nominee->nominee_no == d.nominees[i]) out << " " << c.nominee->name;
     }
-    out << " (mục " << d.seq << " của bảng tin, ký bởi thành viên số " << d.member_no << ").\n";
+    const auto *chair = find_member(r, d.member_no);
+    out << " (mục " << d.seq << " của bảng tin, ký bởi " << (chair ? chair->full_name + ", " : std::string())
+        << "thành viên số " << d.member_no << ").\n";
   }
   out << "\nTổng hợp theo hình thức khen thưởng (đạt / số được đề nghị):\n";
   for (const auto &[award, counts] : per_award)
@@ -193,8 +195,13 @@ std::string format_result_table(const Record &r) {
                 {std::to_string(counts.first) + " / " + std::to_string(counts.second), 12}})
         << "\n";
   out << "Giải mã tổng phiếu: thành viên Ban kiểm phiếu số ";
-  for (std::size_t i = 0; i < r.decrypting_trustees.size(); ++i)
-    out << (i ? ", " : "") << r.decrypting_trustees[i];
+  for (std::size_t i = 0; i < r.decrypting_trustees.size(); ++i) {
+    const auto index = r.decrypting_trustees[i];
+    out << (i ? ", " : "") << index;
+    const auto *who =
+        index >= 1 && index <= r.trustees.size() ? find_member(r, r.trustees[index - 1].member_no) : nullptr;
+    if (who) out << " (" << who->full_name << ")";
+  }
   out << " (cần " << r.threshold << ")\n";
   return out.str();
 }

@@ -283,6 +283,7 @@ private:
       return (void)attendance_fault_.note(entry_name(e.seq) +
                                           " is not after the last ballot and before the tally");
     attendance_ = std::move(*a);
+    rep_.attendance = attendance_;
   }
 
   void on_tally(const BoardEntry &e) {
@@ -549,6 +550,7 @@ private:
     if (s.board_seq != result_seq_ || s.board_head != result_hash_)
       return (void)fail("record.statement", "the statement names " + entry_name(s.board_seq) +
                                                 ", which is not the result entry with that hash");
+    rep_.statement = s;
     pass("record.statement", "signed by the server; record digest " + short_hex(s.record_digest) + ", head " +
                                  short_hex(s.board_head));
   }
@@ -619,6 +621,18 @@ private:
         return bad("partial_seqs[" + std::to_string(i) + "] is not trustee " + std::to_string(t) +
                    "'s entry");
     }
+    // The people: the record names every member of the attendance entry (by number, in its order)
+    // and the ceremony's trustees 1..n; their names and roles are the server's declaration.
+    if (r.members.size() != attendance_->members.size())
+      return bad("the record names " + std::to_string(r.members.size()) +
+                 " members, the attendance entry has " + std::to_string(attendance_->members.size()));
+    for (std::size_t i = 0; i < r.members.size(); ++i)
+      if (r.members[i].member_no != attendance_->members[i].member_no)
+        return bad("members[" + std::to_string(i) + "] is member " + std::to_string(r.members[i].member_no) +
+                   ", the attendance entry's is " + std::to_string(attendance_->members[i].member_no));
+    if (r.trustees.size() != key_->n())
+      return bad("the record names " + std::to_string(r.trustees.size()) + " trustees, the ceremony has " +
+                 std::to_string(key_->n()));
     const auto &m = def_->manifest;
     if (r.contests.size() != m.contests.size())
       return bad("the record does not have one contest per manifest contest");
@@ -636,7 +650,7 @@ private:
     }
     pass("record.binding", "meeting, poll, contexts, entries " + std::to_string(manifest_seq_) + "/" +
                                std::to_string(attendance_seq_) + "/" + std::to_string(tally_seq_) +
-                               ", trustees and contests are the board's");
+                               ", members, trustees and contests are the board's");
   }
 
   void check_record_counts() {

@@ -27,14 +27,13 @@ Result<std::string> verify_chair_decisions(const Record &record, std::span<const
   if (entries.size() != record.chair_decisions.size())
     return bad("the board holds " + std::to_string(entries.size()) +
                " chair decisions of the poll, the record " + std::to_string(record.chair_decisions.size()));
-  // Who the chair is: the member the server's signed record names (the council roles are not on the
-  // board; the server accepted the decision from the roster's chair only). One chair for the poll,
-  // and his key is the board's: the roster key of that member number (roster.members).
-  const auto chair_no = record.chair_decisions.front().member_no;
-  for (const auto &d : record.chair_decisions)
-    if (d.member_no != chair_no)
-      return bad("the record names decisions of two members (" + std::to_string(chair_no) + " and " +
-                 std::to_string(d.member_no) + "); the poll has one chair");
+  // Who the chair is: the one member the server's signed record names as chair (the council roles
+  // are not on the board; the server accepts a decision from the roster's chair only). His key is
+  // the board's: the roster key of that member number (roster.members).
+  const auto *named_chair = find_chair(record);
+  if (named_chair == nullptr)
+    return bad("the record applies chair decisions but names no chair among its members");
+  const auto chair_no = named_chair->member_no;
   const auto chair =
       std::ranges::find_if(roster, [&](const RosterEntry &m) { return m.member_no == chair_no; });
   if (chair == roster.end())

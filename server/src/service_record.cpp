@@ -120,6 +120,24 @@ Result<protocol::RecordInput> MeetingService::Impl::record_input(const schema::P
   in.turnout.ballots_remote = turnout_now->remote;
   for (auto v : turnout_now->voters) in.turnout.voted.push_back(static_cast<std::uint32_t>(v));
   in.closed_at = poll.closed_at.value_or("");
+  // The people the minutes name: the poll's roster (the frozen attendance's members) with the
+  // roster's names and roles, and who holds each trustee place of the poll's ceremony.
+  auto roster_rows = store.members();
+  if (!roster_rows) return store_error(roster_rows.error());
+  for (const auto &f : **frozen) {
+    auto row = std::ranges::find_if(*roster_rows,
+                                    [&](const schema::Member &m) { return m.row.member_no == f.member_no; });
+    if (row == roster_rows->end())
+      return op_error(ErrorCode::internal,
+                      "member " + std::to_string(f.member_no) + " of the poll is not on the roster");
+    auto role = record::parse<record::CouncilRole>(row->row.council_role);
+    if (!role)
+      return op_error(ErrorCode::internal,
+                      "member " + std::to_string(f.member_no) + " has an unknown council role");
+    in.members.push_back({static_cast<std::uint32_t>(f.member_no), row->row.full_name, *role});
+  }
+  for (const auto &trustee : kc->trustees)
+    in.trustees.push_back({trustee.index, static_cast<std::uint32_t>(trustee.member_no)});
   const auto &manifest = lp.definition.manifest;
   for (std::size_t i = 0; i < manifest.contests.size(); ++i) {
     const auto &spec = manifest.contests[i];

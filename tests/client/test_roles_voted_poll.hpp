@@ -3,6 +3,7 @@
 // make_partial_decryption, and the record is built with protocol::compute_record.
 #pragma once
 
+#include "../record/people.hpp"
 #include "councilvote/client/roles/member.hpp"
 #include "councilvote/client/roles/trustee.hpp"
 #include "councilvote/crypto/tally.hpp"
@@ -90,6 +91,7 @@ struct VotedPoll {
     const auto members = static_cast<std::uint32_t>(poll.members.size());
     in.turnout = {members, members, 0, 0, 0, members, members, 0, {}};
     for (std::uint32_t m = 1; m <= members; ++m) in.turnout.voted.push_back(m);
+    cv::record::testing::name_people(in, 3);
     const protocol::RuleProfile rule{
         "decree98-90", "90%", {90, 100}, protocol::Comparison::at_least, protocol::Denominator::all_members,
         {0, 100},      ""};

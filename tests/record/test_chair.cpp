@@ -5,6 +5,7 @@
 #include "councilvote/record/chair_decision.hpp"
 #include "councilvote/record/result_table.hpp"
 #include "councilvote/record/verify_chair.hpp"
+#include "people.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -37,6 +38,7 @@ RecordInput tie_input() {
   in.tally_context = cv::crypto::ByteArray<32>{7};
   in.turnout = {20, 20, 0, 0, 0, 20, 20, 0, {}};
   for (std::uint32_t m = 1; m <= 20; ++m) in.turnout.voted.push_back(m);
+  cv::record::testing::name_people(in, 2);
   in.closed_at = "2025-06-15T09:00:00.000Z";
   const RuleProfile r80{"r80",    "80%", {80, 100}, Comparison::at_least, Denominator::all_members,
                         {0, 100}, ""};
@@ -248,14 +250,12 @@ TEST_CASE("chair: record.chair_decisions passes only for the chair's signed deci
         {40, encode_chair_decision(signed_decision({3}, key_of("member 2"), 1))}};
     CHECK(refused(record, roster, by_other).find("not signed by the chair") != std::string::npos);
   }
-  SECTION("two members named as the chair, or one who is not on the roster") {
-    auto two = record_with({{40, kAward, {3}, 1}});
-    two.chair_decisions.push_back({41, "Bằng khen", {5}, 2});
-    const std::vector<ChairDecisionEntry> e{
-        entries[0], {41, encode_chair_decision(signed_decision({5}, key_of("member 2"), 2))}};
-    CHECK(refused(two, roster, e).find("two members") != std::string::npos);
-    auto stranger = record_with({{40, kAward, {3}, 99}});
-    CHECK(refused(stranger, roster, entries).find("not on the roster") != std::string::npos);
+  SECTION("a record that names no chair, or a chair who is not on the roster") {
+    auto no_chair = record;
+    for (auto &m : no_chair.members) m.council_role = CouncilRole::member;
+    CHECK(refused(no_chair, roster, entries).find("names no chair") != std::string::npos);
+    const std::vector<RosterEntry> without_chair(roster.begin() + 1, roster.end());
+    CHECK(refused(record, without_chair, entries).find("not on the roster") != std::string::npos);
   }
   SECTION("a signature that does not verify") {
     auto bad = decision;
@@ -295,4 +295,19 @@ TEST_CASE("result table: a tie decided by the chair says so, with the board entr
   CHECK(table.find("Bằng phiếu") == std::string::npos); // no tie is left open
   const auto open = format_result_table(record_with({}));
   CHECK(open.find("Bằng phiếu") != std::string::npos);
+}
+
+TEST_CASE("chair: a record applies a decision only when it is the chair's, the member its roster names chair",
+          "[record][chair]") {
+  auto in = tie_input();
+  in.chair_decisions = {{40, kAward, {3}, 2}}; // member 2 is the secretary
+  auto r = compute_record(in);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().check == "chair_decisions[0].member");
+  CHECK(r.error().message.find("not the chair's (member 1)") != std::string::npos);
+  for (auto &m : in.members) m.council_role = CouncilRole::member;
+  in.chair_decisions = {{40, kAward, {3}, 1}};
+  r = compute_record(in);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message.find("the roster names no chair") != std::string::npos);
 }

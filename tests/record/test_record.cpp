@@ -1,5 +1,6 @@
 // The result record (docs/record.md): the council's rules applied to the counts, quotas, encoding.
 #include "councilvote/record/result_record.hpp"
+#include "people.hpp"
 
 #include <catch2/catch.hpp>
 #include <tuple>
@@ -39,6 +40,7 @@ RecordInput base_input() {
   in.partial_seqs = {41, 42};
   in.turnout = {22, 18, 2, 2, 0, 20, 18, 2, {}};
   for (std::uint32_t m = 1; m <= 20; ++m) in.turnout.voted.push_back(m);
+  cv::record::testing::name_people(in, 3);
   in.closed_at = "2025-06-15T09:00:00.000Z";
   return in;
 }
@@ -212,6 +214,7 @@ TEST_CASE("result record: thresholds are exact fractions compared on integers (2
   auto in = base_input();
   in.turnout = {18, 18, 0, 0, 0, 18, 18, 0, {}};
   for (std::uint32_t m = 1; m <= 18; ++m) in.turnout.voted.push_back(m);
+  cv::record::testing::name_people(in, 3);
   auto two_thirds = [](Comparison cmp) {
     return RuleProfile{"r23", "Từ 2/3 trở lên", {2, 3}, cmp, Denominator::all_members, {0, 100}, ""};
   };

@@ -1,5 +1,6 @@
 // The result table of the demo and of `councilvote-cli record`: the minutes' columns, in Vietnamese.
 #include "councilvote/record/result_table.hpp"
+#include "people.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -30,6 +31,7 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   in.partial_seqs = {3, 4};
   in.turnout = {22, 20, 0, 2, 0, 20, 20, 0, {}};
   for (std::uint32_t m = 1; m <= 20; ++m) in.turnout.voted.push_back(m);
+  cv::record::testing::name_people(in, 3);
   const RuleProfile r80{"decree98-80", "80%", {80, 100}, Comparison::at_least, Denominator::all_members,
                         {0, 100},      ""};
   for (std::uint32_t i = 0; i < 3; ++i) {
@@ -53,7 +55,7 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   CHECK(table.find("Không đạt") != std::string::npos); // 18 votes, rank 2 of a quota of 1
   CHECK(table.find("1/1") != std::string::npos);
   CHECK(table.find("≥ 80% tổng TV") != std::string::npos);
-  CHECK(table.find("thành viên Ban kiểm phiếu số 1, 3") != std::string::npos);
+  CHECK(table.find("thành viên Ban kiểm phiếu số 1 (Thành viên 1), 3 (Thành viên 3)") != std::string::npos);
   CHECK(cv::record::percent_vi(5) == "0,05%");
   CHECK(cv::record::outcome_label_vi(ContestOutcome::tie_at_quota) == "Bằng phiếu");
 }
@@ -67,6 +69,7 @@ TEST_CASE("result table: long names and outcomes wrap instead of being cut", "[r
   in.partial_seqs = {3};
   in.turnout = {22, 10, 0, 12, 0, 10, 10, 0, {}};
   for (std::uint32_t m = 1; m <= 10; ++m) in.turnout.voted.push_back(m);
+  cv::record::testing::name_people(in, 1);
   const RuleProfile quorum{
       "q", "90% có túc số", {90, 100}, Comparison::at_least, Denominator::all_members, {75, 100}, ""};
   const std::string long_name = "Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh Vĩnh Long";
@@ -106,6 +109,7 @@ TEST_CASE("result table: a fraction rule is shown as the council wrote it", "[re
   in.partial_seqs = {3};
   in.turnout = {18, 18, 0, 0, 0, 18, 18, 0, {}};
   for (std::uint32_t m = 1; m <= 18; ++m) in.turnout.voted.push_back(m);
+  cv::record::testing::name_people(in, 1);
   const RuleProfile r23{
       "r23", "Từ 2/3 trở lên", {2, 3}, Comparison::at_least, Denominator::all_members, {0, 100}, ""};
   RecordContestInput c;

@@ -72,29 +72,46 @@ TEST_CASE("councilvote-verify finds docs/record-sample.jsonl valid and prints it
   CHECK(q.out == "RECORD VALID " + fp + "\n");
 }
 
-TEST_CASE("the sample's record: 90 % rule passed, 80 % rule cut by the quota, collective by majority",
-          "[sample]") {
+TEST_CASE(
+    "the sample's record: 90 % rule passed, a tie at the quota decided by the chair, collective by majority",
+    "[sample]") {
   const auto rep = record::verify_record_file(kSample);
   INFO(test::report_text(rep));
   REQUIRE(rep.ok());
   REQUIRE(rep.record);
   const auto &c = rep.record->contests;
-  REQUIRE(c.size() == 4);
+  REQUIRE(c.size() == 5);
   CHECK(c[0].rule->rule_id == "decree98-90");
   CHECK(c[0].agree == 7);
   CHECK(c[0].outcome == record::ContestOutcome::passed);
   CHECK(c[0].quota_rank == 1u);
-  CHECK(c[1].rule->rule_id == "decree98-80");
-  CHECK(c[1].rule_met);
+  CHECK_FALSE(c[0].chair_decided);
+  for (std::size_t i : {1u, 3u}) { // 6 agree each, tied at rank 2 for the one place left
+    CHECK(c[i].rule->rule_id == "decree98-80");
+    CHECK(c[i].rule_met);
+    CHECK(c[i].agree == 6);
+    CHECK(c[i].quota_rank == 2u);
+    CHECK(c[i].chair_decided);
+  }
   CHECK(c[1].outcome == record::ContestOutcome::not_passed);
-  CHECK(c[1].quota_rank == 2u);
+  CHECK(c[3].outcome == record::ContestOutcome::passed);
+  REQUIRE(rep.record->chair_decisions.size() == 1);
+  CHECK(rep.record->chair_decisions[0].nominees == std::vector<std::uint32_t>{4});
+  CHECK(rep.record->chair_decisions[0].member_no == 1);
+  CHECK(rep.find("record.chair_decisions")->ok);
   CHECK(c[2].nominee->kind == record::NomineeKind::tap_the);
   CHECK(c[2].outcome == record::ContestOutcome::passed);
-  CHECK(c[3].kind == crypto::ContestKind::general);
-  CHECK(c[3].option_counts == std::vector<std::uint64_t>{3, 2, 1});
+  CHECK(c[4].kind == crypto::ContestKind::general);
+  CHECK(c[4].option_counts == std::vector<std::uint64_t>{3, 2, 1});
   CHECK(rep.record->turnout.ballots_remote == 1);
   CHECK(rep.record->decrypting_trustees == std::vector<std::uint32_t>{1, 3});
   CHECK(rep.record->min_ballots == 5);
+  // The people the minutes name: the chair, the secretary, the trustees (members 5, 6, 7).
+  REQUIRE(rep.record->members.size() == 7);
+  CHECK(record::find_chair(*rep.record)->full_name == "Nguyễn Văn An");
+  CHECK(rep.record->members[1].council_role == record::CouncilRole::secretary);
+  REQUIRE(rep.record->trustees.size() == 3);
+  CHECK(rep.record->trustees[2].member_no == 7);
 }
 
 TEST_CASE("a synthetic record file is what the exporters write for the same board", "[synth]") {

@@ -3,6 +3,7 @@
 // statement, the attacker also re-chains the board and re-signs the statement with the server key
 // (tools::rebuild): the check that remains must still see it.
 #include "councilvote/crypto/hash.hpp"
+#include "councilvote/record/chair_decision.hpp"
 #include "councilvote/record/json.hpp"
 #include "support.hpp"
 
@@ -64,42 +65,6 @@ crypto::Bytes resigned(crypto::Ballot b, const crypto::SigningKey &as) {
 
 bool has(const std::string &text, std::string_view what) { return text.find(what) != std::string::npos; }
 
-// The input the record was computed from (to compute a forged record as the server would).
-record::RecordInput record_input_of(const record::Record &r) {
-  record::RecordInput in;
-  in.meeting = r.meeting;
-  in.poll = r.poll;
-  in.title = r.title;
-  in.poll_context = r.poll_context;
-  in.tally_context = r.tally_context;
-  in.manifest_seq = r.manifest_seq;
-  in.tally_seq = r.tally_seq;
-  in.attendance_seq = r.attendance_seq;
-  in.min_ballots = r.min_ballots;
-  in.threshold = r.threshold;
-  in.decrypting_trustees = r.decrypting_trustees;
-  in.partial_seqs = r.partial_seqs;
-  in.turnout = r.turnout;
-  in.closed_at = r.closed_at;
-  for (const auto &c : r.contests) {
-    record::RecordContestInput x;
-    x.position = c.position;
-    x.contest_id = c.contest_id;
-    x.kind = c.kind;
-    x.nominee = c.nominee;
-    x.rule = c.rule;
-    x.award_quota = c.award_quota;
-    x.label = c.label;
-    x.option_labels = c.option_labels;
-    x.counts.agree = c.agree;
-    x.counts.disagree = c.disagree;
-    x.counts.blank = c.blank;
-    x.counts.option_counts = c.option_counts;
-    in.contests.push_back(std::move(x));
-  }
-  return in;
-}
-
 } // namespace
 
 TEST_CASE("the untouched synthetic record is valid", "[tamper]") {
@@ -109,7 +74,7 @@ TEST_CASE("the untouched synthetic record is valid", "[tamper]") {
   CHECK(rep.ok());
   CHECK(rep.ballots == 8);
   CHECK(rep.fingerprint == r.fingerprint);
-  auto again = record::compute_record(record_input_of(r.result()));
+  auto again = record::compute_record(record::input_of(r.result()));
   REQUIRE(again);
   CHECK(*again == r.result());
 }
@@ -230,7 +195,7 @@ TEST_CASE("a count changed in the record, re-chained and re-signed: record.count
 TEST_CASE("a count changed and every outcome recomputed to match: still record.counts", "[tamper]") {
   auto r = base();
   const auto rec = r.result();
-  auto in = record_input_of(rec);
+  auto in = record::input_of(rec);
   auto it = std::find_if(in.contests.begin(), in.contests.end(), [](const record::RecordContestInput &x) {
     return x.kind == crypto::ContestKind::commendation && x.counts.disagree + x.counts.blank > 0;
   });
@@ -525,4 +490,84 @@ TEST_CASE("a whole record re-signed by another server: valid alone, refused with
   const auto rep = test::verify(forged, pin);
   const auto &f = test::require_refused_by(rep, "bundle.signature");
   CHECK(has(f.detail, "--server-key"));
+}
+
+namespace {
+
+// The sample's spec: a tie at the quota that the chair (member 1) decides for nominee 4.
+SynthRecord decided() {
+  static const SynthRecord made = tools::synthesize(tools::sample_record_spec());
+  return made;
+}
+
+} // namespace
+
+TEST_CASE("the chair's decision changed to the other tied nominee, re-chained and re-signed: "
+          "record.chair_decisions",
+          "[tamper][chair]") {
+  auto r = decided();
+  REQUIRE(test::verify(r).ok());
+  auto &entry = r.only(BoardKind::chair_decision);
+  edit_json(entry, [](record::Json &j) { j["nominees"] = record::Json::array({2}); });
+  auto rec = r.result();
+  rec.chair_decisions.at(0).nominees = {2};
+  for (auto &c : rec.contests)
+    if (c.chair_decided)
+      c.outcome =
+          c.nominee->nominee_no == 2 ? record::ContestOutcome::passed : record::ContestOutcome::not_passed;
+  r.set_result(rec);
+  tools::rebuild(r);
+  const auto rep = test::verify(r);
+  const auto &f = test::require_refused_by(rep, "record.chair_decisions");
+  CHECK(has(f.detail, "signature (tag CV/chair-decision) does not verify"));
+  CHECK(test::passed(rep, "record.statement"));
+}
+
+TEST_CASE("a chair's decision signed by another member, re-chained and re-signed: record.chair_decisions",
+          "[tamper][chair]") {
+  auto r = decided();
+  auto &entry = r.only(BoardKind::chair_decision);
+  auto d = record::decode_chair_decision(text_of(entry));
+  REQUIRE(d);
+  d->member_no = 2;
+  d->key = r.members.at(1).public_key;
+  record::sign_chair_decision(*d, r.members.at(1));
+  set_text(entry, record::encode_chair_decision(*d));
+  tools::rebuild(r);
+  const auto rep = test::verify(r);
+  const auto &f = test::require_refused_by(rep, "record.chair_decisions");
+  CHECK(has(f.detail, "not signed by the chair (member 1)"));
+}
+
+TEST_CASE("a chair's decision removed from the board, re-chained and re-signed: record.chair_decisions",
+          "[tamper][chair]") {
+  auto r = decided();
+  r.entries.erase(r.entries.begin() + static_cast<std::ptrdiff_t>(r.find(BoardKind::chair_decision).at(0)));
+  tools::rebuild(r);
+  const auto rep = test::verify(r);
+  const auto &f = test::require_refused_by(rep, "record.chair_decisions");
+  CHECK(has(f.detail, "the board holds 0 chair decisions of the poll, the record 1"));
+}
+
+TEST_CASE("the record names a member who is not on the attendance entry, re-signed: record.binding",
+          "[tamper]") {
+  auto r = base();
+  auto rec = r.result();
+  rec.members.back().member_no = 99;
+  r.set_result(rec);
+  tools::rebuild(r);
+  const auto rep = test::verify(r);
+  const auto &f = test::require_refused_by(rep, "record.binding");
+  CHECK(has(f.detail, "members[8] is member 99"));
+}
+
+TEST_CASE("the record names fewer trustees than the ceremony, re-signed: record.binding", "[tamper]") {
+  auto r = base();
+  auto rec = r.result();
+  rec.trustees.pop_back();
+  r.set_result(rec);
+  tools::rebuild(r);
+  const auto rep = test::verify(r);
+  const auto &f = test::require_refused_by(rep, "record.binding");
+  CHECK(has(f.detail, "names 2 trustees, the ceremony has 3"));
 }

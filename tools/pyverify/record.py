@@ -71,6 +71,20 @@ def read_contest(o):
     return c
 
 
+ROLES = ("chair", "vice_chair", "secretary", "member")
+
+
+def read_member(o):
+    """{member_no, full_name, council_role}: a member of the poll's roster as the server names him"""
+    return {"member_no": o.integer("member_no", 1, 9999), "full_name": o.text("full_name", 1, 200),
+            "council_role": o.enum("council_role", ROLES)}
+
+
+def read_trustee(o):
+    """{index, member_no}: who holds a trustee place of the ceremony"""
+    return {"index": o.integer("index", 1, 255), "member_no": o.integer("member_no", 1, 9999)}
+
+
 def read_chair_ref(o):
     """{seq, award, nominees, member_no}: a chair_decision entry the record applies (§3 step 9)"""
     return {"seq": o.integer("seq", 1, MAX_INT), "award": o.text("award", 1, 200),
@@ -91,6 +105,8 @@ def read_record(o):
     r["decrypting_trustees"] = o.integers("decrypting_trustees", 1, 255, 1, 255)
     r["partial_seqs"] = o.integers("partial_seqs", 1, 255, 1, MAX_INT)
     r["turnout"] = o.nested("turnout", read_turnout)
+    r["members"] = o.objects("members", 1, ROWS, read_member)
+    r["trustees"] = o.objects("trustees", 1, 255, read_trustee)
     r["contests"] = o.objects("contests", 1, 4096, read_contest)
     r["chair_decisions"] = o.objects("chair_decisions", 1, 4096, read_chair_ref) if o.has("chair_decisions") else []
     r["closed_at"] = o.text("closed_at", 24, 24)
@@ -125,6 +141,25 @@ def check_record_input(r):
          "decrypting_trustees and partial_seqs differ in length")
     seqs = [d["seq"] for d in r["chair_decisions"]]
     need(all(a < b for a, b in zip(seqs, seqs[1:])), "chair_decisions: not in board order")
+    # the people (§2): one named member per roster member, ascending; at most one chair and one
+    # secretary; voters on the roster; trustees 1..n, distinct members, at least t; decisions the chair's
+    m = r["members"]
+    numbers = [x["member_no"] for x in m]
+    need(len(m) == t["members"], f"members: {len(m)} members named, the roster has {t['members']}")
+    need(all(a < b for a, b in zip(numbers, numbers[1:])), "members: member numbers are not strictly ascending")
+    roles = [x["council_role"] for x in m]
+    need(roles.count("chair") <= 1 and roles.count("secretary") <= 1,
+         "members: a poll's roster has one chair and one secretary")
+    need(set(t["voted"]) <= set(numbers), "turnout: a voter is not on the roster")
+    tr = r["trustees"]
+    need(r["threshold"] <= len(tr), "trustees: fewer trustees than the threshold")
+    need([x["index"] for x in tr] == list(range(1, len(tr) + 1)), "trustees: indices are not 1..n in order")
+    need(all(x["member_no"] in numbers for x in tr), "trustees: a trustee is not on the roster")
+    need(len({x["member_no"] for x in tr}) == len(tr), "trustees: a member holds two trustee places")
+    need(all(1 <= d <= len(tr) for d in r["decrypting_trustees"]), "decrypting_trustees: not a trustee")
+    chair = [x["member_no"] for x in m if x["council_role"] == "chair"]
+    for i, d in enumerate(r["chair_decisions"]):
+        need(chair and d["member_no"] == chair[0], f"chair_decisions[{i}].member: not the chair's decision")
     quotas = {}
     for i, c in enumerate(r["contests"]):
         need(c["position"] == i, f"contest[{i}].position: {c['position']} out of order")
@@ -870,9 +905,11 @@ class RecordFile:
         if len(entries) != len(named):
             return self.bad("record.chair_decisions", f"the board holds {len(entries)} chair decisions of the poll, "
                                                       f"the record {len(named)}")
-        chair = named[0]["member_no"]
-        if any(d["member_no"] != chair for d in named):
-            return self.bad("record.chair_decisions", "the record names decisions of two members; the poll has one chair")
+        chairs = [m["member_no"] for m in r["members"] if m["council_role"] == "chair"]
+        if not chairs:
+            return self.bad("record.chair_decisions", "the record applies chair decisions but names no chair among "
+                                                      "its members")
+        chair = chairs[0]
         keys = dict(self.header["roster"])
         if chair not in keys:
             return self.bad("record.chair_decisions", f"the record names member {chair} as the chair, who is not on "
@@ -946,6 +983,13 @@ class RecordFile:
                 return bad(f"trustee {j} has no valid partial decryption on the board")
             if self.valid_seq[j] != seq:
                 return bad(f"partial_seqs[{i}] is not trustee {j}'s entry")
+        # the people: every member of the attendance entry, in its order; the ceremony's trustees
+        frozen = [no for no, _ in self.attendance["members"]]
+        if [x["member_no"] for x in r["members"]] != frozen:
+            return bad("the record's members are not the attendance entry's members")
+        if len(r["trustees"]) != len(d["ceremony"]["trustees"]):
+            return bad(f"the record names {len(r['trustees'])} trustees, the ceremony has "
+                       f"{len(d['ceremony']['trustees'])}")
         if len(r["contests"]) != len(m["contests"]):
             return bad("the record does not have one contest per manifest contest")
         for i, (c, mc, shown) in enumerate(zip(r["contests"], m["contests"], d["display"])):
@@ -957,7 +1001,7 @@ class RecordFile:
                                                                              shown.get("option_labels")):
                 return bad(f"contest[{i}]: the question is not the one the poll showed")
         self.ok("record.binding", f"meeting, poll, contexts, entries {self.manifest_seq}/{self.attendance_seq}/"
-                                  f"{self.tally_seq}, trustees and contests are the board's")
+                                  f"{self.tally_seq}, members, trustees and contests are the board's")
 
     def check_record_counts(self):
         """record.counts (§4 step 3): every contest's counts are the decrypted ones, turnout.ballots the

@@ -150,6 +150,31 @@ def record_count_changed(lines):
     return lines
 
 
+def chair_decision_forged(lines):
+    """The chair's decision names the other tied nominee, its signature left as it was; re-chained."""
+    i = next(i for i, e in entries(lines) if e["kind"] == "chair_decision")
+    e = json.loads(lines[i])
+    d = json.loads(e["payload_text"])
+    d["nominees"] = [2]
+    e["payload_text"] = dump(d).decode()
+    lines[i] = dump(e)
+    rechain(lines, i)
+    return lines
+
+
+def record_member_changed(lines):
+    """The record names a member who is not on the attendance entry in place of member 3; re-chained."""
+    i = result_line(lines)
+    e = json.loads(lines[i])
+    rec = json.loads(e["payload_text"])
+    rec["members"] = [m for m in rec["members"] if m["member_no"] != 3] + [{"member_no": 9, "full_name": "X",
+                                                                            "council_role": "member"}]
+    e["payload_text"] = dump(rec).decode()
+    lines[i] = dump(e)
+    rechain(lines, i)
+    return lines
+
+
 def statement_sig(lines):
     s = json.loads(lines[-1])
     s["statement"]["sig"] = flip_hex(s["statement"]["sig"], 10)
@@ -189,6 +214,9 @@ CASES = [
     (ballot_changed_rechained, "ballots.verify", "signature: rule 4",
      {"board.chain": "PASS", "record.statement": "FAIL"}, []),
     (statement_sig, "record.statement", "signature", {}, []),
+    (chair_decision_forged, "record.statement", "not the result entry", {"board.chain": "PASS", "record.chair_decisions": "FAIL"},
+     []),
+    (record_member_changed, "record.statement", "digest", {"board.chain": "PASS", "record.binding": "FAIL"}, []),
     (header_entries, "board.complete", "the header announces", {}, []),
     (line_after_statement, "board.chain", "a line after the record statement", {}, []),
     (header_duplicate_member, "file.header", "duplicate member name", {}, []),

@@ -48,6 +48,24 @@ struct RecordChairDecision {
   friend bool operator==(const RecordChairDecision &, const RecordChairDecision &) = default;
 };
 
+// A member of the poll's roster as the server's roster names him (docs/record.md §2): the number
+// of the attendance entry, the full name and the council role the minutes print. The names are
+// the server's declaration (signed with the record); the numbers are checked against the board.
+struct RecordMember {
+  std::uint32_t member_no = 0;
+  std::string full_name;
+  CouncilRole council_role = CouncilRole::member;
+  friend bool operator==(const RecordMember &, const RecordMember &) = default;
+};
+
+// A trustee of the poll's key ceremony (the vote-counting committee): its index 1..n on the board
+// and the roster member who holds it.
+struct RecordTrustee {
+  std::uint32_t index = 0;
+  std::uint32_t member_no = 0;
+  friend bool operator==(const RecordTrustee &, const RecordTrustee &) = default;
+};
+
 // One contest as the server knows it, with its decrypted counts.
 struct RecordContestInput {
   std::uint32_t position = 0; // index in the manifest
@@ -74,6 +92,8 @@ struct RecordInput {
   std::vector<std::uint32_t> decrypting_trustees; // indices whose partials were combined, ascending
   std::vector<std::uint64_t> partial_seqs;        // their board entries, same order
   RecordTurnout turnout;
+  std::vector<RecordMember> members;                // the poll's roster, ascending member_no
+  std::vector<RecordTrustee> trustees;              // the ceremony's trustees, index 1..n
   std::vector<RecordContestInput> contests;         // in manifest order
   std::vector<RecordChairDecision> chair_decisions; // in board order (ascending seq)
   std::string closed_at;                            // the store's UTC text
@@ -114,6 +134,8 @@ struct Record {
   std::vector<std::uint32_t> decrypting_trustees;
   std::vector<std::uint64_t> partial_seqs;
   RecordTurnout turnout;
+  std::vector<RecordMember> members;
+  std::vector<RecordTrustee> trustees;
   std::vector<RecordContest> contests;
   std::vector<RecordChairDecision> chair_decisions;
   std::string closed_at;
@@ -126,6 +148,12 @@ struct Record {
 // than min_ballots, a chair decision that check_chair_decision refuses: check
 // "chair_decisions[i].award" ...).
 [[nodiscard]] Result<Record> compute_record(const RecordInput &in);
+// The input a record was computed from (its counts, rules, quotas, people and decisions):
+// compute_record(input_of(r)) is r for every record compute_record made.
+[[nodiscard]] RecordInput input_of(const Record &r);
+// The roster member of `member_no`, or nullptr; the chair (the one member whose role is chair), or nullptr.
+[[nodiscard]] const RecordMember *find_member(const Record &r, std::uint32_t member_no) noexcept;
+[[nodiscard]] const RecordMember *find_chair(const Record &r) noexcept;
 // The record's exact text (compact JSON, members sorted by name).
 [[nodiscard]] std::string encode_record(const Record &r);
 // Parses a record text (strict, unknown members rejected; unsupported_version for another format).

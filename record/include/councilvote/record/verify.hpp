@@ -48,7 +48,9 @@ struct VerifyReport {
   bool read_whole_file = false;
   std::optional<RecordFileHeader> header;
   std::optional<Record> record;
-  std::string bundle_code; // for comparison with the one shown in the room
+  std::optional<FrozenAttendance> attendance; // the poll's attendance entry, once read
+  std::optional<RecordStatement> statement;   // once its signature and binding are checked
+  std::string bundle_code;                    // for comparison with the one shown in the room
   std::uint32_t ballots = 0;
   std::optional<std::uint64_t> tracking_seq; // the ballot entry of the tracking code, if counted
   double seconds = 0;

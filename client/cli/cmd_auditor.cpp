@@ -1,10 +1,12 @@
 // The auditor's commands (docs/wire.md §7.3, §8.6): the board, a poll's full verification, the
 // published record. None needs a registered key.
 #include "common.hpp"
+#include "councilvote/client/result_table.hpp"
 #include "councilvote/client/roles/auditor.hpp"
 #include "councilvote/client/roles/file_io.hpp"
 #include "councilvote/client/roles/record_file.hpp"
 #include "councilvote/protocol/json.hpp"
+#include "councilvote/protocol/record.hpp"
 #include "show.hpp"
 
 #include <QJsonArray>
@@ -62,6 +64,33 @@ Result<void> record(const GlobalOptions &g, Args &a) {
   return {};
 }
 
+// The record before publication: the chair sees the ties at a quota he decides (chair-decide).
+Result<void> preview(const GlobalOptions &g, Args &a) {
+  auto id = poll_option(a);
+  if (!id) return id.error();
+  if (auto r = no_more(a); !r) return r;
+  auto s = Session::open(g, false);
+  if (!s) return s.error();
+  auto r = (*s)->client().preview_record(*id);
+  if (!r) return r.error();
+  if (g.json) return print_json(r->to_json()), Result<void>();
+  auto rec = protocol::decode_record(r->record);
+  if (!rec) return rec.error();
+  if (rec->poll != id->str())
+    return protocol::check_error(protocol::ErrorCode::inconsistent_data, "poll",
+                                 "the preview is a record of poll " + rec->poll);
+  out("BẢN XEM TRƯỚC kết quả của " + id->str() +
+      " — chưa công bố, chưa ký (preview: not published, not signed)");
+  out("");
+  out(client::format_result_table(*rec));
+  std::size_t ties = 0;
+  for (const auto &c : rec->contests) ties += c.outcome == protocol::ContestOutcome::tie_at_quota ? 1 : 0;
+  if (ties > 0)
+    out("Chủ tọa quyết định trước khi công bố: councilvote-cli chair-decide --poll " + id->str() +
+        " --award \"...\" --nominees N[,N...]");
+  return {};
+}
+
 Result<void> verify(const GlobalOptions &g, Args &a) {
   auto id = poll_option(a);
   if (!id) return id.error();
@@ -114,6 +143,11 @@ void add_auditor_commands(std::vector<Command> &c) {
                "ballot is "
                "counted)",
                verify});
+  c.push_back(
+      {"preview", role, "--poll ID",
+       "after the decryption and before publication: the result table as publish_record would make it "
+       "now, with the ties at a quota that the chair decides (chair-decide)",
+       preview});
   c.push_back({"record", role, "--poll ID [--out FILE [--force]]",
                "download a published record, check its statement, print it; with --out, write the record "
                "file (board, ballots, proofs, statement) for councilvote-verify",

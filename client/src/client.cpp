@@ -50,6 +50,10 @@ Result<void> check_answer(const protocol::EnrollmentBundle &bundle, const Reques
       return inconsistent("poll",
                           "asked for the tally of " + req.poll.str() + ", got " + resp.tally.poll.str());
     return {};
+  } else if constexpr (T == MessageType::preview_record) {
+    if (resp.poll != req.poll)
+      return inconsistent("poll", "asked for the preview of " + req.poll.str() + ", got " + resp.poll.str());
+    return {};
   } else if constexpr (T == MessageType::post_chair_decision) {
     if (resp.poll.str() != req.poll || resp.award != req.award)
       return inconsistent("decision", "the answer is about another poll or award");
@@ -472,6 +476,10 @@ Result<BoardSnapshot> Client::get_board_all(std::uint64_t after_seq, const Hash3
 
 Result<ResponseOf<MessageType::get_record>> Client::get_record(const PollId &poll) {
   return call<MessageType::get_record>(poll_ref(poll));
+}
+
+Result<ResponseOf<MessageType::preview_record>> Client::preview_record(const PollId &poll) {
+  return call<MessageType::preview_record>(poll_ref(poll));
 }
 
 } // namespace cv::client

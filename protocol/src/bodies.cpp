@@ -401,6 +401,12 @@ template <> struct Describe<GetBoardResponse> {
       field("checkpoint", &GetBoardResponse::checkpoint, kCheckpoint)};
 };
 
+template <> struct Describe<PreviewRecordResponse> {
+  static constexpr std::tuple fields{
+      field("poll", &PreviewRecordResponse::poll, IdOf{}),
+      field("record", &PreviewRecordResponse::record, Raw{kDefaultMaxMessageBytes})};
+};
+
 template <> struct Describe<GetRecordResponse> {
   static constexpr std::tuple fields{
       field("poll", &GetRecordResponse::poll, IdOf{}),
@@ -482,6 +488,7 @@ CV_PROTOCOL_DEFINE_BODY(PostPartialDecryptionResponse)
 CV_PROTOCOL_DEFINE_BODY(GetBoardRequest)
 CV_PROTOCOL_DEFINE_BODY(GetBoardResponse)
 CV_PROTOCOL_DEFINE_BODY(GetRecordResponse)
+CV_PROTOCOL_DEFINE_BODY(PreviewRecordResponse)
 
 bool operator==(const CeremonyContent &a, const CeremonyContent &b) { return fields::equal(a, b); }
 

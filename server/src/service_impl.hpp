@@ -158,6 +158,7 @@ struct MeetingService::Impl {
   detail::Result<ServiceOutput> lookup_tracking_code(const QJsonObject &body);
   detail::Result<ServiceOutput> get_board(const QJsonObject &body);
   detail::Result<ServiceOutput> get_record(const QJsonObject &body);
+  detail::Result<ServiceOutput> preview_record(const QJsonObject &body);
 };
 
 } // namespace cv::server

@@ -227,6 +227,26 @@ Result<ServiceOutput> MeetingService::Impl::publish_record(const QJsonObject &bo
   return ServiceOutput{json, {{protocol::PushType::result_published, json}}};
 }
 
+// The record as publish_record would make it now; writes nothing. Before t partial decryptions the
+// counts are not known (E_WRONG_STATE from record_input); once published, the record is final.
+Result<ServiceOutput> MeetingService::Impl::preview_record(const QJsonObject &body) {
+  auto req = read_body<protocol::PollRef>(body);
+  if (!req) return req.error();
+  auto poll = find_poll(req->poll);
+  if (!poll) return poll.error();
+  if (poll->state != schema::PollState::closed)
+    return op_error(ErrorCode::wrong_state,
+                    "poll '" + req->poll.str() + "' is " + std::string(schema::to_string(poll->state)) +
+                        (poll->state == schema::PollState::published ? ": its record is final, see get_record"
+                                                                     : ": it has no counts yet"));
+  auto input = record_input(*poll);
+  if (!input) return input.error();
+  auto record = protocol::compute_record(*input);
+  if (!record) return op_error(ErrorCode::internal, "the record: " + record.error().message);
+  return ServiceOutput{protocol::PreviewRecordResponse{req->poll, protocol::encode_record(*record)}.to_json(),
+                       {}};
+}
+
 Result<ServiceOutput> MeetingService::Impl::get_record(const QJsonObject &body) {
   auto req = read_body<protocol::PollRef>(body);
   if (!req) return req.error();

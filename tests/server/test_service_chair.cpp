@@ -227,3 +227,42 @@ TEST_CASE("chair: every refused decision names its error and writes nothing", "[
     }
   }
 }
+
+TEST_CASE("chair: preview_record shows the tie before publication, writes nothing, and is final after it",
+          "[service][chair]") {
+  TiedPoll t;
+  const auto before = t.f.written();
+  // Before the decryption the counts are not known.
+  CHECK(t.f.fails(MessageType::preview_record, t.f.member(5), poll_ref("p"), ErrorCode::wrong_state)
+            .message.find("partial decryptions") != std::string::npos);
+  CHECK(t.f.fails(MessageType::preview_record, t.f.member(5), poll_ref("nope"), ErrorCode::wrong_poll).code ==
+        ErrorCode::wrong_poll);
+  t.decrypt();
+  const auto after_decryption = t.f.written();
+  auto preview = [&] {
+    auto r = protocol::PreviewRecordResponse::from_json(
+        t.f.ok(MessageType::preview_record, t.f.member(5), poll_ref("p")));
+    REQUIRE(r);
+    CHECK(r->poll.str() == "p");
+    auto rec = protocol::decode_record(r->record);
+    REQUIRE(rec);
+    return *rec;
+  };
+  auto draft = preview();
+  CHECK(draft.contests[1].outcome == protocol::ContestOutcome::tie_at_quota);
+  CHECK(draft.contests[2].outcome == protocol::ContestOutcome::tie_at_quota);
+  CHECK(t.f.written() == after_decryption); // a preview writes nothing
+  CHECK(t.f.inspect->board_entries(schema::BoardKind::result, "p")->empty());
+  (void)t.f.ok(MessageType::post_chair_decision, t.f.member(1), TiedPoll::body(t.decision({2})));
+  draft = preview();
+  CHECK(draft.contests[1].outcome == protocol::ContestOutcome::passed);
+  CHECK(draft.contests[1].chair_decided);
+  CHECK(draft.contests[2].outcome == protocol::ContestOutcome::not_passed);
+  auto published = protocol::GetRecordResponse::from_json(
+      t.f.ok(MessageType::publish_record, t.f.secretary, poll_ref("p")));
+  REQUIRE(published);
+  CHECK(published->record == protocol::encode_record(draft)); // the preview was the record to be
+  CHECK(t.f.fails(MessageType::preview_record, t.f.member(5), poll_ref("p"), ErrorCode::wrong_state)
+            .message.find("get_record") != std::string::npos);
+  (void)before;
+}

@@ -196,6 +196,8 @@ public:
                                                     std::uint32_t page_limit = protocol::kMaxBoardPage);
   // The record and its statement, checked (digest, signature, meeting, poll).
   [[nodiscard]] Result<ResponseOf<MessageType::get_record>> get_record(const PollId &poll);
+  // The record as publication would make it now (not published, not signed): the poll asked for.
+  [[nodiscard]] Result<ResponseOf<MessageType::preview_record>> preview_record(const PollId &poll);
 
 private:
   // Runs start(done) and waits for its result; `limit` (one request: its timeout + 1 s) guards

@@ -514,6 +514,15 @@ struct GetRecordResponse { // also the body of the result_published push
   CV_PROTOCOL_BODY(GetRecordResponse);
 };
 
+// The answer to preview_record: the record as publish_record would make it now (the counts are
+// known, the chair's decisions so far applied), neither published nor signed — so that the chair
+// sees a tie at a quota before it is final (docs/wire.md §8.6).
+struct PreviewRecordResponse {
+  PollId poll;
+  std::string record; // the draft's exact JSON text (docs/record.md), as publish_record would write it
+  CV_PROTOCOL_BODY(PreviewRecordResponse);
+};
+
 // ============================================================================ names
 
 // The wire names (record::name over the enum's one table).

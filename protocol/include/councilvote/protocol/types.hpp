@@ -52,7 +52,8 @@ inline constexpr int kProtocolVersion = 1; // the "v" of every message
   X(get_poll, anyone, false, true, PollRef, PollInfo)                                                        \
   X(lookup_tracking_code, anyone, false, true, LookupTrackingCodeRequest, LookupTrackingCodeResponse)        \
   X(get_board, anyone, false, true, GetBoardRequest, GetBoardResponse)                                       \
-  X(get_record, anyone, false, true, PollRef, GetRecordResponse)
+  X(get_record, anyone, false, true, PollRef, GetRecordResponse)                                             \
+  X(preview_record, anyone, false, true, PollRef, PreviewRecordResponse)
 
 // The pushes (docs/wire.md §5.3): X(wire name, body).
 #define CV_PUSH_TYPES(X)                                                                                     \

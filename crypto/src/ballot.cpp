@@ -1,10 +1,16 @@
 #include "councilvote/crypto/ballot.hpp"
 
+#include "batch_internal.hpp"
 #include "councilvote/crypto/batch.hpp"
 #include "councilvote/crypto/hash.hpp"
+#include "councilvote/crypto/tally.hpp"
+#include "decaf_support.hpp"
+#include "decode_internal.hpp"
+#include "tally_internal.hpp"
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -158,19 +164,19 @@ Bytes ballot_signing_message(const ByteArray<32> &context_hash, const ByteArray<
 
 namespace {
 
-Result<Ciphertext> read_ciphertext(ByteReader &r) {
+Result<Ciphertext> read_ciphertext(ByteReader &r, const detail::PointDecoder &points) {
   Ciphertext ct;
   for (Point *p : {&ct.alpha, &ct.beta}) {
     auto b = r.fixed(32, "ciphertext point");
     if (!b) return b.error();
-    auto pt = Point::from_bytes(*b, false);
+    auto pt = points(*b, false);
     if (!pt) return make_error(pt.error().code, "ciphertext point: " + pt.error().message);
     *p = *pt;
   }
   return ct;
 }
 
-Result<EncryptedContest> read_contest(ByteReader &r) {
+Result<EncryptedContest> read_contest(ByteReader &r, const detail::PointDecoder &points) {
   EncryptedContest c;
   auto kind = r.u8("contest kind");
   if (!kind) return kind.error();
@@ -182,9 +188,9 @@ Result<EncryptedContest> read_contest(ByteReader &r) {
   if (*n == 0 || *n > kMaxOptions)
     return make_error(Errc::invalid_encoding, "ciphertext count " + std::to_string(*n) + " out of range");
   for (std::uint32_t j = 0; j < *n; ++j) {
-    auto ct = read_ciphertext(r);
+    auto ct = read_ciphertext(r, points);
     if (!ct) return ct.error();
-    auto pr = decode_disjunctive(r);
+    auto pr = detail::decode_disjunctive(r, points);
     if (!pr) return pr.error();
     c.ciphertexts.push_back(*ct);
     c.proofs.push_back(std::move(*pr));
@@ -193,7 +199,7 @@ Result<EncryptedContest> read_contest(ByteReader &r) {
   if (!has_sum) return has_sum.error();
   if (*has_sum > 1) return make_error(Errc::invalid_encoding, "sum proof flag must be 0 or 1");
   if (*has_sum == 1) {
-    auto pr = decode_disjunctive(r);
+    auto pr = detail::decode_disjunctive(r, points);
     if (!pr) return pr.error();
     c.sum_proof = std::move(*pr);
   }
@@ -202,7 +208,9 @@ Result<EncryptedContest> read_contest(ByteReader &r) {
 
 } // namespace
 
-Result<Ballot> decode_ballot(ByteView wire) {
+Result<Ballot> decode_ballot(ByteView wire) { return detail::decode_ballot(wire, {}); }
+
+Result<Ballot> detail::decode_ballot(ByteView wire, const PointDecoder &points) {
   ByteReader r(wire);
   auto magic = r.fixed(3, "magic");
   if (!magic) return magic.error();
@@ -228,7 +236,7 @@ Result<Ballot> decode_ballot(ByteView wire) {
   if (static_cast<std::size_t>(*n) * 202 > r.remaining())
     return make_error(Errc::invalid_encoding, "contest count exceeds the ballot's length");
   for (std::uint32_t i = 0; i < *n; ++i) {
-    auto c = read_contest(r);
+    auto c = read_contest(r, points);
     if (!c) return make_error(c.error().code, contest_name(i) + ": " + c.error().message);
     b.contests.push_back(std::move(*c));
   }
@@ -353,9 +361,10 @@ template <class RangeCheck> Result<void> verify_in_parallel(std::size_t n, Range
   return {};
 }
 
-// Checks 0 to 6 of docs/protocol.md §10: everything before the proofs.
+// Checks 0 to 6 of docs/protocol.md §10: everything before the proofs. `ballot_hash` is
+// ballot.ballot_hash().
 Result<void> verify_before_proofs(const PollContext &poll, const Roster &roster, const Ballot &ballot,
-                                  const ByteArray<32> &ctx) {
+                                  const ByteArray<32> &ctx, const ByteArray<32> &ballot_hash) {
   const auto &m = poll.manifest;
   if (auto v = m.validate(); !v) return check_failed(Errc::invalid_argument, "manifest", v.error().message);
   // The roster must fit under the disagree weight, or a contest total would not decode uniquely.
@@ -393,8 +402,7 @@ Result<void> verify_before_proofs(const PollContext &poll, const Roster &roster,
   }
   // signature: Ed25519 by the member over context hash || ballot hash
   if (auto s = verify_signature(ballot.member_key, "CV/ballot-signature",
-                                ballot_signing_message(ballot.context_hash, ballot.ballot_hash()),
-                                ballot.signature);
+                                ballot_signing_message(ballot.context_hash, ballot_hash), ballot.signature);
       !s)
     return check_failed(Errc::verification_failed, "signature", s.error().message);
   return {};
@@ -433,12 +441,72 @@ void queue_proofs(BatchVerifier &batch, const PollContext &poll, const Ballot &b
   }
 }
 
+// The alpha and beta of every ciphertext of a ballot, slot by slot, from its points in wire order
+// (detail::decode_ballot's `decoded`).
+void slot_points(const Ballot &ballot, std::span<const decaf_255_point_s> points,
+                 std::vector<decaf_255_point_s> &out) {
+  std::size_t at = 0;
+  for (const auto &c : ballot.contests) {
+    for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
+      out.push_back(points[at]);
+      out.push_back(points[at + 1]);
+      at += 2 + 2 * c.proofs[j].branches.size();
+    }
+    if (c.sum_proof) at += 2 * c.sum_proof->branches.size();
+  }
+  if (at != points.size()) std::abort(); // programming error: not the points of this ballot
+}
+
+// queue_proofs for the whole ballot, with its points as detail::decode_ballot decoded them: no
+// point is decoded again (the sum of a general contest is added from the decoded ciphertexts).
+void queue_decoded_proofs(BatchVerifier &batch, const PollContext &poll, const Ballot &ballot,
+                          const ByteArray<32> &ctx, std::span<const decaf_255_point_s> points) {
+  const auto &m = poll.manifest;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < m.contests.size(); ++i) {
+    const auto &spec = m.contests[i];
+    const auto &c = ballot.contests[i];
+    const auto values = selection_values(m, spec);
+    const auto idx = static_cast<std::uint32_t>(i);
+    const std::string_view tag = spec.kind == ContestKind::commendation ? kTagCommendation : kTagSelection;
+    decaf_255_point_t sum[2];
+    decaf_255_point_copy(sum[0], decaf_255_point_identity);
+    decaf_255_point_copy(sum[1], decaf_255_point_identity);
+    for (std::size_t j = 0; j < c.ciphertexts.size(); ++j) {
+      const auto slot = spec.kind == ContestKind::commendation ? 0u : static_cast<std::uint32_t>(j);
+      const detail::DecodedProof decoded{&points[at], &points[at + 1], &points[at + 2]};
+      decaf_255_point_add(sum[0], sum[0], decoded.alpha);
+      decaf_255_point_add(sum[1], sum[1], decoded.beta);
+      at += 2 + 2 * c.proofs[j].branches.size();
+      DisjunctiveStatement st{tag, ctx,  poll.joint_key, ballot.member_key,
+                              idx, slot, values,         c.ciphertexts[j]};
+      detail::BatchAccess::add_decoded(
+          batch, st, c.proofs[j], contest_name(i) + ".ciphertext[" + std::to_string(j) + "].proof", decoded);
+    }
+    if (spec.kind == ContestKind::general) {
+      const Ciphertext total{detail::encode_point(sum[0]), detail::encode_point(sum[1])};
+      const detail::DecodedProof decoded{sum[0], sum[1], &points[at]};
+      at += 2 * c.sum_proof->branches.size();
+      const auto sums = sum_values(spec);
+      DisjunctiveStatement st{kTagSum, ctx, poll.joint_key, ballot.member_key, idx, kSumSlot, sums, total};
+      detail::BatchAccess::add_decoded(batch, st, *c.sum_proof, contest_name(i) + ".sum_proof", decoded);
+    }
+  }
+  if (at != points.size()) std::abort(); // programming error: not the points of this ballot
+}
+
+// The ballot hash of a ballot decode_ballot accepted, from its wire bytes: the encoding is canonical,
+// so the body is the wire without the signature.
+ByteArray<32> wire_ballot_hash(ByteView wire) {
+  return Transcript("CV/ballot-hash").var(wire.first(wire.size() - kSignatureBytes)).digest32();
+}
+
 } // namespace
 
 Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot,
                            const FastVerifier &fast) {
   const auto ctx = poll.hash();
-  if (auto r = verify_before_proofs(poll, roster, ballot, ctx); !r) return r;
+  if (auto r = verify_before_proofs(poll, roster, ballot, ctx, ballot.ballot_hash()); !r) return r;
   // The proofs of contests [begin, end) in one batch; the first failure.
   return verify_in_parallel(poll.manifest.contests.size(), [&](std::size_t begin, std::size_t end) {
     BatchVerifier batch(fast);
@@ -476,7 +544,7 @@ std::vector<Result<void>> verify_ballots(const PollContext &poll, const Roster &
     };
     for (std::size_t i; (i = next.fetch_add(1)) < n;) {
       const Ballot &b = ballots[i];
-      if (auto r = verify_before_proofs(poll, roster, b, ctx); !r) {
+      if (auto r = verify_before_proofs(poll, roster, b, ctx, b.ballot_hash()); !r) {
         results[i] = std::move(r);
         done[i] = 1;
         continue;
@@ -510,6 +578,101 @@ std::vector<Result<void>> verify_ballots(const PollContext &poll, const Roster &
   for (auto &t : pool) t.join();
   for (std::size_t i = 0; i < n; ++i)
     if (done[i] == 0) results[i] = verify_ballot(poll, roster, ballots[i], fast);
+  return results;
+}
+
+std::vector<WireBallotResult> verify_wire_ballots(const PollContext &poll, const Roster &roster,
+                                                  std::span<const ByteView> wires, const FastVerifier &fast,
+                                                  TallyAccumulator &tally, unsigned threads) {
+  constexpr std::size_t kBatchProofs = 2048; // as verify_ballots
+  const std::size_t n = wires.size();
+  std::vector<WireBallotResult> results(n);
+  std::vector<char> done(n, 0); // each written by the one thread that verified the ballot
+  const auto ctx = poll.hash();
+  const std::size_t slots = tally_slot_count(poll.manifest);
+  if (tally.slot_count() != slots) std::abort(); // programming error: a tally of another poll
+  std::mutex merging;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    BatchVerifier batch(fast);
+    TallyAccumulator local(slots);
+    std::vector<std::size_t> ends, owners, verified;
+    std::vector<std::vector<decaf_255_point_s>> owner_slots;
+    std::vector<decaf_255_point_s> points;
+    auto flush = [&] {
+      auto rs = batch.verify_groups(ends);
+      for (std::size_t g = 0; g < owners.size(); ++g) {
+        if (rs[g]) detail::TallyAccess::add_points(local, owner_slots[g]);
+        results[owners[g]].verdict = std::move(rs[g]);
+        verified.push_back(owners[g]);
+      }
+      batch.clear();
+      ends.clear();
+      owners.clear();
+      owner_slots.clear();
+    };
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+      points.clear();
+      auto b = detail::decode_ballot(wires[i], detail::PointDecoder{&points});
+      if (!b) {
+        results[i].verdict = b.error();
+        done[i] = 1;
+        continue;
+      }
+      results[i].member_key = b->member_key;
+      if (auto r = verify_before_proofs(poll, roster, *b, ctx, wire_ballot_hash(wires[i])); !r) {
+        results[i].verdict = std::move(r);
+        done[i] = 1;
+        continue;
+      }
+      queue_decoded_proofs(batch, poll, *b, ctx, points);
+      std::vector<decaf_255_point_s> own;
+      own.reserve(2 * slots);
+      slot_points(*b, points, own);
+      ends.push_back(batch.size());
+      owners.push_back(i);
+      owner_slots.push_back(std::move(own));
+      if (batch.size() >= kBatchProofs) flush();
+    }
+    flush();
+    // Only now are this thread's ballots done: if it stopped before (out of memory), none of its
+    // ballots is in `tally` and all of them are verified again below.
+    const std::lock_guard lock(merging);
+    (void)tally.merge(local);
+    for (auto i : verified) done[i] = 1;
+  };
+  const std::size_t hw = std::max(1u, threads != 0 ? threads : std::thread::hardware_concurrency());
+  const std::size_t workers = std::min({hw, std::size_t{8}, std::max<std::size_t>(1, n)});
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) {
+    try {
+      pool.emplace_back([&work] {
+        try {
+          work();
+        } catch (...) { // out of memory: its ballots are verified again below
+        }
+      });
+    } catch (...) { // no thread available: fewer workers
+      break;
+    }
+  }
+  try {
+    work();
+  } catch (...) {
+  }
+  for (auto &t : pool) t.join();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (done[i] != 0) continue;
+    results[i] = {};
+    auto b = decode_ballot(wires[i]);
+    if (!b) {
+      results[i].verdict = b.error();
+      continue;
+    }
+    results[i].member_key = b->member_key;
+    results[i].verdict = verify_ballot(poll, roster, *b, fast);
+    if (results[i].verdict) (void)tally.add(*b);
+  }
   return results;
 }
 

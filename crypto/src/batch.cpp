@@ -1,5 +1,6 @@
 #include "councilvote/crypto/batch.hpp"
 
+#include "batch_internal.hpp"
 #include "decaf_support.hpp"
 #include "msm.hpp"
 
@@ -108,18 +109,29 @@ struct BatchVerifier::Impl {
     bits.resize(n);
   }
 
-  // The per-proof checks other than eq_a and eq_b, the decoding of every point, and the terms.
-  bool queue(Entry &e, const DisjunctiveStatement &st, const DisjunctiveProof &proof) {
+  // The per-proof checks other than eq_a and eq_b, the decoding of every point (unless `pre` holds
+  // them decoded), and the terms.
+  bool queue(Entry &e, const DisjunctiveStatement &st, const DisjunctiveProof &proof,
+             const detail::DecodedProof *pre = nullptr) {
     if (st.values.empty() || st.values.size() > kMaxBranches || proof.branches.size() != st.values.size())
       return false;
     if (!(st.joint_key == fast->joint_key())) return false;
     const std::size_t begin = points.size();
     e.term_begin = e.term_end = begin;
     decaf_255_point_t alpha, beta;
-    if (!to_decaf(alpha, st.ciphertext.alpha) || !to_decaf(beta, st.ciphertext.beta)) return false;
-    for (const auto &br : proof.branches) {
+    if (pre != nullptr) {
+      decaf_255_point_copy(alpha, pre->alpha);
+      decaf_255_point_copy(beta, pre->beta);
+    } else if (!to_decaf(alpha, st.ciphertext.alpha) || !to_decaf(beta, st.ciphertext.beta)) {
+      return false;
+    }
+    for (std::size_t j = 0; j < proof.branches.size(); ++j) {
+      const auto &br = proof.branches[j];
       const std::size_t ia = push_point(), ib = push_point();
-      if (!to_decaf(&points[ia], br.a) || !to_decaf(&points[ib], br.b)) {
+      if (pre != nullptr) {
+        decaf_255_point_copy(&points[ia], &pre->branches[2 * j]);
+        decaf_255_point_copy(&points[ib], &pre->branches[2 * j + 1]);
+      } else if (!to_decaf(&points[ia], br.a) || !to_decaf(&points[ib], br.b)) {
         truncate_terms(begin);
         return false;
       }
@@ -273,6 +285,26 @@ std::size_t BatchVerifier::add(const DisjunctiveStatement &st, const Disjunctive
           proof,
           std::move(check)};
   e.ok = im.queue(e, st, proof);
+  if (!e.ok) e.term_begin = e.term_end = im.points.size();
+  im.entries.push_back(std::move(e));
+  return im.entries.size() - 1;
+}
+
+std::size_t detail::BatchAccess::add_decoded(BatchVerifier &batch, const DisjunctiveStatement &st,
+                                             const DisjunctiveProof &proof, std::string check,
+                                             const DecodedProof &points) {
+  auto &im = *batch.impl_;
+  Entry e{std::string(st.tag),
+          st.context,
+          st.joint_key,
+          st.voter,
+          st.contest,
+          st.slot,
+          std::vector<std::uint32_t>(st.values.begin(), st.values.end()),
+          st.ciphertext,
+          proof,
+          std::move(check)};
+  e.ok = im.queue(e, st, proof, &points);
   if (!e.ok) e.term_begin = e.term_end = im.points.size();
   im.entries.push_back(std::move(e));
   return im.entries.size() - 1;

@@ -1,5 +1,6 @@
 #include "councilvote/crypto/bytes.hpp"
 
+#include <array>
 #include <sodium.h>
 
 namespace cv::crypto {
@@ -17,17 +18,22 @@ std::string to_hex(ByteView b) {
 
 Result<Bytes> from_hex(std::string_view hex) {
   if (hex.size() % 2 != 0) return make_error(Errc::invalid_encoding, "hex of odd length");
+  // The value of each character, 16 for none: lower case only (docs/wire.md §3.2, docs/protocol.md §2).
+  static constexpr auto digit = [] {
+    std::array<std::uint8_t, 256> t{};
+    t.fill(16);
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c) t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 10);
+    return t;
+  }();
   Bytes out(hex.size() / 2);
-  for (std::size_t i = 0; i < hex.size(); ++i) {
-    const char c = hex[i];
-    int d = 0;
-    if (c >= '0' && c <= '9')
-      d = c - '0';
-    else if (c >= 'a' && c <= 'f')
-      d = c - 'a' + 10;
-    else // upper case too: docs/wire.md §3.2, docs/protocol.md §2
-      return make_error(Errc::invalid_encoding, "not lowercase hex at character " + std::to_string(i));
-    out[i / 2] = static_cast<std::uint8_t>(i % 2 == 0 ? d << 4 : out[i / 2] | d);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::uint8_t hi = digit[static_cast<unsigned char>(hex[2 * i])];
+    const std::uint8_t lo = digit[static_cast<unsigned char>(hex[2 * i + 1])];
+    if ((hi | lo) >= 16)
+      return make_error(Errc::invalid_encoding,
+                        "not lowercase hex at character " + std::to_string(hi >= 16 ? 2 * i : 2 * i + 1));
+    out[i] = static_cast<std::uint8_t>((hi << 4) | lo);
   }
   return out;
 }

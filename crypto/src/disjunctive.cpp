@@ -2,6 +2,7 @@
 
 #include "councilvote/crypto/hash.hpp"
 #include "decaf_support.hpp"
+#include "decode_internal.hpp"
 
 #include <cstdlib>
 #include <decaf/point_255.h>
@@ -165,7 +166,9 @@ void encode_disjunctive(ByteWriter &w, const DisjunctiveProof &proof) {
   }
 }
 
-Result<DisjunctiveProof> decode_disjunctive(ByteReader &r) {
+Result<DisjunctiveProof> decode_disjunctive(ByteReader &r) { return detail::decode_disjunctive(r, {}); }
+
+Result<DisjunctiveProof> detail::decode_disjunctive(ByteReader &r, const PointDecoder &points) {
   auto n = r.u32("proof branch count");
   if (!n) return n.error();
   if (*n == 0 || *n > kMaxBranches)
@@ -175,11 +178,11 @@ Result<DisjunctiveProof> decode_disjunctive(ByteReader &r) {
   for (auto &br : proof.branches) {
     auto a = r.fixed(32, "branch commitment a");
     if (!a) return a.error();
-    auto pa = Point::from_bytes(*a, false);
+    auto pa = points(*a, false);
     if (!pa) return make_error(pa.error().code, "branch commitment a: " + pa.error().message);
     auto b = r.fixed(32, "branch commitment b");
     if (!b) return b.error();
-    auto pb = Point::from_bytes(*b, false);
+    auto pb = points(*b, false);
     if (!pb) return make_error(pb.error().code, "branch commitment b: " + pb.error().message);
     auto c = r.fixed(32, "branch challenge c");
     if (!c) return c.error();

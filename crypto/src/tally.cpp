@@ -1,11 +1,73 @@
 #include "councilvote/crypto/tally.hpp"
 
 #include "councilvote/crypto/hash.hpp"
+#include "decaf_support.hpp"
+#include "tally_internal.hpp"
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace cv::crypto {
+
+struct TallyAccumulator::Impl {
+  std::vector<decaf_255_point_s> sums; // alpha, beta of slot 0, then of slot 1, ...
+  std::uint32_t ballots = 0;
+};
+
+TallyAccumulator::TallyAccumulator(std::size_t slots) : impl_(std::make_unique<Impl>()) {
+  impl_->sums.resize(2 * slots);
+  for (auto &p : impl_->sums) decaf_255_point_copy(&p, decaf_255_point_identity);
+}
+TallyAccumulator::~TallyAccumulator() = default;
+TallyAccumulator::TallyAccumulator(TallyAccumulator &&) noexcept = default;
+TallyAccumulator &TallyAccumulator::operator=(TallyAccumulator &&) noexcept = default;
+
+std::size_t TallyAccumulator::slot_count() const noexcept { return impl_->sums.size() / 2; }
+std::uint32_t TallyAccumulator::ballots() const noexcept { return impl_->ballots; }
+
+void detail::TallyAccess::add_points(TallyAccumulator &t, std::span<const decaf_255_point_s> points) {
+  auto &sums = t.impl_->sums;
+  if (points.size() != sums.size()) std::abort(); // programming error: the caller counts the slots
+  for (std::size_t i = 0; i < sums.size(); ++i) decaf_255_point_add(&sums[i], &sums[i], &points[i]);
+  ++t.impl_->ballots;
+}
+
+Result<void> TallyAccumulator::add(const Ballot &ballot) {
+  std::vector<decaf_255_point_s> points;
+  points.reserve(impl_->sums.size());
+  for (const auto &c : ballot.contests)
+    for (const auto &ct : c.ciphertexts)
+      for (const Point *p : {&ct.alpha, &ct.beta}) {
+        if (points.size() == impl_->sums.size())
+          return make_error(Errc::invalid_argument,
+                            "the ballot has more ciphertexts than the tally has slots");
+        points.emplace_back();
+        if (!detail::to_decaf(&points.back(), *p)) std::abort(); // a Point always decodes
+      }
+  if (points.size() != impl_->sums.size())
+    return make_error(Errc::invalid_argument, "the ballot has fewer ciphertexts than the tally has slots");
+  detail::TallyAccess::add_points(*this, points);
+  return {};
+}
+
+Result<void> TallyAccumulator::merge(const TallyAccumulator &other) {
+  if (other.impl_->sums.size() != impl_->sums.size())
+    return make_error(Errc::invalid_argument, "tallies of different numbers of slots");
+  for (std::size_t i = 0; i < impl_->sums.size(); ++i)
+    decaf_255_point_add(&impl_->sums[i], &impl_->sums[i], &other.impl_->sums[i]);
+  impl_->ballots += other.impl_->ballots;
+  return {};
+}
+
+std::vector<Ciphertext> TallyAccumulator::totals() const {
+  std::vector<Ciphertext> out(slot_count());
+  for (std::size_t s = 0; s < out.size(); ++s) {
+    out[s].alpha = detail::encode_point(&impl_->sums[2 * s]);
+    out[s].beta = detail::encode_point(&impl_->sums[2 * s + 1]);
+  }
+  return out;
+}
 
 ByteArray<32> EncryptedTally::context() const {
   Transcript t("CV/tally");

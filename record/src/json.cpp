@@ -231,9 +231,15 @@ private:
         if (!utf8_sequence(out)) return false;
         continue;
       }
-      if (c != '\\') {
-        out.push_back(static_cast<char>(c));
-        ++pos_;
+      if (c != '\\') { // a run of plain characters at once
+        std::size_t end = pos_ + 1;
+        while (end < s_.size()) {
+          const auto d = static_cast<unsigned char>(s_[end]);
+          if (d == '"' || d == '\\' || d < 0x20 || d >= 0x80) break;
+          ++end;
+        }
+        out.append(s_.data() + pos_, end - pos_);
+        pos_ = end;
         continue;
       }
       ++pos_;

@@ -35,8 +35,9 @@ const Json *Reader::get(std::string_view name) {
   return &*it;
 }
 
-std::optional<std::string> Reader::string_value(const Json &v, const std::string &path, std::size_t min_bytes,
-                                                std::size_t max_bytes, bool text_rules) {
+std::optional<std::string_view> Reader::string_value(const Json &v, const std::string &path,
+                                                     std::size_t min_bytes, std::size_t max_bytes,
+                                                     bool text_rules) {
   if (!v.is_string()) {
     fail(field_error(Errc::bad_field, path, path + ": expected a string"));
     return std::nullopt;
@@ -60,7 +61,8 @@ std::optional<std::string> Reader::string_value(const Json &v, const std::string
 std::string Reader::text(std::string_view name, std::size_t min_bytes, std::size_t max_bytes) {
   const auto *v = get(name);
   if (!v) return {};
-  return string_value(*v, path_of(name), min_bytes, max_bytes, true).value_or(std::string{});
+  return std::string(
+      string_value(*v, path_of(name), min_bytes, max_bytes, true).value_or(std::string_view{}));
 }
 
 namespace {
@@ -162,7 +164,7 @@ std::vector<std::string> Reader::texts(std::string_view name, std::size_t min_it
   const Json *a = array(name, min_items, max_items);
   for (std::size_t i = 0; a && i < a->size() && ok(); ++i) {
     auto s = string_value((*a)[i], path_of(name) + "[" + std::to_string(i) + "]", 1, max_bytes, true);
-    if (s) out.push_back(std::move(*s));
+    if (s) out.emplace_back(*s);
   }
   return out;
 }

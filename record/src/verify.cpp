@@ -2,6 +2,7 @@
 
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/crypto/disjunctive.hpp"
+#include "councilvote/crypto/tally.hpp"
 #include "councilvote/record/verify_chair.hpp"
 
 #include <algorithm>
@@ -206,9 +207,11 @@ private:
     fast_.emplace(ctx_->joint_key);
     roster_ = crypto::Roster{def_->roster};
     running_.poll_context = ctx_->hash();
-    running_.totals.assign(crypto::tally_slot_count(ctx_->manifest), crypto::Ciphertext{});
+    const auto slots = crypto::tally_slot_count(ctx_->manifest);
+    running_.totals.assign(slots, crypto::Ciphertext{});
+    sums_.emplace(slots);
     // About 4096 proofs per batch of ballots: fast, and memory bounded by the batch, not the poll.
-    batch_ballots_ = std::max<std::size_t>(2, 4096 / std::max<std::size_t>(1, running_.totals.size()));
+    batch_ballots_ = std::max<std::size_t>(2, 4096 / std::max<std::size_t>(1, slots));
   }
 
   std::string ballot_place(const BoardEntry &e, const crypto::SignPublicKey *key,
@@ -233,38 +236,40 @@ private:
     if (!ctx_)
       return (void)ballots_.note(ballot_place(e, nullptr, ballots_seen_) +
                                  ": no verified manifest before it");
-    auto b = crypto::decode_ballot(e.payload);
-    if (!b)
-      return (void)ballots_.note(ballot_place(e, nullptr, ballots_seen_) + ": decode: " + b.error().message);
-    pending_.push_back(std::move(*b));
+    // Decoded (every point once), verified and counted by flush_ballots, on every core.
+    pending_.push_back(e.payload);
     pending_seq_.push_back(e.seq);
     pending_no_.push_back(ballots_seen_);
     if (pending_.size() >= batch_ballots_) flush_ballots();
   }
 
-  // Verifies the pending ballots together (batched proofs on every core), then counts them in order.
+  // Decodes and verifies the pending ballots together (batched proofs on every core), each valid one
+  // added to the sums; then notes the failures and the voters in order: the ballots that do not
+  // decode first (as when they were decoded while reading), then those that fail a check.
   void flush_ballots() {
     if (pending_.empty()) return;
-    const auto results = crypto::verify_ballots(*ctx_, roster_, pending_, *fast_, 0);
+    const std::vector<crypto::ByteView> wires(pending_.begin(), pending_.end());
+    const auto results = crypto::verify_wire_ballots(*ctx_, roster_, wires, *fast_, *sums_, 0);
+    sums_changed_ = true;
+    for (std::size_t i = 0; i < pending_.size(); ++i)
+      if (!results[i].member_key) {
+        BoardEntry where;
+        where.seq = pending_seq_[i];
+        ballots_.note(ballot_place(where, nullptr, pending_no_[i]) +
+                      ": decode: " + results[i].verdict.error().message);
+      }
     for (std::size_t i = 0; i < pending_.size(); ++i) {
-      const auto &b = pending_[i];
+      if (!results[i].member_key) continue;
+      const auto &key = *results[i].member_key;
       BoardEntry where;
       where.seq = pending_seq_[i];
-      if (!results[i]) {
-        ballots_.note(ballot_place(where, &b.member_key, pending_no_[i]) + ": " + results[i].error().message);
+      if (!results[i].verdict) {
+        ballots_.note(ballot_place(where, &key, pending_no_[i]) + ": " + results[i].verdict.error().message);
         continue;
       }
-      if (auto [it, fresh] = voter_seq_.emplace(b.member_key, where.seq); !fresh)
-        duplicates_.note(ballot_place(where, &b.member_key, pending_no_[i]) +
-                         " is a second ballot of the member of " + entry_name(it->second));
-      auto one = crypto::tally_ballots(*ctx_, std::span<const crypto::Ballot>(&b, 1));
-      if (!one) {
-        ballots_.note(ballot_place(where, &b.member_key, pending_no_[i]) + ": tally: " + one.error().message);
-        continue;
-      }
-      for (std::size_t k = 0; k < running_.totals.size() && k < one->totals.size(); ++k)
-        running_.totals[k] += one->totals[k];
-      ++running_.ballots;
+      if (auto [it, fresh] = voter_seq_.emplace(key, where.seq); !fresh)
+        duplicates_.note(ballot_place(where, &key, pending_no_[i]) + " is a second ballot of the member of " +
+                         entry_name(it->second));
     }
     pending_.clear();
     pending_seq_.clear();
@@ -306,7 +311,7 @@ private:
     if (auto end = r.expect_end("partial decryption"); !end)
       return (void)partials_.note(entry_name(e.seq) + ": decode: " + end.error().message);
     const std::vector<crypto::PartialDecryption> none;
-    const crypto::CombineParams params{*key_, running_.context(), running_.totals, none};
+    const crypto::CombineParams params{*key_, running().context(), running().totals, none};
     if (auto ok = crypto::verify_partial_decryption(params, *p); !ok)
       return (void)partials_.note(entry_name(e.seq) + " (trustee " + std::to_string(p->index) +
                                   "): " + ok.error().message);
@@ -324,6 +329,16 @@ private:
     record_text_ = text_of(e);
   }
 
+  // The sums of the valid ballots, encoded when first needed after ballots were added.
+  const crypto::EncryptedTally &running() {
+    if (sums_changed_ && sums_) {
+      running_.totals = sums_->totals();
+      running_.ballots = sums_->ballots();
+      sums_changed_ = false;
+    }
+    return running_;
+  }
+
   // The tally entry is the sum of the ballots (computed once).
   bool tally_matches() {
     if (tally_compared_) return tally_same_;
@@ -334,13 +349,13 @@ private:
       return tally_same_ = false;
     };
     if (t.poll != rep_.header->poll) return differ("the tally is about poll " + t.poll);
-    if (t.poll_context != running_.poll_context) return differ("the tally's poll_context is not the poll's");
-    if (t.ballots != running_.ballots)
+    if (t.poll_context != running().poll_context) return differ("the tally's poll_context is not the poll's");
+    if (t.ballots != running().ballots)
       return differ("the tally counts " + std::to_string(t.ballots) + " ballots, the board has " +
-                    std::to_string(running_.ballots) + " valid ones");
-    if (t.totals.size() != running_.totals.size()) return differ("the tally has another number of slots");
+                    std::to_string(running().ballots) + " valid ones");
+    if (t.totals.size() != running().totals.size()) return differ("the tally has another number of slots");
     for (std::size_t i = 0; i < t.totals.size(); ++i)
-      if (!(t.totals[i] == running_.totals[i]))
+      if (!(t.totals[i] == running().totals[i]))
         return differ("totals[" + std::to_string(i) + "] is not the sum of the ballots' slot " +
                       std::to_string(i));
     return tally_same_ = true;
@@ -487,8 +502,8 @@ private:
     }
     if (!needs("tally.matches", {"ballots.verify", "ballots.one_per_member", "tally.entry"})) return;
     if (!tally_matches()) return (void)fail("tally.matches", entry_name(tally_seq_) + ": " + tally_diff_);
-    pass("tally.matches", "the product of the " + std::to_string(running_.ballots) +
-                              " ballots; tally context " + short_hex(running_.context()));
+    pass("tally.matches", "the product of the " + std::to_string(running().ballots) +
+                              " ballots; tally context " + short_hex(running().context()));
   }
 
   void check_partials() {
@@ -516,9 +531,10 @@ private:
     if (!needs("counts.decrypt", {"partials.threshold"})) return;
     std::vector<crypto::PartialDecryption> partials;
     for (const auto &[i, p] : valid_) partials.push_back(p);
-    auto points = crypto::combine_partial_decryptions({*key_, running_.context(), running_.totals, partials});
+    auto points =
+        crypto::combine_partial_decryptions({*key_, running().context(), running().totals, partials});
     if (!points) return (void)fail("counts.decrypt", "combine: " + points.error().message);
-    auto counts = crypto::decode_tally(ctx_->manifest, running_.ballots, *points);
+    auto counts = crypto::decode_tally(ctx_->manifest, running().ballots, *points);
     if (!counts) return (void)fail("counts.decrypt", "decode: " + counts.error().message);
     counts_ = std::move(*counts);
     pass("counts.decrypt", std::to_string(counts_.size()) + " contests decrypted by " +
@@ -607,7 +623,7 @@ private:
     if (r.manifest_seq != manifest_seq_) return bad("manifest_seq is not the manifest entry");
     if (r.tally_seq != tally_seq_) return bad("tally_seq is not the tally entry");
     if (r.attendance_seq != attendance_seq_) return bad("attendance_seq is not the poll's attendance entry");
-    if (r.tally_context != running_.context()) return bad("tally_context is not the tally's");
+    if (r.tally_context != running().context()) return bad("tally_context is not the tally's");
     if (r.threshold != key_->threshold) return bad("threshold is not the ceremony's");
     if (r.decrypting_trustees.size() != r.partial_seqs.size() || r.decrypting_trustees.size() < r.threshold)
       return bad("decrypting_trustees and partial_seqs do not fit");
@@ -656,9 +672,9 @@ private:
   void check_record_counts() {
     if (!needs("record.counts", {"record.parse", "counts.decrypt"})) return;
     const auto &r = *rep_.record;
-    if (r.turnout.ballots != running_.ballots)
+    if (r.turnout.ballots != running().ballots)
       return (void)fail("record.counts", "turnout.ballots is " + std::to_string(r.turnout.ballots) +
-                                             ", the board has " + std::to_string(running_.ballots));
+                                             ", the board has " + std::to_string(running().ballots));
     if (r.contests.size() != counts_.size())
       return (void)fail("record.counts", "the record does not have one contest per decrypted contest");
     for (std::size_t i = 0; i < counts_.size(); ++i) {
@@ -721,11 +737,13 @@ private:
   crypto::Roster roster_;
   std::uint32_t ballots_seen_ = 0, partials_seen_ = 0;
   std::map<crypto::SignPublicKey, std::uint64_t> voter_seq_;
-  std::vector<crypto::Ballot> pending_;
+  std::vector<crypto::Bytes> pending_; // the wire bytes of ballots read, not yet verified
   std::vector<std::uint64_t> pending_seq_;
   std::vector<std::uint32_t> pending_no_;
   std::size_t batch_ballots_ = 2;
-  crypto::EncryptedTally running_;
+  crypto::EncryptedTally running_; // read through running()
+  std::optional<crypto::TallyAccumulator> sums_;
+  bool sums_changed_ = false;
   std::optional<FrozenAttendance> attendance_;
   std::optional<TallyInfo> tally_entry_;
   bool tally_compared_ = false, tally_same_ = false;

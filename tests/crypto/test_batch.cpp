@@ -3,6 +3,7 @@
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/crypto/batch.hpp"
 #include "councilvote/crypto/hash.hpp"
+#include "councilvote/crypto/tally.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -458,5 +459,101 @@ TEST_CASE("batch: verify_ballots gives each ballot the result of verify_ballot, 
         CHECK(rs[i].error().message == want[i].error().message);
       }
     }
+  }
+}
+
+namespace {
+
+// verify_wire_ballots on `wires`: each result is decode_ballot's error or verify_ballot's result, and
+// the tally is tally_ballots of the ballots that verify (also by TallyAccumulator::add one by one).
+void check_wire_ballots(const Poll &f, const std::vector<Bytes> &wires, unsigned threads) {
+  const FastVerifier fast(f.poll.joint_key);
+  std::vector<ByteView> views(wires.begin(), wires.end());
+  TallyAccumulator tally(tally_slot_count(f.poll.manifest)), one_by_one(tally_slot_count(f.poll.manifest));
+  const auto rs = verify_wire_ballots(f.poll, f.roster, views, fast, tally, threads);
+  REQUIRE(rs.size() == wires.size());
+  std::vector<Ballot> valid;
+  for (std::size_t i = 0; i < wires.size(); ++i) {
+    INFO("ballot " << i << ", " << threads << " threads");
+    const auto b = decode_ballot(wires[i]);
+    REQUIRE(rs[i].member_key.has_value() == bool(b));
+    const Result<void> want = b ? verify_ballot(f.poll, f.roster, *b, fast) : Result<void>(b.error());
+    CHECK(bool(rs[i].verdict) == bool(want));
+    if (!want) {
+      CHECK(rs[i].verdict.error().code == want.error().code);
+      CHECK(rs[i].verdict.error().check == want.error().check);
+      CHECK(rs[i].verdict.error().message == want.error().message);
+    } else {
+      CHECK(*rs[i].member_key == b->member_key);
+      valid.push_back(*b);
+      REQUIRE(one_by_one.add(*b));
+    }
+  }
+  auto want_tally = tally_ballots(f.poll, valid);
+  REQUIRE(want_tally);
+  CHECK(tally.ballots() == valid.size());
+  CHECK(tally.totals() == want_tally->totals);
+  CHECK(one_by_one.totals() == want_tally->totals);
+}
+
+} // namespace
+
+TEST_CASE("batch: verify_wire_ballots decodes every point once and gives decode_ballot's and "
+          "verify_ballot's results and the tally of the valid ballots",
+          "[batch]") {
+  SECTION("points corrupted in every way, one contest kind") {
+    Poll f(3, 0, 4);
+    const Bytes good = f.cast(0).encode();
+    // Point offsets: after the 72-byte header, each commendation contest is kind (1), count (4),
+    // alpha, beta, branch count (4), three branches of a, b, c, z; the sum proof flag (1).
+    std::vector<std::size_t> at;
+    for (std::size_t c = 0; c < 3; ++c) {
+      const std::size_t base = 72 + c * (5 + 64 + 4 + 3 * 128 + 1);
+      at.push_back(base + 5);
+      at.push_back(base + 37);
+      for (std::size_t k = 0; k < 3; ++k) {
+        at.push_back(base + 73 + 128 * k);
+        at.push_back(base + 73 + 128 * k + 32);
+      }
+    }
+    auto rng = DeterministicRng::from_label("wire ballot corruptions");
+    const Point other = Point::base_mul(Scalar::random(rng));
+    std::vector<Bytes> wires{good};
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      auto put = [&](auto fill) {
+        Bytes w = good;
+        fill(w.data() + at[i]);
+        wires.push_back(std::move(w));
+      };
+      put([](std::uint8_t *p) { std::fill(p, p + 32, 0); });    // the identity
+      put([](std::uint8_t *p) { std::fill(p, p + 32, 0xff); }); // not canonical
+      put([](std::uint8_t *p) { p[31] |= 0x80; });              // the top bit: a second encoding
+      put([&](std::uint8_t *p) { std::copy_n(other.bytes().begin(), 32, p); }); // another valid point
+      for (int k = 0; k < 4; ++k)
+        put([&](std::uint8_t *p) { // random bytes: mostly not a point
+          ByteArray<32> r{};
+          rng.fill(r);
+          std::copy_n(r.begin(), 32, p);
+        });
+    }
+    wires.push_back(Bytes(good.begin(), good.end() - 1)); // truncated
+    wires.push_back(f.cast(1).encode());
+    for (unsigned threads : {1u, 2u}) check_wire_ballots(f, wires, threads);
+  }
+  SECTION("general contests, their sum proofs and more than one batch per thread") {
+    Poll f(300, 3, 8);
+    std::vector<Ballot> ballots;
+    for (std::size_t m = 0; m < 7; ++m) ballots.push_back(f.cast(m));
+    // 1: a bad option proof; 2: a bad sum proof; 4: a bad signature; 5: a bad late commendation proof.
+    ballots[1].contests[301].proofs[2].branches[1].z += Scalar::from_u64(1);
+    f.resign(ballots[1], 1);
+    ballots[2].contests[302].sum_proof->branches[0].a += Point::generator();
+    f.resign(ballots[2], 2);
+    ballots[4].signature[5] ^= 1;
+    ballots[5].contests[290].proofs[0].branches[1].b += Point::generator();
+    f.resign(ballots[5], 5);
+    std::vector<Bytes> wires;
+    for (const auto &b : ballots) wires.push_back(b.encode());
+    for (unsigned threads : {1u, 2u}) check_wire_ballots(f, wires, threads);
   }
 }

@@ -429,6 +429,70 @@ TEST_CASE("a bad partial decryption is identified by trustee index", "[threshold
   }
 }
 
+TEST_CASE("decryption proofs checked as one batch: a forged proof inside it is refused and named",
+          "[threshold]") {
+  Run run = run_ceremony(3, 2, "ceremony-batch-partial");
+  auto keys = finalize_all(run);
+  auto pk = threshold_public_key(*run.ceremony, run.commitments);
+  REQUIRE(pk);
+  auto rng = DeterministicRng::from_label("ballots-batch-partial");
+  const std::vector<std::uint64_t> totals{4, 0, 7, 1, 2, 9, 3, 5};
+  auto cts = encrypt_totals(pk->joint_key, totals, rng);
+  cts[5].alpha = cts[2].alpha; // two slots with one alpha: errors that cancel under equal weights
+  const auto ctx = label32("tally-batch-partial");
+  const auto honest = partial_decrypt(keys[0], ctx, cts, rng);
+  const CombineParams params{*pk, ctx, cts, {}};
+  auto statements = [&](const PartialDecryption &p) {
+    std::vector<DecryptionStatement> out;
+    for (std::size_t i = 0; i < cts.size(); ++i)
+      out.push_back(
+          {ctx, pk->joint_key, p.index, pk->verification_shares[p.index - 1], cts[i].alpha, p.shares[i]});
+    return out;
+  };
+  CHECK(decryption_proofs_hold(statements(honest), honest.proofs));
+  CHECK(verify_partial_decryption(params, honest));
+  CHECK(decryption_proofs_hold({}, {}));
+  CHECK_FALSE(decryption_proofs_hold(statements(honest), std::span(honest.proofs).first(3)));
+  auto refused_at = [&](const PartialDecryption &bad, std::size_t at) {
+    CHECK_FALSE(decryption_proofs_hold(statements(bad), bad.proofs));
+    auto r = verify_partial_decryption(params, bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == Errc::verification_failed);
+    CHECK(r.error().message == "partial decryption of trustee 1: ciphertext " + std::to_string(at) +
+                                   ": decryption proof does not verify");
+  };
+  SECTION("a wrong share with a proof made with the wrong secret, in the middle of the batch") {
+    const TrusteeKeyShare wrong{1, SecretScalar(tweak(keys[0].secret.get())), keys[0].public_share,
+                                keys[0].joint_key};
+    auto bad = honest;
+    const auto forged = partial_decrypt(wrong, ctx, cts, rng);
+    bad.shares[4] = forged.shares[4];
+    bad.proofs[4] = forged.proofs[4];
+    refused_at(bad, 4);
+  }
+  SECTION("z of one proof by +d and of another by -d, both of one alpha") {
+    auto bad = honest;
+    const Scalar d = Scalar::from_u64(12345);
+    bad.proofs[2].z = bad.proofs[2].z + d;
+    bad.proofs[5].z = bad.proofs[5].z - d;
+    // Both equations' errors cancel in an unweighted sum: d·G − d·G and d·alpha − d·alpha.
+    refused_at(bad, 2);
+  }
+  SECTION("the last proof's b changed") {
+    auto bad = honest;
+    bad.proofs.back().b = tweak(bad.proofs.back().b);
+    refused_at(bad, cts.size() - 1);
+  }
+  SECTION("an identity commitment a is refused by the proof-by-proof check") {
+    auto bad = honest;
+    bad.proofs[1].a = Point::identity();
+    CHECK_FALSE(decryption_proofs_hold(statements(bad), bad.proofs));
+    auto r = verify_partial_decryption(params, bad);
+    REQUIRE_FALSE(r);
+    CHECK_THAT(r.error().message, Catch::Contains("ciphertext 1: decryption proof: a is the identity"));
+  }
+}
+
 TEST_CASE("commitments with a bad proof or an identity point are rejected", "[threshold]") {
   Run run = run_ceremony(3, 2, "ceremony-bad-commitments");
   const auto &ceremony = *run.ceremony;

@@ -126,6 +126,22 @@ struct BallotRequest {
 [[nodiscard]] std::vector<Result<void>> verify_ballots(const PollContext &poll, const Roster &roster,
                                                        std::span<const Ballot> ballots,
                                                        const FastVerifier &fast, unsigned threads = 0);
+class TallyAccumulator; // tally.hpp
+
+// What verify_wire_ballots says of one ballot's wire bytes.
+struct WireBallotResult {
+  std::optional<SignPublicKey> member_key; // the ballot's key, when the bytes decode as a ballot
+  Result<void> verdict;                    // decode_ballot's error, or else verify_ballot's result
+};
+// An offline verifier's ballots of one poll, from their wire bytes: result i is what
+// decode_ballot(wires[i]) and then verify_ballot(poll, roster, ballot, fast) give, and every ballot
+// that verifies has its ciphertexts added to `tally` (as tally_ballots would), which must have
+// tally_slot_count(poll.manifest) slots. Each point is decoded once, by libdecaf, for its validation,
+// the batch and the tally; the ballots are decoded, verified (as verify_ballots batches them) and
+// added by `threads` threads (0: one per core, at most 8).
+[[nodiscard]] std::vector<WireBallotResult>
+verify_wire_ballots(const PollContext &poll, const Roster &roster, std::span<const ByteView> wires,
+                    const FastVerifier &fast, TallyAccumulator &tally, unsigned threads = 0);
 // The value sets the proofs use, from the manifest.
 [[nodiscard]] std::vector<std::uint32_t> selection_values(const PollManifest &m, const ContestSpec &c);
 [[nodiscard]] std::vector<std::uint32_t> sum_values(const ContestSpec &c);

@@ -26,6 +26,10 @@
 
 namespace cv::crypto {
 
+namespace detail {
+struct BatchAccess; // crypto/src/batch_internal.hpp: proofs whose points are already decoded
+} // namespace detail
+
 inline constexpr unsigned kMsmAuto = 0;     // a cost model picks the algorithm and window
 inline constexpr unsigned kMsmStraus = 100; // Straus with width-5 NAF tables
 // (1..16: Pippenger's buckets with that window, signed digits)
@@ -73,6 +77,7 @@ public:
   // The const members only read: they may run on several threads at once.
 
 private:
+  friend struct detail::BatchAccess;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -11,6 +11,7 @@
 #include "councilvote/crypto/secret.hpp"
 
 #include <cstdint>
+#include <span>
 
 namespace cv::crypto {
 
@@ -38,6 +39,14 @@ struct DecryptionProof {
                                                Rng &rng = system_rng());
 // Checks z·G == a + c·P and z·alpha == b + c·D; rejects an identity P or a.
 [[nodiscard]] Result<void> verify_decryption(const DecryptionStatement &st, const DecryptionProof &proof);
+
+// Whether every proof holds, checked at once (docs/protocol.md §12.6): both equations of every proof,
+// each multiplied by a fresh secret 128-bit random weight (libsodium randombytes_buf), summed into one
+// multi-scalar multiplication that must give the identity; the identity checks proof by proof. True
+// when every verify_decryption holds; false, except with probability at most 2^-128, when one fails
+// (then verify_decryption names it). The spans must be of one size (otherwise false).
+[[nodiscard]] bool decryption_proofs_hold(std::span<const DecryptionStatement> statements,
+                                          std::span<const DecryptionProof> proofs);
 
 void encode_decryption_proof(ByteWriter &w, const DecryptionProof &proof);
 // Validates: a canonical non-identity, b canonical (identity allowed), z canonical.

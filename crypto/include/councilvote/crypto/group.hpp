@@ -10,6 +10,10 @@
 namespace cv::crypto {
 
 inline constexpr const char *kGroupId = "ristretto255";
+
+namespace detail {
+struct PointAccess; // crypto/src/decaf_support.hpp: points decoded or encoded by libdecaf
+} // namespace detail
 inline constexpr std::size_t kScalarBytes = 32;
 inline constexpr std::size_t kPointBytes = 32;
 
@@ -72,6 +76,7 @@ public:
   friend bool operator==(const Point &a, const Point &b) noexcept;
 
 private:
+  friend struct detail::PointAccess;
   ByteArray<32> b_{};
 };
 

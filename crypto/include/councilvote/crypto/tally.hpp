@@ -4,10 +4,15 @@
 #include "councilvote/crypto/ballot.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
 namespace cv::crypto {
+
+namespace detail {
+struct TallyAccess; // crypto/src/tally_internal.hpp: ballots whose points are already decoded
+} // namespace detail
 
 // The per-slot sums of a poll's ballots: one slot per commendation contest, one per option of a
 // general contest, in manifest order.
@@ -35,6 +40,34 @@ struct EncryptedTally {
 
 // Adds the ballots (which must have passed verify_ballot for this poll).
 [[nodiscard]] Result<EncryptedTally> tally_ballots(const PollContext &poll, std::span<const Ballot> ballots);
+
+// The per-slot sums of ballots added one at a time (what tally_ballots gives for them all), kept as
+// libdecaf points: adding a ballot costs point additions only, and the sums are encoded when
+// totals() is called. verify_wire_ballots adds the ballots it verifies.
+class TallyAccumulator {
+public:
+  explicit TallyAccumulator(std::size_t slots);
+  ~TallyAccumulator();
+  TallyAccumulator(TallyAccumulator &&) noexcept;
+  TallyAccumulator &operator=(TallyAccumulator &&) noexcept;
+  TallyAccumulator(const TallyAccumulator &) = delete;
+  TallyAccumulator &operator=(const TallyAccumulator &) = delete;
+
+  [[nodiscard]] std::size_t slot_count() const noexcept;
+  [[nodiscard]] std::uint32_t ballots() const noexcept;
+  // Adds the ballot's ciphertexts, slot by slot; Errc::invalid_argument (nothing added) when it does
+  // not have one ciphertext per slot.
+  [[nodiscard]] Result<void> add(const Ballot &ballot);
+  // Adds the other's sums and ballots; Errc::invalid_argument when it has another number of slots.
+  [[nodiscard]] Result<void> merge(const TallyAccumulator &other);
+  // The sums, one ciphertext per slot.
+  [[nodiscard]] std::vector<Ciphertext> totals() const;
+
+private:
+  friend struct detail::TallyAccess;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 struct ContestResult {
   std::uint64_t agree = 0, disagree = 0, blank = 0; // commendation contests

@@ -106,8 +106,9 @@ private:
   const Json *get(std::string_view name); // required; marks the member as read
   const Json *array(std::string_view name, std::size_t min_items, std::size_t max_items);
   const Json *object(std::string_view name);
-  std::optional<std::string> string_value(const Json &v, const std::string &path, std::size_t min_bytes,
-                                          std::size_t max_bytes, bool text_rules);
+  // The string itself (in `v`), not a copy: a ballot's hex payload is up to a megabyte.
+  std::optional<std::string_view> string_value(const Json &v, const std::string &path, std::size_t min_bytes,
+                                               std::size_t max_bytes, bool text_rules);
 
   const Json &object_;
   std::string path_;

@@ -501,6 +501,32 @@ ByteArray<32> wire_ballot_hash(ByteView wire) {
   return Transcript("CV/ballot-hash").var(wire.first(wire.size() - kSignatureBytes)).digest32();
 }
 
+// Runs `work` on up to min(threads or the hardware's, 8, n) threads, this one included, and waits
+// for all. A worker that throws (out of memory) or cannot be started only leaves ballots undone:
+// the callers verify every ballot not marked done again, one by one.
+template <class Work> void run_workers(unsigned threads, std::size_t n, Work &work) {
+  const std::size_t hw = std::max(1u, threads != 0 ? threads : std::thread::hardware_concurrency());
+  const std::size_t workers = std::min({hw, std::size_t{8}, std::max<std::size_t>(1, n)});
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) {
+    try {
+      pool.emplace_back([&work] {
+        try {
+          work();
+        } catch (...) { // out of memory: its ballots are verified again by the caller
+        }
+      });
+    } catch (...) { // no thread available: fewer workers
+      break;
+    }
+  }
+  try {
+    work();
+  } catch (...) {
+  }
+  for (auto &t : pool) t.join();
+}
+
 } // namespace
 
 Result<void> verify_ballot(const PollContext &poll, const Roster &roster, const Ballot &ballot,
@@ -556,26 +582,7 @@ std::vector<Result<void>> verify_ballots(const PollContext &poll, const Roster &
     }
     flush();
   };
-  const std::size_t hw = std::max(1u, threads != 0 ? threads : std::thread::hardware_concurrency());
-  const std::size_t workers = std::min({hw, std::size_t{8}, std::max<std::size_t>(1, n)});
-  std::vector<std::thread> pool;
-  for (std::size_t w = 1; w < workers; ++w) {
-    try {
-      pool.emplace_back([&work] {
-        try {
-          work();
-        } catch (...) { // out of memory: its ballots are verified again below
-        }
-      });
-    } catch (...) { // no thread available: fewer workers
-      break;
-    }
-  }
-  try {
-    work();
-  } catch (...) {
-  }
-  for (auto &t : pool) t.join();
+  run_workers(threads, n, work);
   for (std::size_t i = 0; i < n; ++i)
     if (done[i] == 0) results[i] = verify_ballot(poll, roster, ballots[i], fast);
   return results;
@@ -641,26 +648,7 @@ std::vector<WireBallotResult> verify_wire_ballots(const PollContext &poll, const
     (void)tally.merge(local);
     for (auto i : verified) done[i] = 1;
   };
-  const std::size_t hw = std::max(1u, threads != 0 ? threads : std::thread::hardware_concurrency());
-  const std::size_t workers = std::min({hw, std::size_t{8}, std::max<std::size_t>(1, n)});
-  std::vector<std::thread> pool;
-  for (std::size_t w = 1; w < workers; ++w) {
-    try {
-      pool.emplace_back([&work] {
-        try {
-          work();
-        } catch (...) { // out of memory: its ballots are verified again below
-        }
-      });
-    } catch (...) { // no thread available: fewer workers
-      break;
-    }
-  }
-  try {
-    work();
-  } catch (...) {
-  }
-  for (auto &t : pool) t.join();
+  run_workers(threads, n, work);
   for (std::size_t i = 0; i < n; ++i) {
     if (done[i] != 0) continue;
     results[i] = {};

@@ -273,26 +273,18 @@ BatchVerifier &BatchVerifier::operator=(BatchVerifier &&) noexcept = default;
 
 std::size_t BatchVerifier::add(const DisjunctiveStatement &st, const DisjunctiveProof &proof,
                                std::string check) {
-  auto &im = *impl_;
-  Entry e{std::string(st.tag),
-          st.context,
-          st.joint_key,
-          st.voter,
-          st.contest,
-          st.slot,
-          std::vector<std::uint32_t>(st.values.begin(), st.values.end()),
-          st.ciphertext,
-          proof,
-          std::move(check)};
-  e.ok = im.queue(e, st, proof);
-  if (!e.ok) e.term_begin = e.term_end = im.points.size();
-  im.entries.push_back(std::move(e));
-  return im.entries.size() - 1;
+  return detail::BatchAccess::add_entry(*this, st, proof, std::move(check), nullptr);
 }
 
 std::size_t detail::BatchAccess::add_decoded(BatchVerifier &batch, const DisjunctiveStatement &st,
                                              const DisjunctiveProof &proof, std::string check,
                                              const DecodedProof &points) {
+  return add_entry(batch, st, proof, std::move(check), &points);
+}
+
+std::size_t detail::BatchAccess::add_entry(BatchVerifier &batch, const DisjunctiveStatement &st,
+                                           const DisjunctiveProof &proof, std::string check,
+                                           const DecodedProof *points) {
   auto &im = *batch.impl_;
   Entry e{std::string(st.tag),
           st.context,
@@ -304,7 +296,7 @@ std::size_t detail::BatchAccess::add_decoded(BatchVerifier &batch, const Disjunc
           st.ciphertext,
           proof,
           std::move(check)};
-  e.ok = im.queue(e, st, proof, &points);
+  e.ok = im.queue(e, st, proof, points);
   if (!e.ok) e.term_begin = e.term_end = im.points.size();
   im.entries.push_back(std::move(e));
   return im.entries.size() - 1;

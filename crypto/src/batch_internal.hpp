@@ -22,6 +22,9 @@ struct BatchAccess {
   static std::size_t add_decoded(BatchVerifier &batch, const DisjunctiveStatement &st,
                                  const DisjunctiveProof &proof, std::string check,
                                  const DecodedProof &points);
+  // The one way an entry is queued: with the decoded points, or (nullptr) decoding them.
+  static std::size_t add_entry(BatchVerifier &batch, const DisjunctiveStatement &st,
+                               const DisjunctiveProof &proof, std::string check, const DecodedProof *points);
 };
 
 } // namespace cv::crypto::detail

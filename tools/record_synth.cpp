@@ -307,7 +307,7 @@ private:
       def.ceremony.trustees.push_back(r_.ceremony.trustees[i]);
       def.ceremony.commitments.push_back(commitment_bytes[i]);
     }
-    def.poll = poll_id_;
+    def.poll = poll_id_.str();
     def.title = s_.title;
     def.manifest.meeting_id = s_.meeting_id;
     def.manifest.poll_id = s_.poll_id;
@@ -317,9 +317,9 @@ private:
     def.context_hash = crypto::PollContext{def.manifest, def.joint_key}.hash();
     const std::uint64_t opened = t += kOpenAfter;
     if (!s_.remote.empty()) def.remote_window = protocol::RemoteWindow{opened, opened + 60 * 60 * 1000};
-    r_.poll = must(def.verified_context(meeting_), "the poll definition");
+    r_.poll = must(protocol::verified_context(def, meeting_), "the poll definition");
     const auto manifest_seq =
-        board.add_text(BoardKind::manifest, s_.poll_id, protocol::to_json(def.to_json()), t);
+        board.add_text(BoardKind::manifest, s_.poll_id, protocol::to_json(protocol::write_members(def)), t);
 
     // The ballots, in member order, made `threads` at a time.
     const crypto::Roster roster{def.roster};
@@ -353,16 +353,16 @@ private:
     }
 
     // close_poll: the frozen attendance.
-    protocol::FrozenAttendance frozen{poll_id_, {}};
+    protocol::FrozenAttendance frozen{poll_id_.str(), {}};
     for (std::uint32_t m = 1; m <= s_.members; ++m) frozen.members.push_back({m, attendance_[m - 1]});
     const std::uint64_t closed = t += kCloseAfter;
-    const auto attendance_seq =
-        board.add_text(BoardKind::attendance, s_.poll_id, protocol::to_json(frozen.to_json()), closed);
+    const auto attendance_seq = board.add_text(BoardKind::attendance, s_.poll_id,
+                                               protocol::to_json(protocol::write_members(frozen)), closed);
 
     // start_tally.
-    protocol::TallyInfo info{poll_id_, running.poll_context, running.ballots, running.totals};
-    const auto tally_seq =
-        board.add_text(BoardKind::tally, s_.poll_id, protocol::to_json(info.to_json()), t += kTallyAfter);
+    protocol::TallyInfo info{poll_id_.str(), running.poll_context, running.ballots, running.totals};
+    const auto tally_seq = board.add_text(BoardKind::tally, s_.poll_id,
+                                          protocol::to_json(protocol::write_members(info)), t += kTallyAfter);
     const auto tally_context = running.context();
 
     // The trustees' partial decryptions.

@@ -12,7 +12,7 @@ std::string short_key(const crypto::Point &key) { return crypto::short_tracking_
 
 void show_poll_summary(const protocol::PollInfo &info, const protocol::MeetingId &meeting) {
   const auto &d = info.definition;
-  out("poll:        " + d.poll.str() + " — " + d.title);
+  out("poll:        " + d.poll + " — " + d.title);
   out("status:      " + std::string(protocol::poll_status_name(info.status)));
   out("contests:    " + std::to_string(d.manifest.contests.size()) + ", roster " +
       std::to_string(d.roster.size()) + " members");
@@ -24,7 +24,7 @@ void show_poll_summary(const protocol::PollInfo &info, const protocol::MeetingId
   if (info.opened_at_ms) out("opened:      " + format_time_ms(*info.opened_at_ms));
   if (info.closed_at_ms) out("closed:      " + format_time_ms(*info.closed_at_ms));
   if (info.published_at_ms) out("published:   " + format_time_ms(*info.published_at_ms));
-  auto ctx = d.verified_context(meeting);
+  auto ctx = protocol::verified_context(d, meeting);
   if (ctx)
     out("checked:     the definition verifies (manifest, roster, ceremony, joint key, context)");
   else
@@ -66,7 +66,7 @@ void show_turnout(const protocol::TurnoutInfo &t) {
 }
 
 void show_tally(const protocol::TallyStatus &t) {
-  out("tally of " + t.tally.poll.str() + ": " + std::to_string(t.tally.ballots) + " ballots, " +
+  out("tally of " + t.tally.poll + ": " + std::to_string(t.tally.ballots) + " ballots, " +
       std::to_string(t.tally.totals.size()) + " sums, board entry " + std::to_string(t.tally_seq));
   std::string partials;
   for (auto i : t.partials) partials += (partials.empty() ? "" : ",") + std::to_string(i);

@@ -25,8 +25,8 @@ protocol::Error inconsistent(std::string check, std::string message) {
 protocol::PollRef poll_ref(const PollId &poll) { return protocol::PollRef{poll}; }
 
 Result<void> check_poll_id(const protocol::PollInfo &info, const PollId &poll) {
-  if (info.definition.poll != poll)
-    return inconsistent("poll", "asked for poll " + poll.str() + ", got " + info.definition.poll.str());
+  if (info.definition.poll != poll.str())
+    return inconsistent("poll", "asked for poll " + poll.str() + ", got " + info.definition.poll);
   return {};
 }
 
@@ -46,9 +46,8 @@ Result<void> check_answer(const protocol::EnrollmentBundle &bundle, const Reques
   } else if constexpr (T == MessageType::cast_ballot) {
     return check_receipt(resp.receipt, bundle, req.poll, tracking_code_of(req.ballot));
   } else if constexpr (T == MessageType::get_tally) {
-    if (resp.tally.poll != req.poll)
-      return inconsistent("poll",
-                          "asked for the tally of " + req.poll.str() + ", got " + resp.tally.poll.str());
+    if (resp.tally.poll != req.poll.str())
+      return inconsistent("poll", "asked for the tally of " + req.poll.str() + ", got " + resp.tally.poll);
     return {};
   } else if constexpr (T == MessageType::preview_record) {
     if (resp.poll != req.poll)
@@ -295,7 +294,7 @@ void AsyncClient::verified_poll(const PollId &poll, Done<VerifiedPoll> done) con
   call<MessageType::get_poll>(poll_ref(poll),
                               [bundle, done = std::move(done)](Result<protocol::PollInfo> info) {
                                 if (!info) return done(info.error());
-                                auto ctx = info->definition.verified_context(bundle->meeting);
+                                auto ctx = protocol::verified_context(info->definition, bundle->meeting);
                                 if (!ctx) return done(ctx.error());
                                 done(VerifiedPoll{std::move(*info), std::move(*ctx)});
                               });

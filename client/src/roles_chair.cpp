@@ -49,7 +49,7 @@ build_chair_decision(const protocol::MeetingId &meeting, const protocol::PollId 
     auto o = protocol::parse_json_object(
         std::string_view(reinterpret_cast<const char *>(payload.data()), payload.size()));
     if (!o) return detail::inconsistent("attendance", o.error().message);
-    auto frozen = protocol::FrozenAttendance::from_json(*o);
+    auto frozen = protocol::read_body<protocol::FrozenAttendance>(*o);
     if (!frozen) return detail::inconsistent("attendance", frozen.error().message);
     const auto at = std::ranges::find(def->roster, chair.public_key);
     if (at == def->roster.end() || frozen->members.size() != def->roster.size())

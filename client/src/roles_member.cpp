@@ -234,12 +234,11 @@ Result<PreparedBallot> build_ballot(const protocol::MeetingId &meeting, const pr
                                     const crypto::SigningKey &member, std::span<const MemberChoice> choices,
                                     crypto::Rng &rng) {
   try {
-    auto ctx = poll.definition.verified_context(meeting);
+    auto ctx = protocol::verified_context(poll.definition, meeting);
     if (!ctx) return ctx.error();
     const crypto::Roster roster{poll.definition.roster};
     if (!roster.contains(member.public_key))
-      return detail::invalid_argument("this member key is not on the roster of poll " +
-                                      poll.definition.poll.str() +
+      return detail::invalid_argument("this member key is not on the roster of poll " + poll.definition.poll +
                                       " (wrong key file, or the key was registered after the poll opened)");
     auto selections = selections_for(ctx->manifest, choices);
     if (!selections) return selections.error();
@@ -247,7 +246,7 @@ Result<PreparedBallot> build_ballot(const protocol::MeetingId &meeting, const pr
     if (!ballot) return protocol::from_crypto(ballot.error(), "encrypting the ballot: ");
     PreparedBallot out;
     out.meeting = meeting;
-    out.poll = poll.definition.poll;
+    out.poll = protocol::poll_of(poll.definition);
     out.ballot = ballot->encode();
     out.context_hash = ctx->hash();
     // Check it exactly as the server will before it leaves the machine.

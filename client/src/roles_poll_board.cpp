@@ -48,10 +48,10 @@ Result<protocol::PollDefinition> board_poll_definition(std::span<const protocol:
     if (!e) return e.error();
     auto o = protocol::parse_json_object(text_of((*e)->payload));
     if (!o) return detail::inconsistent("manifest", entry_name((*e)->seq) + ": " + o.error().message);
-    auto d = protocol::PollDefinition::from_json(*o);
+    auto d = protocol::read_body<protocol::PollDefinition>(*o);
     if (!d) return detail::inconsistent("manifest", entry_name((*e)->seq) + ": " + d.error().message);
     if (d->poll != poll)
-      return detail::inconsistent("manifest", entry_name((*e)->seq) + " defines poll " + d->poll.str());
+      return detail::inconsistent("manifest", entry_name((*e)->seq) + " defines poll " + d->poll);
     if (seq) *seq = (*e)->seq;
     return d;
   } catch (...) {
@@ -97,7 +97,7 @@ Result<crypto::EncryptedTally> recompute_tally(const crypto::PollContext &ctx, c
 
 Result<void> compare_tally(const crypto::EncryptedTally &mine, const protocol::PollId &poll,
                            const protocol::TallyInfo &server) {
-  if (server.poll != poll) return detail::inconsistent("tally", "the tally is for poll " + server.poll.str());
+  if (server.poll != poll.str()) return detail::inconsistent("tally", "the tally is for poll " + server.poll);
   if (server.poll_context != mine.poll_context)
     return detail::inconsistent("tally", "the tally's poll_context is not the poll's context hash");
   if (server.ballots != mine.ballots)
@@ -121,7 +121,7 @@ Result<protocol::TallyInfo> board_tally(std::span<const protocol::BoardEntry> bo
     if (!e) return e.error();
     auto o = protocol::parse_json_object(text_of((*e)->payload));
     if (!o) return detail::inconsistent("tally", entry_name((*e)->seq) + ": " + o.error().message);
-    auto t = protocol::TallyInfo::from_json(*o);
+    auto t = protocol::read_body<protocol::TallyInfo>(*o);
     if (!t) return detail::inconsistent("tally", entry_name((*e)->seq) + ": " + t.error().message);
     if (seq) *seq = (*e)->seq;
     return t;
@@ -133,21 +133,8 @@ Result<protocol::TallyInfo> board_tally(std::span<const protocol::BoardEntry> bo
 Result<crypto::ThresholdPublicKey> ceremony_public_key(const protocol::MeetingId &meeting,
                                                        const protocol::CeremonyInfo &ceremony) {
   try {
-    auto c = crypto::Ceremony::create({meeting.str(), ceremony.threshold, ceremony.trustees});
-    if (!c) return detail::inconsistent("ceremony", c.error().message);
-    std::vector<crypto::TrusteeCommitments> commitments;
-    for (std::size_t i = 0; i < ceremony.commitments.size(); ++i) {
-      crypto::ByteReader r(ceremony.commitments[i]);
-      auto d = crypto::decode_commitments(r);
-      if (!d)
-        return detail::inconsistent("ceremony",
-                                    "commitments " + std::to_string(i) + ": " + d.error().message);
-      if (auto end = r.expect_end("commitments"); !end)
-        return detail::inconsistent("ceremony", end.error().message);
-      commitments.push_back(std::move(*d));
-    }
-    auto key = crypto::threshold_public_key(*c, commitments);
-    if (!key) return detail::inconsistent("ceremony", key.error().message);
+    auto key = record::ceremony_public_key(meeting.str(), ceremony);
+    if (!key) return protocol::from_record(key.error());
     return std::move(*key);
   } catch (...) {
     return detail::internal("out of memory while reading a ceremony");

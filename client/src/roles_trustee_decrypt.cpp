@@ -12,12 +12,13 @@ make_partial_decryption(const protocol::MeetingId &meeting, const protocol::Poll
                         std::uint32_t min_ballots, crypto::Rng &rng) {
   try {
     const auto &def = poll.definition;
+    const auto poll_id = protocol::poll_of(def);
     // 1. The poll.
-    auto ctx = def.verified_context(meeting);
+    auto ctx = protocol::verified_context(def, meeting);
     if (!ctx) return ctx.error();
-    if (!poll_entries(board, def.poll, protocol::BoardEntryKind::manifest).empty()) {
+    if (!poll_entries(board, poll_id, protocol::BoardEntryKind::manifest).empty()) {
       std::uint64_t seq = 0;
-      auto published = board_poll_definition(board, def.poll, &seq);
+      auto published = board_poll_definition(board, poll_id, &seq);
       if (!published) return published.error();
       if (!(*published == def) || seq != poll.manifest_seq)
         return detail::inconsistent("manifest", "the poll the server describes is not the one on the board");
@@ -28,8 +29,8 @@ make_partial_decryption(const protocol::MeetingId &meeting, const protocol::Poll
     auto ceremony = crypto::Ceremony::create({meeting.str(), def.ceremony.threshold, def.ceremony.trustees});
     if (!ceremony) return detail::inconsistent("ceremony", ceremony.error().message);
     if (ceremony->context() != share.ceremony_context)
-      return detail::invalid_argument("the key share belongs to another key ceremony than poll " +
-                                      def.poll.str() + "'s");
+      return detail::invalid_argument("the key share belongs to another key ceremony than poll " + def.poll +
+                                      "'s");
     auto key = ceremony_public_key(meeting, def.ceremony);
     if (!key) return key.error();
     if (!ceremony->has_trustee(share.share.index) ||
@@ -38,14 +39,14 @@ make_partial_decryption(const protocol::MeetingId &meeting, const protocol::Poll
       return detail::inconsistent("verification_share",
                                   "the published commitments do not give this trustee's public share");
     // 3. The tally is the sum of the board's ballots.
-    auto ballots = collect_poll_ballots(*ctx, crypto::Roster{def.roster}, def.poll, board);
+    auto ballots = collect_poll_ballots(*ctx, crypto::Roster{def.roster}, poll_id, board);
     if (!ballots) return ballots.error();
     auto mine = recompute_tally(*ctx, *ballots);
     if (!mine) return mine.error();
-    if (auto same = compare_tally(*mine, def.poll, server_tally.tally); !same) return same.error();
-    if (!poll_entries(board, def.poll, protocol::BoardEntryKind::tally).empty()) {
+    if (auto same = compare_tally(*mine, poll_id, server_tally.tally); !same) return same.error();
+    if (!poll_entries(board, poll_id, protocol::BoardEntryKind::tally).empty()) {
       std::uint64_t seq = 0;
-      auto published = board_tally(board, def.poll, &seq);
+      auto published = board_tally(board, poll_id, &seq);
       if (!published) return published.error();
       if (!(*published == server_tally.tally) || seq != server_tally.tally_seq)
         return detail::inconsistent("tally", "the tally the server describes is not the one on the board");
@@ -57,7 +58,7 @@ make_partial_decryption(const protocol::MeetingId &meeting, const protocol::Poll
     // 4. Never a tally of too few ballots (docs/threat-model.md §3): counted from the board.
     if (auto enough = crypto::check_enough_ballots(mine->ballots, min_ballots); !enough)
       return protocol::check_error(protocol::ErrorCode::wrong_state, "min_ballots",
-                                   "this trustee refuses to decrypt poll " + def.poll.str() + ": " +
+                                   "this trustee refuses to decrypt poll " + def.poll + ": " +
                                        enough.error().message);
     // 5. Decrypt, and check the result as the server and every auditor will.
     const auto tally_context = mine->context();
@@ -67,7 +68,7 @@ make_partial_decryption(const protocol::MeetingId &meeting, const protocol::Poll
             crypto::CombineParams{*key, tally_context, mine->totals, none}, partial);
         !ok)
       return detail::internal("the partial decryption just made does not verify: " + ok.error().message);
-    return protocol::PostPartialDecryptionRequest::of(def.poll, tally_context, partial);
+    return protocol::PostPartialDecryptionRequest::of(poll_id, tally_context, partial);
   } catch (...) {
     return detail::internal("out of memory while decrypting");
   }

@@ -35,16 +35,6 @@ namespace fields {
 
 using namespace cv::protocol;
 
-template <> struct Describe<RemoteWindow> {
-  static constexpr std::tuple fields{field("from", &RemoteWindow::from_ms, Int{}),
-                                     field("until", &RemoteWindow::until_ms, Int{})};
-  static void check(ObjectReader &r, const RemoteWindow &w) {
-    if (w.from_ms >= w.until_ms)
-      r.fail(field_error(ErrorCode::bad_field, r.path_of("until"),
-                         r.path_of("until") + ": must be after \"from\""));
-  }
-};
-
 template <> struct Describe<RosterRow> {
   static constexpr std::tuple fields{field("member_no", &RosterRow::member_no, Int{1, kMaxMemberNo}),
                                      field("full_name", &RosterRow::full_name, Text{1, kMaxNameBytes}),
@@ -82,18 +72,6 @@ template <> struct Describe<RegisterMemberKeyRequest> {
 template <> struct Describe<RegisterMemberKeysRequest> {
   static constexpr std::tuple fields{field("entries", &RegisterMemberKeysRequest::entries,
                                            objects<RegisterMemberKeyRequest>(1, kMaxRosterRows))};
-};
-
-template <> struct Describe<FrozenAttendanceEntry> {
-  static constexpr std::tuple fields{
-      field("member_no", &FrozenAttendanceEntry::member_no, Int{1, kMaxMemberNo}),
-      field("status", &FrozenAttendanceEntry::status, Enum<Attendance>{})};
-};
-
-template <> struct Describe<FrozenAttendance> {
-  static constexpr std::tuple fields{
-      field("poll", &FrozenAttendance::poll, IdOf{}),
-      field("members", &FrozenAttendance::members, objects<FrozenAttendanceEntry>(1, kMaxRosterRows))};
 };
 
 // set_attendance never sets `unknown`.
@@ -189,63 +167,6 @@ template <> struct Describe<PollOpenedPush> {
 };
 
 // ---------------------------------------------------------------------------------- get_poll
-
-template <> struct Describe<ContestDisplay> {
-  static constexpr std::tuple fields{
-      field("nominee", &ContestDisplay::nominee,
-            optional(object<NomineeRow>(nominee_row_to_json, read_nominee_row))),
-      field("label", &ContestDisplay::label, omit_empty(Text{1, kMaxTextBytes})),
-      field("option_labels", &ContestDisplay::option_labels,
-            omit_empty(Texts{1, crypto::kMaxOptions, kMaxTextBytes}))};
-};
-
-template <> struct Describe<crypto::TrusteeInfo> {
-  static constexpr std::tuple fields{
-      field("index", &crypto::TrusteeInfo::index, Int{1, crypto::kMaxTrustees}),
-      field("box_key", &crypto::TrusteeInfo::box_public_key, Hex{})};
-};
-
-template <> struct Describe<CeremonyInfo> {
-  static constexpr std::tuple fields{
-      field("threshold", &CeremonyInfo::threshold, Int{1, crypto::kMaxTrustees}),
-      field("trustees", &CeremonyInfo::trustees,
-            objects(1, crypto::kMaxTrustees, described<crypto::TrusteeInfo>())),
-      field("commitments", &CeremonyInfo::commitments,
-            Hexes{0, crypto::kMaxTrustees, crypto::commitments_encoded_size(1),
-                  crypto::commitments_encoded_size(crypto::kMaxTrustees)})};
-};
-
-template <> struct Describe<crypto::ContestSpec> {
-  static constexpr std::tuple fields{
-      field("id", &crypto::ContestSpec::id, Text{1, crypto::kMaxIdLength}),
-      field("kind", &crypto::ContestSpec::kind, Enum<ContestKind>{}),
-      field("options", &crypto::ContestSpec::options, Int{1, crypto::kMaxOptions}),
-      field("min", &crypto::ContestSpec::min_selections, Int{0, crypto::kMaxOptions}),
-      field("max", &crypto::ContestSpec::max_selections, Int{0, crypto::kMaxOptions})};
-};
-
-template <> struct Describe<crypto::PollManifest> {
-  static constexpr std::tuple fields{
-      field("meeting_id", &crypto::PollManifest::meeting_id, Text{1, crypto::kMaxIdLength}),
-      field("poll_id", &crypto::PollManifest::poll_id, Text{1, crypto::kMaxIdLength}),
-      field("disagree_weight", &crypto::PollManifest::disagree_weight, Int{2, kMaxU32}),
-      field("roster_digest", &crypto::PollManifest::roster_digest, Hex{}),
-      field("contests", &crypto::PollManifest::contests,
-            objects(1, crypto::kMaxContests, described<crypto::ContestSpec>()))};
-};
-
-template <> struct Describe<PollDefinition> {
-  static constexpr std::tuple fields{
-      field("poll", &PollDefinition::poll, IdOf{}),
-      field("title", &PollDefinition::title, Text{1, kMaxTextBytes}),
-      field("remote_window", &PollDefinition::remote_window, optional(object<RemoteWindow>())),
-      field("manifest", &PollDefinition::manifest, described<crypto::PollManifest>()),
-      field("display", &PollDefinition::display, objects<ContestDisplay>(1, crypto::kMaxContests)),
-      field("roster", &PollDefinition::roster, Hexes{1, kMaxMemberNo, 32, 32}),
-      field("joint_key", &PollDefinition::joint_key, PointOf{false}),
-      field("context_hash", &PollDefinition::context_hash, Hex{}),
-      field("ceremony", &PollDefinition::ceremony, object<CeremonyInfo>())};
-};
 
 template <> struct Describe<PollInfo> {
   static constexpr std::tuple fields{
@@ -354,14 +275,6 @@ template <> struct Describe<CeremonyMessagePush> {
       field("kind", &CeremonyMessagePush::kind, Enum<CeremonyMessageKind>{})};
 };
 
-template <> struct Describe<TallyInfo> {
-  static constexpr std::tuple fields{
-      field("poll", &TallyInfo::poll, IdOf{}), field("poll_context", &TallyInfo::poll_context, Hex{}),
-      field("ballots", &TallyInfo::ballots, Int{0, kMaxMemberNo}),
-      field("totals", &TallyInfo::totals,
-            Ciphertexts{1, std::size_t{crypto::kMaxContests} * crypto::kMaxOptions})};
-};
-
 template <> struct Describe<TallyStatus> {
   static constexpr std::tuple fields{
       field("tally", &TallyStatus::tally, object<TallyInfo>()),
@@ -443,7 +356,6 @@ void Ciphertexts::read(ObjectReader &r, std::string_view n, std::vector<crypto::
 
 } // namespace fields
 
-CV_PROTOCOL_DEFINE_BODY(RemoteWindow)
 CV_PROTOCOL_DEFINE_BODY(RosterRow)
 CV_PROTOCOL_DEFINE_BODY(ImportRosterRequest)
 CV_PROTOCOL_DEFINE_BODY(ImportResponse)
@@ -451,8 +363,6 @@ CV_PROTOCOL_DEFINE_BODY(ImportNomineesRequest)
 CV_PROTOCOL_DEFINE_BODY(SetAwardQuotaRequest)
 CV_PROTOCOL_DEFINE_BODY(RegisterMemberKeyRequest)
 CV_PROTOCOL_DEFINE_BODY(RegisterMemberKeysRequest)
-CV_PROTOCOL_DEFINE_BODY(FrozenAttendanceEntry)
-CV_PROTOCOL_DEFINE_BODY(FrozenAttendance)
 CV_PROTOCOL_DEFINE_BODY(AttendanceEntry)
 CV_PROTOCOL_DEFINE_BODY(SetAttendanceRequest)
 CV_PROTOCOL_DEFINE_BODY(AttendanceSummary)
@@ -465,9 +375,6 @@ CV_PROTOCOL_DEFINE_BODY(PollRef)
 CV_PROTOCOL_DEFINE_BODY(ClosePollResponse)
 CV_PROTOCOL_DEFINE_BODY(TurnoutInfo)
 CV_PROTOCOL_DEFINE_BODY(PollOpenedPush)
-CV_PROTOCOL_DEFINE_BODY(ContestDisplay)
-CV_PROTOCOL_DEFINE_BODY(CeremonyInfo)
-CV_PROTOCOL_DEFINE_BODY(PollDefinition)
 CV_PROTOCOL_DEFINE_BODY(PollInfo)
 CV_PROTOCOL_DEFINE_BODY(CastBallotRequest)
 CV_PROTOCOL_DEFINE_BODY(CastBallotResponse)
@@ -481,7 +388,6 @@ CV_PROTOCOL_DEFINE_BODY(GetCeremonyMessagesRequest)
 CV_PROTOCOL_DEFINE_BODY(CeremonyMessage)
 CV_PROTOCOL_DEFINE_BODY(GetCeremonyMessagesResponse)
 CV_PROTOCOL_DEFINE_BODY(CeremonyMessagePush)
-CV_PROTOCOL_DEFINE_BODY(TallyInfo)
 CV_PROTOCOL_DEFINE_BODY(TallyStatus)
 CV_PROTOCOL_DEFINE_BODY(PostPartialDecryptionRequest)
 CV_PROTOCOL_DEFINE_BODY(PostPartialDecryptionResponse)
@@ -516,38 +422,6 @@ Result<void> RegisterMemberKeysRequest::validate() const {
                                                            " and " + std::to_string(entries[j].member_no) +
                                                            " are given the same key");
   return {};
-}
-
-Result<void> FrozenAttendance::validate() const {
-  for (std::size_t i = 1; i < members.size(); ++i)
-    if (members[i].member_no <= members[i - 1].member_no)
-      return make_error(ErrorCode::invalid_argument,
-                        "the frozen attendance does not list its members once each in ascending order (" +
-                            std::to_string(members[i].member_no) + " after " +
-                            std::to_string(members[i - 1].member_no) + ")");
-  return {};
-}
-
-AttendanceSummary FrozenAttendance::summary() const {
-  AttendanceSummary s;
-  s.members = static_cast<std::uint32_t>(members.size());
-  for (const auto &m : members) {
-    switch (m.status) {
-    case Attendance::present:
-      ++s.present;
-      break;
-    case Attendance::remote:
-      ++s.remote;
-      break;
-    case Attendance::absent:
-      ++s.absent;
-      break;
-    case Attendance::unknown:
-      ++s.unknown;
-      break;
-    }
-  }
-  return s;
 }
 
 Result<void> SetAttendanceRequest::validate() const {
@@ -589,45 +463,6 @@ Result<void> OpenPollRequest::validate() const {
       return invalid_argument(where + ": needs min <= max <= number of options");
   }
   return {};
-}
-
-Result<crypto::PollContext> PollDefinition::verified_context(const MeetingId &meeting) const {
-  auto bad = [](const std::string &check, const std::string &msg) {
-    return check_error(ErrorCode::inconsistent_data, check, check + ": " + msg);
-  };
-  try {
-    if (manifest.meeting_id != meeting.str())
-      return bad("meeting", "the manifest is for meeting \"" + manifest.meeting_id + "\", not \"" +
-                                meeting.str() + "\"");
-    if (manifest.poll_id != poll.str())
-      return bad("poll", "the manifest is for poll \"" + manifest.poll_id + "\", not \"" + poll.str() + "\"");
-    if (auto v = manifest.validate(); !v) return bad("manifest", v.error().message);
-    if (display.size() != manifest.contests.size()) return bad("display", "not one entry per contest");
-    if (crypto::Roster{roster}.digest() != manifest.roster_digest)
-      return bad("roster", "the roster's digest is not the manifest's roster_digest");
-    if (manifest.disagree_weight <= roster.size())
-      return bad("disagree_weight", "must exceed the number of members on the roster");
-    auto ceremony_ok = crypto::Ceremony::create({meeting.str(), ceremony.threshold, ceremony.trustees});
-    if (!ceremony_ok) return bad("ceremony", ceremony_ok.error().message);
-    std::vector<crypto::TrusteeCommitments> commitments;
-    for (std::size_t i = 0; i < ceremony.commitments.size(); ++i) {
-      crypto::ByteReader br(ceremony.commitments[i]);
-      auto c = crypto::decode_commitments(br);
-      if (!c) return bad("ceremony", "commitments " + std::to_string(i) + ": " + c.error().message);
-      if (auto end = br.expect_end("commitments"); !end) return bad("ceremony", end.error().message);
-      commitments.push_back(std::move(*c));
-    }
-    auto key = crypto::threshold_public_key(*ceremony_ok, commitments);
-    if (!key) return bad("ceremony", key.error().message);
-    if (!(key->joint_key == joint_key))
-      return bad("joint_key", "the joint key is not the one the ceremony's commitments give");
-    crypto::PollContext ctx{manifest, joint_key};
-    if (ctx.hash() != context_hash)
-      return bad("context_hash", "does not match the manifest and the joint key");
-    return ctx;
-  } catch (...) {
-    return make_error(ErrorCode::internal, "unexpected exception while checking a poll");
-  }
 }
 
 CeremonyContent CeremonyContent::of(const crypto::TrusteeCommitments &c) {
@@ -731,8 +566,6 @@ Result<CeremonyContent> CeremonyContent::from_board(CeremonyMessageKind kind, By
   if (from) *from = *f;
   return x;
 }
-
-crypto::EncryptedTally TallyInfo::encrypted_tally() const { return {poll_context, ballots, totals}; }
 
 PostPartialDecryptionRequest PostPartialDecryptionRequest::of(const PollId &poll,
                                                               const ByteArray<32> &tally_context,

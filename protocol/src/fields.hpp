@@ -25,6 +25,7 @@
 #include "councilvote/crypto/group.hpp"
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
+#include "councilvote/protocol/record_codec.hpp"
 #include "councilvote/record/enums.hpp"
 
 #include <QJsonArray>
@@ -171,8 +172,8 @@ struct PointOf {
   }
 };
 
-// A nested object of type T, by default through T::to_json and T::read; described<T>() uses T's
-// field list (for structs of crypto/ that have no JSON members).
+// A nested object of type T, by default through T::to_json and T::read, or for a record/ type
+// through record's description (RecordCodec<T>); described<T>() uses T's field list here.
 template <class T> struct Object {
   QJsonObject (*to)(const T &) = nullptr;
   T (*from)(ObjectReader &) = nullptr;
@@ -180,12 +181,16 @@ template <class T> struct Object {
   [[nodiscard]] QJsonValue write(const T &v) const {
     if constexpr (requires { v.to_json(); })
       return to ? to(v) : v.to_json();
+    else if constexpr (RecordType<T>)
+      return to ? to(v) : RecordCodec<T>::write(v);
     else
       return to(v);
   }
   [[nodiscard]] T read_one(ObjectReader &r) const {
     if constexpr (requires { T::read(r); })
       return from ? from(r) : T::read(r);
+    else if constexpr (RecordType<T>)
+      return from ? from(r) : RecordCodec<T>::read(r);
     else
       return from(r);
   }

@@ -70,7 +70,9 @@ CeremonyInfo read_ceremony(Reader &r) {
   return c;
 }
 
-RemoteWindow read_window(Reader &r) {
+} // namespace
+
+RemoteWindow read_remote_window(Reader &r) {
   RemoteWindow w;
   w.from_ms = r.integer("from", 0, kMaxJsonInteger);
   w.until_ms = r.integer("until", 0, kMaxJsonInteger);
@@ -79,11 +81,11 @@ RemoteWindow read_window(Reader &r) {
   return w;
 }
 
-PollDefinition read_definition(Reader &r) {
+PollDefinition read_poll_definition(Reader &r) {
   PollDefinition d;
   d.poll = r.id("poll", kMaxPollIdLength, "poll id");
   d.title = r.text("title", 1, kMaxTextBytes);
-  if (r.has("remote_window")) d.remote_window = r.nested("remote_window", read_window);
+  if (r.has("remote_window")) d.remote_window = r.nested("remote_window", read_remote_window);
   d.manifest = r.nested("manifest", read_manifest);
   d.display = r.objects("display", 1, crypto::kMaxContests, read_display);
   for (const auto &k : r.hexes("roster", 1, kMaxMemberNo, 32, 32)) {
@@ -97,6 +99,8 @@ PollDefinition read_definition(Reader &r) {
   return d;
 }
 
+namespace {
+
 FrozenMember read_frozen_member(Reader &r) {
   FrozenMember m;
   m.member_no = r.u32("member_no", 1, static_cast<std::uint32_t>(kMaxMemberNo));
@@ -104,7 +108,9 @@ FrozenMember read_frozen_member(Reader &r) {
   return m;
 }
 
-FrozenAttendance read_attendance(Reader &r) {
+} // namespace
+
+FrozenAttendance read_frozen_attendance(Reader &r) {
   FrozenAttendance a;
   a.poll = r.id("poll", kMaxPollIdLength, "poll id");
   a.members = r.objects("members", 1, kMaxRosterRows, read_frozen_member);
@@ -116,7 +122,7 @@ FrozenAttendance read_attendance(Reader &r) {
   return a;
 }
 
-TallyInfo read_tally(Reader &r) {
+TallyInfo read_tally_info(Reader &r) {
   TallyInfo t;
   t.poll = r.id("poll", kMaxPollIdLength, "poll id");
   t.poll_context = r.hex_fixed<32>("poll_context");
@@ -135,17 +141,101 @@ TallyInfo read_tally(Reader &r) {
   return t;
 }
 
+namespace {
+
 Error inconsistent(const std::string &check, const std::string &detail) { return check_error(check, detail); }
 
 } // namespace
 
 Result<PollDefinition> read_poll_definition(std::string_view text) {
-  return read_json_text(text, "manifest", read_definition);
+  return read_json_text(text, "manifest", [](Reader &r) { return read_poll_definition(r); });
 }
 Result<FrozenAttendance> read_frozen_attendance(std::string_view text) {
-  return read_json_text(text, "attendance", read_attendance);
+  return read_json_text(text, "attendance", [](Reader &r) { return read_frozen_attendance(r); });
 }
-Result<TallyInfo> read_tally_info(std::string_view text) { return read_json_text(text, "tally", read_tally); }
+Result<TallyInfo> read_tally_info(std::string_view text) {
+  return read_json_text(text, "tally", [](Reader &r) { return read_tally_info(r); });
+}
+
+// ---------------------------------------------------------------------------- writers
+// Each writes the members its reader above reads, under the same names; optional members and empty
+// labels are left out. protocol's to_text of the result is the board payload.
+
+namespace {
+
+Json hex_of(crypto::ByteView b) { return crypto::to_hex(b); }
+
+Json contest_spec_to_json(const crypto::ContestSpec &c) {
+  return Json{{"id", c.id},
+              {"kind", std::string(name(c.kind))},
+              {"options", c.options},
+              {"min", c.min_selections},
+              {"max", c.max_selections}};
+}
+
+Json manifest_to_json(const crypto::PollManifest &m) {
+  Json contests = Json::array();
+  for (const auto &c : m.contests) contests.push_back(contest_spec_to_json(c));
+  return Json{{"meeting_id", m.meeting_id},
+              {"poll_id", m.poll_id},
+              {"disagree_weight", m.disagree_weight},
+              {"roster_digest", hex_of(m.roster_digest)},
+              {"contests", std::move(contests)}};
+}
+
+Json display_to_json(const ContestDisplay &d) {
+  Json o = Json::object();
+  if (d.nominee) o["nominee"] = nominee_to_json(*d.nominee);
+  if (!d.label.empty()) o["label"] = d.label;
+  if (!d.option_labels.empty()) o["option_labels"] = d.option_labels;
+  return o;
+}
+
+Json ceremony_to_json(const CeremonyInfo &c) {
+  Json trustees = Json::array(), commitments = Json::array();
+  for (const auto &t : c.trustees)
+    trustees.push_back(Json{{"index", t.index}, {"box_key", hex_of(t.box_public_key)}});
+  for (const auto &b : c.commitments) commitments.push_back(hex_of(b));
+  return Json{
+      {"threshold", c.threshold}, {"trustees", std::move(trustees)}, {"commitments", std::move(commitments)}};
+}
+
+} // namespace
+
+Json remote_window_to_json(const RemoteWindow &w) { return Json{{"from", w.from_ms}, {"until", w.until_ms}}; }
+
+Json poll_definition_to_json(const PollDefinition &d) {
+  Json display = Json::array(), roster = Json::array();
+  for (const auto &x : d.display) display.push_back(display_to_json(x));
+  for (const auto &k : d.roster) roster.push_back(hex_of(k));
+  Json o{{"poll", d.poll},
+         {"title", d.title},
+         {"manifest", manifest_to_json(d.manifest)},
+         {"display", std::move(display)},
+         {"roster", std::move(roster)},
+         {"joint_key", hex_of(d.joint_key.bytes())},
+         {"context_hash", hex_of(d.context_hash)},
+         {"ceremony", ceremony_to_json(d.ceremony)}};
+  if (d.remote_window) o["remote_window"] = remote_window_to_json(*d.remote_window);
+  return o;
+}
+
+Json frozen_attendance_to_json(const FrozenAttendance &a) {
+  Json members = Json::array();
+  for (const auto &m : a.members)
+    members.push_back(Json{{"member_no", m.member_no}, {"status", std::string(name(m.status))}});
+  return Json{{"poll", a.poll}, {"members", std::move(members)}};
+}
+
+Json tally_info_to_json(const TallyInfo &t) {
+  Json totals = Json::array();
+  for (const auto &c : t.totals)
+    totals.push_back(crypto::to_hex(c.alpha.bytes()) + crypto::to_hex(c.beta.bytes()));
+  return Json{{"poll", t.poll},
+              {"poll_context", hex_of(t.poll_context)},
+              {"ballots", t.ballots},
+              {"totals", std::move(totals)}};
+}
 
 AttendanceCounts FrozenAttendance::counts() const {
   AttendanceCounts c;

@@ -42,9 +42,9 @@ Result<std::shared_ptr<const LoadedPoll>> MeetingService::Impl::loaded_poll(cons
   auto json = protocol::parse_json_object(text);
   if (!json)
     return op_error(ErrorCode::internal, "the manifest entry does not parse: " + json.error().message);
-  auto def = protocol::PollDefinition::from_json(*json);
+  auto def = protocol::read_body<protocol::PollDefinition>(*json);
   if (!def) return op_error(ErrorCode::internal, "the manifest entry does not read: " + def.error().message);
-  auto ctx = def->verified_context(meeting_id);
+  auto ctx = protocol::verified_context(*def, meeting_id);
   if (!ctx)
     return op_error(ErrorCode::internal, "the published poll does not verify: " + ctx.error().message);
   auto loaded = std::make_shared<LoadedPoll>();
@@ -111,7 +111,7 @@ Result<std::optional<LoadedTally>> MeetingService::Impl::tally_of(std::string_vi
   const std::string text(entry.payload.begin(), entry.payload.end());
   auto json = protocol::parse_json_object(text);
   if (!json) return op_error(ErrorCode::internal, "the tally entry does not parse: " + json.error().message);
-  auto info = protocol::TallyInfo::from_json(*json);
+  auto info = protocol::read_body<protocol::TallyInfo>(*json);
   if (!info) return op_error(ErrorCode::internal, "the tally entry does not read: " + info.error().message);
   LoadedTally t;
   t.encrypted = info->encrypted_tally();

@@ -73,7 +73,7 @@ schema::RuleProfile rule_row(const protocol::RuleProfile &p) {
 
 Result<protocol::FrozenAttendance> frozen_attendance_of(const protocol::PollId &poll,
                                                         const std::vector<schema::MemberAttendance> &rows) {
-  protocol::FrozenAttendance out{poll, {}};
+  protocol::FrozenAttendance out{poll.str(), {}};
   for (const auto &r : rows) {
     if (r.member_no < 1 || r.member_no > static_cast<std::int64_t>(protocol::kMaxMemberNo))
       return op_error(ErrorCode::internal, "a stored member number is out of range");

@@ -91,7 +91,7 @@ Result<ServiceOutput> MeetingService::Impl::open_poll(const QJsonObject &body) {
       if (m.message.kind == schema::CeremonyMessageKind::commitments && m.message.from == t.index)
         def.ceremony.commitments.push_back(m.message.payload);
   }
-  def.poll = req->poll;
+  def.poll = req->poll.str();
   def.title = req->title;
   def.manifest.meeting_id = meeting_id.str();
   def.manifest.poll_id = req->poll.str();
@@ -100,7 +100,7 @@ Result<ServiceOutput> MeetingService::Impl::open_poll(const QJsonObject &body) {
   def.joint_key = *joint_key;
   def.context_hash = crypto::PollContext{def.manifest, def.joint_key}.hash();
   def.remote_window = req->remote_window;
-  auto ctx = def.verified_context(meeting_id);
+  auto ctx = protocol::verified_context(def, meeting_id);
   if (!ctx)
     return op_error(ErrorCode::internal, "the poll definition does not verify: " + ctx.error().message);
 
@@ -108,7 +108,7 @@ Result<ServiceOutput> MeetingService::Impl::open_poll(const QJsonObject &body) {
                               def.manifest.digest(), def.context_hash};
   if (auto r = store.create_poll(kSecretary, spec, built.contests); !r)
     return store_error(r.error(), {{schema::Errc::invalid_state, ErrorCode::wrong_state}});
-  const std::string payload = protocol::to_json(def.to_json());
+  const std::string payload = protocol::to_json(protocol::write_members(def));
   auto entry =
       store.publish(kSecretary, schema::BoardKind::manifest, req->poll.str(), crypto::as_bytes(payload));
   if (!entry) return store_error(entry.error());
@@ -164,7 +164,7 @@ Result<ServiceOutput> MeetingService::Impl::close_poll(const QJsonObject &body) 
   if (!frozen) return store_error(frozen.error());
   auto attendance = frozen_attendance_of(req->poll, *frozen);
   if (!attendance) return attendance.error();
-  const std::string payload = protocol::to_json(attendance->to_json());
+  const std::string payload = protocol::to_json(protocol::write_members(*attendance));
   if (auto e = store.publish(kSecretary, schema::BoardKind::attendance, req->poll.str(),
                              crypto::as_bytes(payload));
       !e)

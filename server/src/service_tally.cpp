@@ -71,8 +71,8 @@ Result<ServiceOutput> MeetingService::Impl::start_tally(const QJsonObject &body)
   }
   auto sums = crypto::tally_ballots(lp.context, ballots);
   if (!sums) return op_error(ErrorCode::internal, "tally: " + sums.error().message);
-  protocol::TallyInfo info{req->poll, sums->poll_context, sums->ballots, sums->totals};
-  const std::string payload = protocol::to_json(info.to_json());
+  protocol::TallyInfo info{req->poll.str(), sums->poll_context, sums->ballots, sums->totals};
+  const std::string payload = protocol::to_json(protocol::write_members(info));
   auto entry =
       store.publish("secretary", schema::BoardKind::tally, req->poll.str(), crypto::as_bytes(payload));
   if (!entry) return store_error(entry.error());

@@ -40,13 +40,14 @@ TEST_CASE("cli: chair-decide signs the chair's decision of a tie from the board 
   def.manifest.roster_digest = cv::crypto::Roster{def.roster}.digest();
   def.context_hash = cv::crypto::PollContext{def.manifest, def.joint_key}.hash();
   cv::test::TestBoard board;
-  (void)board.append_text(protocol::BoardEntryKind::manifest, def.poll, protocol::to_json(def.to_json()));
+  (void)board.append_text(protocol::BoardEntryKind::manifest, protocol::poll_of(def),
+                          protocol::to_json(protocol::write_members(def)));
   protocol::FrozenAttendance attendance{def.poll, {}};
   for (std::uint32_t m = 1; m <= 4; ++m) attendance.members.push_back({m, protocol::Attendance::present});
-  (void)board.append_text(protocol::BoardEntryKind::attendance, def.poll,
-                          protocol::to_json(attendance.to_json()));
-  (void)board.append_text(protocol::BoardEntryKind::tally, def.poll,
-                          protocol::to_json(vp.status.tally.to_json()));
+  (void)board.append_text(protocol::BoardEntryKind::attendance, protocol::poll_of(def),
+                          protocol::to_json(protocol::write_members(attendance)));
+  (void)board.append_text(protocol::BoardEntryKind::tally, protocol::poll_of(def),
+                          protocol::to_json(protocol::write_members(vp.status.tally)));
 
   std::optional<protocol::ChairDecision> posted;
   bool refuse = false;
@@ -79,7 +80,8 @@ TEST_CASE("cli: chair-decide signs the chair's decision of a tie from the board 
                 "1, 2, for 1 place left"));
       return cvtest::FakeServer::reply_ok(
           s, id,
-          protocol::PostChairDecisionResponse{def.poll, req->award, board.entries.size() + 1}.to_json());
+          protocol::PostChairDecisionResponse{protocol::poll_of(def), req->award, board.entries.size() + 1}
+              .to_json());
     }
     default:
       cvtest::FakeServer::reply_error(s, id,

@@ -162,7 +162,8 @@ TEST_CASE("cli: a trustee decrypts after checking the tally, an auditor verifies
             s, id, protocol::make_error(protocol::ErrorCode::not_found, "not yet"));
       return cvtest::FakeServer::reply_ok(
           s, id,
-          protocol::GetRecordResponse{vp.poll.info.definition.poll, vp.record, vp.statement}.to_json());
+          protocol::GetRecordResponse{protocol::poll_of(vp.poll.info.definition), vp.record, vp.statement}
+              .to_json());
     default:
       cvtest::FakeServer::reply_error(s, id,
                                       protocol::make_error(protocol::ErrorCode::forbidden, "not here"));

@@ -37,8 +37,8 @@ struct FakeMeeting {
     d.roster[1] = member; // the CLI's key is the second member
     d.manifest.roster_digest = cv::crypto::Roster{d.roster}.digest();
     d.context_hash = cv::crypto::PollContext{d.manifest, d.joint_key}.hash();
-    poll.info.manifest_seq =
-        board.append_text(protocol::BoardEntryKind::manifest, d.poll, protocol::to_json(d.to_json()));
+    poll.info.manifest_seq = board.append_text(protocol::BoardEntryKind::manifest, protocol::poll_of(d),
+                                               protocol::to_json(protocol::write_members(d)));
   }
 
   protocol::Checkpoint checkpoint() const {
@@ -62,7 +62,7 @@ struct FakeMeeting {
         s->abort(); // the answer is lost
         return;
       }
-      const auto ctx = poll.info.definition.verified_context(cvtest::meeting());
+      const auto ctx = protocol::verified_context(poll.info.definition, cvtest::meeting());
       auto ballot = cv::crypto::decode_ballot(req->ballot);
       CHECK((ctx && ballot && cv::crypto::verify_ballot(*ctx, poll.roster(), *ballot)));
       CHECK(ballot->member_key == seen.request.key);

@@ -16,7 +16,8 @@ cv::protocol::EnrollmentBundle bundle_of(const cv::test::VotedPoll &f) {
 
 AuditReport audit(const cv::test::VotedPoll &f, std::optional<std::string> code = std::nullopt) {
   const auto bundle = bundle_of(f);
-  return audit_poll({bundle, f.poll.info.definition.poll, f.board.entries, &f.statement, std::move(code)});
+  return audit_poll({bundle, cv::protocol::poll_of(f.poll.info.definition), f.board.entries, &f.statement,
+                     std::move(code)});
 }
 
 std::string failure(const AuditReport &r) {
@@ -48,7 +49,8 @@ TEST_CASE("roles: the auditor passes an honest board", "[roles][auditor]") {
   CHECK(mine.ok());
   CHECK(mine.tracking_seq == f.board.entries[5].seq); // 3 commitments, the manifest, ballot 1, ballot 2
   CHECK(audit(f, cv::crypto::short_tracking_code(f.tracking_codes[1])).tracking_seq == 6u);
-  CHECK(find_tracking_code(f.board.entries, f.poll.info.definition.poll, f.tracking_codes[1]) == 6u);
+  CHECK(find_tracking_code(f.board.entries, cv::protocol::poll_of(f.poll.info.definition),
+                           f.tracking_codes[1]) == 6u);
   auto unknown = f.tracking_codes[1];
   unknown[0] ^= 1;
   const auto absent = audit(f, cv::crypto::to_hex(unknown));
@@ -57,7 +59,8 @@ TEST_CASE("roles: the auditor passes an honest board", "[roles][auditor]") {
 
   // Without the statement there is no record file to check.
   const auto bundle = bundle_of(f);
-  auto partial = audit_poll({bundle, f.poll.info.definition.poll, f.board.entries, nullptr, {}});
+  auto partial =
+      audit_poll({bundle, cv::protocol::poll_of(f.poll.info.definition), f.board.entries, nullptr, {}});
   CHECK_FALSE(partial.ok());
   CHECK(failure(partial) == "record.statement");
 }
@@ -121,7 +124,7 @@ TEST_CASE("roles: the auditor names the failing check on a tampered board", "[ro
     f.publish();
     auto tally = f.status.tally;
     std::swap(tally.totals[0], tally.totals[1]);
-    const auto text = cv::protocol::to_json(tally.to_json());
+    const auto text = cv::protocol::to_json(cv::protocol::write_members(tally));
     f.board.entries[f.status.tally_seq - 1].payload.assign(text.begin(), text.end());
     f.board.rechain();
     f.sign(f.board.entries.size());

@@ -98,7 +98,7 @@ inline TestPoll make_poll(const protocol::MeetingId &meeting, const CeremonyResu
                           const protocol::PollId &poll = poll_id()) {
   TestPoll out;
   auto &d = out.info.definition;
-  d.poll = poll;
+  d.poll = poll.str();
   d.title = "Test poll";
   for (std::size_t i = 0; i < members; ++i) {
     out.members.push_back(crypto::SigningKey::generate());

@@ -84,7 +84,7 @@ TEST_CASE("roles: a built ballot verifies and matches its tracking code", "[role
   auto b = build_ballot(meeting, *wire, poll.members[2], choices);
   REQUIRE(b);
   auto decoded = must(cv::crypto::decode_ballot(b->ballot));
-  const auto ctx = must(poll.info.definition.verified_context(meeting));
+  const auto ctx = must(cv::protocol::verified_context(poll.info.definition, meeting));
   CHECK(cv::crypto::verify_ballot(ctx, poll.roster(), decoded));
   CHECK(decoded.member_key == poll.members[2].public_key);
   CHECK(decoded.tracking_code() == b->tracking_code);

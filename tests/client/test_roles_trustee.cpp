@@ -207,7 +207,7 @@ TEST_CASE("roles: partial decryptions recompute the tally and combine to the rig
     auto req = make_partial_decryption(f.meeting, f.poll.info, f.board.entries, f.status, f.share(i),
                                        kTestMinBallots);
     REQUIRE(req);
-    CHECK(req->poll == f.poll.info.definition.poll);
+    CHECK(req->poll == cv::protocol::poll_of(f.poll.info.definition));
     CHECK(req->tally_context == f.status.tally.encrypted_tally().context());
     CHECK(cv::protocol::PostPartialDecryptionRequest::from_json(req->to_json()));
     partials.push_back(must(req->decode()));
@@ -256,14 +256,10 @@ TEST_CASE("roles: a trustee refuses to decrypt what is not the board's tally", "
     auto board = f.board;
     auto again = must(build_ballot(f.meeting, f.poll.info, f.poll.members[0],
                                    uniform_choices(f.poll.info.definition.manifest, Choice::agree)));
-    board.entries.insert(board.entries.end() - 1,
-                         cv::protocol::BoardEntry{0,
-                                                  cv::protocol::BoardEntryKind::ballot,
-                                                  f.poll.info.definition.poll.str(),
-                                                  "",
-                                                  again.ballot,
-                                                  {},
-                                                  {}});
+    board.entries.insert(
+        board.entries.end() - 1,
+        cv::protocol::BoardEntry{
+            0, cv::protocol::BoardEntryKind::ballot, f.poll.info.definition.poll, "", again.ballot, {}, {}});
     for (std::size_t i = 0; i < board.entries.size(); ++i) board.entries[i].seq = i + 1;
     board.entries.back().created_at = board.entries[board.entries.size() - 2].created_at =
         cv::protocol::format_utc_ms(1750000000000);

@@ -35,8 +35,9 @@ struct VotedPoll {
     // The ceremony and other meeting-wide entries come first on a real board.
     for (const auto &c : poll.info.definition.ceremony.commitments)
       board.append(protocol::BoardEntryKind::commitments, std::nullopt, c);
-    poll.info.manifest_seq = board.append_text(protocol::BoardEntryKind::manifest, poll.info.definition.poll,
-                                               protocol::to_json(poll.info.definition.to_json()));
+    poll.info.manifest_seq =
+        board.append_text(protocol::BoardEntryKind::manifest, protocol::poll_of(poll.info.definition),
+                          protocol::to_json(protocol::write_members(poll.info.definition)));
     const char *patterns[] = {"agree,agree,disagree", "agree,blank,disagree", "disagree,agree,agree",
                               "agree,agree,blank"};
     expected.assign(nominees, {0, 0, 0});
@@ -46,21 +47,23 @@ struct VotedPoll {
           must(client::roles::parse_member_choices(poll.info.definition.manifest, patterns[m % 4]));
       for (std::size_t c = 0; c < nominees; ++c) ++expected[c][static_cast<std::size_t>(choices[c].choice)];
       auto b = must(client::roles::build_ballot(meeting, poll.info, poll.members[m], choices));
-      board.append(protocol::BoardEntryKind::ballot, poll.info.definition.poll, b.ballot);
+      board.append(protocol::BoardEntryKind::ballot, protocol::poll_of(poll.info.definition), b.ballot);
       tracking_codes.push_back(b.tracking_code);
       ballots.push_back(must(crypto::decode_ballot(b.ballot)));
     }
     protocol::FrozenAttendance attendance{poll.info.definition.poll, {}};
     for (std::uint32_t m = 1; m <= members; ++m)
       attendance.members.push_back({m, protocol::Attendance::present});
-    attendance_seq = board.append_text(protocol::BoardEntryKind::attendance, poll.info.definition.poll,
-                                       protocol::to_json(attendance.to_json()));
-    const auto ctx = must(poll.info.definition.verified_context(meeting));
+    attendance_seq =
+        board.append_text(protocol::BoardEntryKind::attendance, protocol::poll_of(poll.info.definition),
+                          protocol::to_json(protocol::write_members(attendance)));
+    const auto ctx = must(protocol::verified_context(poll.info.definition, meeting));
     const auto tally = must(crypto::tally_ballots(ctx, ballots));
     status.tally = {poll.info.definition.poll, tally.poll_context, tally.ballots, tally.totals};
     status.threshold = 2;
-    status.tally_seq = board.append_text(protocol::BoardEntryKind::tally, poll.info.definition.poll,
-                                         protocol::to_json(status.tally.to_json()));
+    status.tally_seq =
+        board.append_text(protocol::BoardEntryKind::tally, protocol::poll_of(poll.info.definition),
+                          protocol::to_json(protocol::write_members(status.tally)));
   }
 
   client::roles::TrusteeShareFile share(std::size_t i) const {
@@ -72,7 +75,7 @@ struct VotedPoll {
   template <class Adjust> void publish(Adjust adjust) {
     protocol::RecordInput in;
     in.meeting = {meeting.str(), "Hội đồng Thi đua - Khen thưởng", "Phiên 1", "2025-06-15", "Vĩnh Long"};
-    in.poll = poll.info.definition.poll.str();
+    in.poll = poll.info.definition.poll;
     in.title = poll.info.definition.title;
     in.poll_context = poll.info.definition.context_hash;
     in.tally_context = status.tally.encrypted_tally().context();
@@ -85,8 +88,8 @@ struct VotedPoll {
       auto req = must(client::roles::make_partial_decryption(meeting, poll.info, board.entries, status,
                                                              share(i), kTestMinBallots));
       in.decrypting_trustees.push_back(static_cast<std::uint32_t>(i + 1));
-      in.partial_seqs.push_back(
-          board.append(protocol::BoardEntryKind::partial_decryption, poll.info.definition.poll, req.partial));
+      in.partial_seqs.push_back(board.append(protocol::BoardEntryKind::partial_decryption,
+                                             protocol::poll_of(poll.info.definition), req.partial));
     }
     const auto members = static_cast<std::uint32_t>(poll.members.size());
     in.turnout = {members, members, 0, 0, 0, members, members, 0, {}};
@@ -109,7 +112,8 @@ struct VotedPoll {
     in.closed_at = "2025-06-15T08:30:00.000Z";
     adjust(in);
     record = protocol::encode_record(must(protocol::compute_record(in)));
-    const auto seq = board.append_text(protocol::BoardEntryKind::result, poll.info.definition.poll, record);
+    const auto seq =
+        board.append_text(protocol::BoardEntryKind::result, protocol::poll_of(poll.info.definition), record);
     sign(seq);
   }
   void publish() {
@@ -117,8 +121,8 @@ struct VotedPoll {
   }
 
   void sign(std::uint64_t result_seq) {
-    statement = {meeting,    poll.info.definition.poll,          protocol::record_digest(record),
-                 result_seq, board.entries[result_seq - 1].hash, 1750000100000,
+    statement = {meeting,    protocol::poll_of(poll.info.definition), protocol::record_digest(record),
+                 result_seq, board.entries[result_seq - 1].hash,      1750000100000,
                  {}};
     protocol::sign_record_statement(statement, server);
   }

@@ -26,7 +26,7 @@ void cast_all(tools::MeetingHarness &h, const protocol::PollInfo &info,
     auto b = client::roles::build_ballot(h.meeting_id(), info, h.member(no).keys.signing,
                                          client::roles::uniform_choices(info.definition.manifest, c));
     REQUIRE(b);
-    auto r = h.member(no).client->cast_ballot(info.definition.poll, b->ballot);
+    auto r = h.member(no).client->cast_ballot(protocol::poll_of(info.definition), b->ballot);
     INFO("member " << no << ": " << (r ? "" : r.error().message));
     REQUIRE(r);
   }

@@ -255,6 +255,20 @@ TEST_CASE("record file: a poll without a published record exports nothing", "[in
   CHECK_FALSE(std::filesystem::exists(tmp));
 }
 
+// The board payloads have one description, record's (record/payloads.hpp): the wire reads them
+// through it and writes them with its writers. A payload the server wrote reads the same both ways,
+// and written again gives the very bytes on the board.
+template <class T, class F, class W>
+void check_one_description(const std::string &text, const char *path, F read_mine, W write_mine) {
+  auto wire = protocol::read_body<T>(*protocol::parse_json_object(text), path);
+  auto mine = read_mine(text);
+  REQUIRE(wire);
+  REQUIRE(mine);
+  CHECK(*mine == *wire);
+  CHECK(protocol::to_json(protocol::write_members(*wire)) == text);
+  CHECK(protocol::to_json(protocol::to_qt(write_mine(*mine)).toObject()) == text);
+}
+
 TEST_CASE("record file: every payload on the board reads the same with record's readers as with the wire's",
           "[integration][record]") {
   QTemporaryDir dir;
@@ -270,44 +284,24 @@ TEST_CASE("record file: every payload on the board reads the same with record's 
   for (const auto &e : board->entries) {
     const std::string text(e.payload.begin(), e.payload.end());
     if (e.kind == protocol::BoardEntryKind::manifest) {
-      auto wire =
-          protocol::read_body<protocol::PollDefinition>(*protocol::parse_json_object(text), "manifest");
+      check_one_description<protocol::PollDefinition>(
+          text, "manifest", [](const std::string &t) { return record::read_poll_definition(t); },
+          [](const record::PollDefinition &d) { return record::poll_definition_to_json(d); });
       auto mine = record::read_poll_definition(text);
-      REQUIRE(wire);
       REQUIRE(mine);
-      CHECK(mine->poll == wire->poll.str());
-      CHECK(mine->title == wire->title);
-      CHECK(mine->manifest.digest() == wire->manifest.digest());
-      CHECK(mine->roster == wire->roster);
-      CHECK(mine->joint_key == wire->joint_key);
-      CHECK(mine->context_hash == wire->context_hash);
-      CHECK(mine->ceremony.commitments == wire->ceremony.commitments);
-      CHECK(mine->ceremony.threshold == wire->ceremony.threshold);
-      REQUIRE(mine->display.size() == wire->display.size());
-      for (std::size_t i = 0; i < mine->display.size(); ++i)
-        CHECK(mine->display[i].nominee == wire->display[i].nominee);
       auto ctx = record::verified_context(*mine, h.meeting_id().str());
       REQUIRE(ctx);
-      CHECK(ctx->hash() == wire->verified_context(h.meeting_id())->hash());
+      CHECK(ctx->hash() == mine->context_hash);
       ++seen;
     } else if (e.kind == protocol::BoardEntryKind::attendance) {
-      auto wire =
-          protocol::read_body<protocol::FrozenAttendance>(*protocol::parse_json_object(text), "attendance");
-      auto mine = record::read_frozen_attendance(text);
-      REQUIRE(wire);
-      REQUIRE(mine);
-      REQUIRE(mine->members.size() == wire->members.size());
-      for (std::size_t i = 0; i < mine->members.size(); ++i) {
-        CHECK(mine->members[i].member_no == wire->members[i].member_no);
-        CHECK(mine->members[i].status == wire->members[i].status);
-      }
+      check_one_description<protocol::FrozenAttendance>(
+          text, "attendance", [](const std::string &t) { return record::read_frozen_attendance(t); },
+          [](const record::FrozenAttendance &a) { return record::frozen_attendance_to_json(a); });
       ++seen;
     } else if (e.kind == protocol::BoardEntryKind::tally) {
-      auto wire = protocol::read_body<protocol::TallyInfo>(*protocol::parse_json_object(text), "tally");
-      auto mine = record::read_tally_info(text);
-      REQUIRE(wire);
-      REQUIRE(mine);
-      CHECK(mine->encrypted_tally().context() == wire->encrypted_tally().context());
+      check_one_description<protocol::TallyInfo>(
+          text, "tally", [](const std::string &t) { return record::read_tally_info(t); },
+          [](const record::TallyInfo &t) { return record::tally_info_to_json(t); });
       ++seen;
     } else if (e.kind == protocol::BoardEntryKind::result) {
       auto wire = protocol::decode_record(text);

@@ -53,10 +53,10 @@ struct World {
     for (const auto &t : trustees) commitments.push_back(*cc::commit_polynomial(ceremony, t, rng));
     auto key = *cc::threshold_public_key(ceremony, commitments);
 
-    def.poll = poll_id();
+    def.poll = poll_id().str();
     def.title = "Xét tặng danh hiệu Chiến sĩ thi đua";
     def.manifest.meeting_id = meeting.str();
-    def.manifest.poll_id = def.poll.str();
+    def.manifest.poll_id = def.poll;
     def.manifest.disagree_weight = 6;
     for (std::uint32_t n = 1; n <= 3; ++n) {
       def.manifest.contests.push_back(cc::PollManifest::commendation(std::to_string(n)));
@@ -148,7 +148,7 @@ TEST_CASE("bodies: member, trustee and public bodies round-trip", "[bodies]") {
   msgs.joint_key = cc::Point::generator();
   round_trip(msgs);
 
-  TallyInfo tally{poll_id(), ByteArray<32>{3}, 4, {{cc::Point::generator(), cc::Point::identity()}}};
+  TallyInfo tally{poll_id().str(), ByteArray<32>{3}, 4, {{cc::Point::generator(), cc::Point::identity()}}};
   round_trip(tally);
   round_trip(TallyStatus{tally, 40, 2, {1, 3}});
   cc::PartialDecryption pd{2, {cc::Point::generator()}, {cc::DecryptionProof{}}};
@@ -257,7 +257,7 @@ TEST_CASE("bodies: a client builds the poll context from get_poll and casts a va
   round_trip(info);
   auto got = PollInfo::from_json(*parse_json_object(to_json(info.to_json())));
   REQUIRE(got);
-  auto ctx = got->definition.verified_context(w.meeting);
+  auto ctx = verified_context(got->definition, w.meeting);
   REQUIRE(ctx);
   CHECK(ctx->hash() == w.def.context_hash);
 
@@ -268,7 +268,7 @@ TEST_CASE("bodies: a client builds the poll context from get_poll and casts a va
   CHECK(cc::verify_ballot(*ctx, cc::Roster{w.def.roster}, *ballot));
 
   // the ballot travels in cast_ballot and decodes to the same bytes
-  CastBallotRequest cast{w.def.poll, ballot->encode()};
+  CastBallotRequest cast{poll_of(w.def), ballot->encode()};
   auto back = CastBallotRequest::from_json(*parse_json_object(to_json(cast.to_json())));
   REQUIRE(back);
   auto decoded = cc::decode_ballot(back->ballot);
@@ -276,19 +276,19 @@ TEST_CASE("bodies: a client builds the poll context from get_poll and casts a va
   CHECK(decoded->tracking_code() == ballot->tracking_code());
 
   // the manifest board entry's payload is the definition's JSON text
-  auto payload = to_json(w.def.to_json());
-  auto def2 = PollDefinition::from_json(*parse_json_object(payload));
+  auto payload = to_json(write_members(w.def));
+  auto def2 = read_body<PollDefinition>(*parse_json_object(payload));
   REQUIRE(def2);
   CHECK(*def2 == w.def);
 }
 
 TEST_CASE("bodies: a client detects an inconsistent poll definition", "[bodies]") {
   World w;
-  REQUIRE(w.def.verified_context(w.meeting));
+  REQUIRE(verified_context(w.def, w.meeting));
   auto fake_key = cc::Point::base_mul(cc::Scalar::from_u64(12345));
   std::vector<std::tuple<const char *, std::function<void(PollDefinition &)>>> lies{
       {"meeting", [](PollDefinition &d) { d.manifest.meeting_id = "other"; }},
-      {"poll", [](PollDefinition &d) { d.poll = poll_id("poll-2"); }},
+      {"poll", [](PollDefinition &d) { d.poll = "poll-2"; }},
       {"manifest", [](PollDefinition &d) { d.manifest.contests[3].max_selections = 9; }},
       {"display", [](PollDefinition &d) { d.display.pop_back(); }},
       {"roster", [&](PollDefinition &d) { d.roster.pop_back(); }},
@@ -312,11 +312,11 @@ TEST_CASE("bodies: a client detects an inconsistent poll definition", "[bodies]"
     INFO(check);
     auto d = w.def;
     lie(d);
-    auto r = d.verified_context(w.meeting);
+    auto r = verified_context(d, w.meeting);
     CHECK(code_of(r) == ErrorCode::inconsistent_data);
     CHECK(r.error().check == check);
   }
-  CHECK(code_of(w.def.verified_context(meeting_id("another-meeting"))) == ErrorCode::inconsistent_data);
+  CHECK(code_of(verified_context(w.def, meeting_id("another-meeting"))) == ErrorCode::inconsistent_data);
 }
 
 TEST_CASE("bodies: ceremony messages map to and from board payloads", "[bodies]") {
@@ -368,7 +368,7 @@ TEST_CASE("bodies: ceremony messages map to and from board payloads", "[bodies]"
 TEST_CASE("bodies: partial decryptions travel intact and verify against the tally", "[bodies]") {
   World w;
   auto ceremony = *cc::Ceremony::create({w.meeting.str(), 2, w.def.ceremony.trustees});
-  auto ctx = *w.def.verified_context(w.meeting);
+  auto ctx = *verified_context(w.def, w.meeting);
   std::vector<cc::Ballot> ballots;
   for (std::size_t i = 0; i < 3; ++i)
     ballots.push_back(*cc::encrypt_ballot({ctx,
@@ -378,7 +378,7 @@ TEST_CASE("bodies: partial decryptions travel intact and verify against the tall
                                            w.rng}));
   auto tally = *cc::tally_ballots(ctx, ballots);
   TallyInfo info{w.def.poll, tally.poll_context, tally.ballots, tally.totals};
-  auto info_back = TallyInfo::from_json(*parse_json_object(to_json(info.to_json())));
+  auto info_back = read_body<TallyInfo>(*parse_json_object(to_json(write_members(info))));
   REQUIRE(info_back);
   CHECK(info_back->encrypted_tally().context() == tally.context());
 
@@ -393,7 +393,7 @@ TEST_CASE("bodies: partial decryptions travel intact and verify against the tall
   for (std::size_t j : {0u, 2u}) {
     auto share = *cc::finalize_key_share(ceremony, w.trustees[j], {w.commitments, all_shares});
     auto pd = cc::partial_decrypt(share, tally.context(), tally.totals, w.rng);
-    auto post = PostPartialDecryptionRequest::of(w.def.poll, tally.context(), pd);
+    auto post = PostPartialDecryptionRequest::of(poll_of(w.def), tally.context(), pd);
     auto back = PostPartialDecryptionRequest::from_json(*parse_json_object(to_json(post.to_json())));
     REQUIRE(back);
     auto decoded = back->decode();
@@ -408,7 +408,7 @@ TEST_CASE("bodies: partial decryptions travel intact and verify against the tall
   CHECK((*results)[2].disagree == 3);
   CHECK((*results)[3].option_counts == std::vector<std::uint64_t>{0, 3, 0});
 
-  auto bad = PostPartialDecryptionRequest::of(w.def.poll, tally.context(), partials[0]);
+  auto bad = PostPartialDecryptionRequest::of(poll_of(w.def), tally.context(), partials[0]);
   bad.partial.resize(bad.partial.size() - 1);
   auto e = bad.decode();
   CHECK(code_of(e) == ErrorCode::invalid_partial_decryption);

@@ -292,7 +292,7 @@ protocol::PollInfo ServiceFixture::open_poll(const std::string &poll, protocol::
 }
 
 crypto::PollContext ServiceFixture::context_of(const protocol::PollInfo &info) const {
-  auto ctx = info.definition.verified_context(meeting_);
+  auto ctx = protocol::verified_context(info.definition, meeting_);
   REQUIRE(ctx);
   return *ctx;
 }

@@ -14,7 +14,7 @@
 //   - checkpoints (signature, meeting) of close_poll and get_board,
 //   - record statements (signature, meeting, poll, digest of the record text),
 //   - the board's hash chain (get_board_all), up to a signed checkpoint,
-//   - a poll definition (verified_poll: PollDefinition::verified_context).
+//   - a poll definition (verified_poll: record::verified_context).
 // A failed check is E_INCONSISTENT_DATA (E_BAD_SIGNATURE for a signature) naming the check; a
 // response body that does not read as the operation's type is E_INCONSISTENT_DATA, check
 // "response".
@@ -105,7 +105,7 @@ public:
   // cast_ballot: the receipt, checked (signature, meeting, poll, tracking code == H(ballot)). The
   // request body is built once: a resend after a lost connection carries the same ballot bytes.
   void cast_ballot(const PollId &poll, const crypto::Bytes &ballot, Done<protocol::Receipt> done) const;
-  // get_poll + PollDefinition::verified_context: refuse to vote on anything else (§6.4).
+  // get_poll + record::verified_context: refuse to vote on anything else (§6.4).
   void verified_poll(const PollId &poll, Done<VerifiedPoll> done) const;
   // Every message of the current ceremony (pages until none is returned); progress per page.
   void get_all_ceremony_messages(Done<protocol::GetCeremonyMessagesResponse> done,
@@ -182,7 +182,7 @@ public:
 
   // ----- anyone (§8.6)
   [[nodiscard]] Result<ResponseOf<MessageType::get_poll>> get_poll(const PollId &poll);
-  // get_poll + PollDefinition::verified_context: refuse to vote on anything else (§6.4).
+  // get_poll + record::verified_context: refuse to vote on anything else (§6.4).
   [[nodiscard]] Result<VerifiedPoll> verified_poll(const PollId &poll);
   [[nodiscard]] Result<ResponseOf<MessageType::lookup_tracking_code>>
   lookup_tracking_code(const PollId &poll, const Hash32 &tracking_code);

@@ -33,6 +33,7 @@ struct ContestSpec {
   std::uint32_t options = 2; // commendation: 2 (option 0 = Đồng ý, option 1 = Không đồng ý)
   std::uint32_t min_selections = 0;
   std::uint32_t max_selections = 1;
+  friend bool operator==(const ContestSpec &, const ContestSpec &) = default;
 };
 
 struct PollManifest {
@@ -45,6 +46,7 @@ struct PollManifest {
   [[nodiscard]] static ContestSpec commendation(std::string id) { return ContestSpec{std::move(id)}; }
   [[nodiscard]] Result<void> validate() const;
   [[nodiscard]] ByteArray<32> digest() const;
+  friend bool operator==(const PollManifest &, const PollManifest &) = default;
 };
 
 // What every ballot of a poll is bound to.

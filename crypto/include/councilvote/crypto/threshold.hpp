@@ -52,6 +52,7 @@ inline constexpr std::size_t kEncryptedShareBytes = 4 + 4 + kBoxNonceBytes + kSh
 struct TrusteeInfo {
   std::uint32_t index = 0;
   BoxPublicKey box_public_key{};
+  friend bool operator==(const TrusteeInfo &, const TrusteeInfo &) = default;
 };
 
 struct CeremonyParams {

@@ -16,10 +16,12 @@
 #include "councilvote/protocol/error.hpp"
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
+#include "councilvote/protocol/record_codec.hpp"
 #include "councilvote/protocol/statements.hpp"
 #include "councilvote/record/chair_decision.hpp"
 #include "councilvote/record/council.hpp"
 #include "councilvote/record/enums.hpp"
+#include "councilvote/record/payloads.hpp"
 
 #include <QJsonObject>
 #include <cstdint>
@@ -30,34 +32,27 @@
 
 namespace cv::protocol {
 
-[[nodiscard]] record::NomineeRow read_nominee_row(ObjectReader &r);
-[[nodiscard]] record::RuleProfile read_rule_profile(ObjectReader &r);
-[[nodiscard]] record::ChairDecision read_chair_decision_body(ObjectReader &r);
+// The record/ types the wire carries, through record's one description of each (record_codec.hpp).
+CV_PROTOCOL_RECORD_TYPE(record::NomineeRow, nominee_row_to_json, read_nominee_row);
+CV_PROTOCOL_RECORD_TYPE(record::RuleProfile, rule_profile_to_json, read_rule_profile);
+CV_PROTOCOL_RECORD_TYPE(record::ChairDecision, chair_decision_body_to_json, read_chair_decision_body);
+CV_PROTOCOL_RECORD_TYPE(record::RemoteWindow, remote_window_to_json, read_remote_window);
+CV_PROTOCOL_RECORD_TYPE(record::PollDefinition, poll_definition_to_json, read_poll_definition);
+CV_PROTOCOL_RECORD_TYPE(record::FrozenAttendance, frozen_attendance_to_json, read_frozen_attendance);
+CV_PROTOCOL_RECORD_TYPE(record::TallyInfo, tally_info_to_json, read_tally_info);
 
 // T's members from r: T::read, or the reader of a record/ type.
 template <class T> [[nodiscard]] T read_members(ObjectReader &r) {
-  if constexpr (std::is_same_v<T, record::NomineeRow>)
-    return read_nominee_row(r);
-  else if constexpr (std::is_same_v<T, record::RuleProfile>)
-    return read_rule_profile(r);
-  else if constexpr (std::is_same_v<T, record::ChairDecision>)
-    return read_chair_decision_body(r);
+  if constexpr (RecordType<T>)
+    return RecordCodec<T>::read(r);
   else
     return T::read(r);
 }
 
-[[nodiscard]] QJsonObject nominee_row_to_json(const record::NomineeRow &n);
-[[nodiscard]] QJsonObject rule_profile_to_json(const record::RuleProfile &p);
-[[nodiscard]] QJsonObject chair_decision_body_to_json(const record::ChairDecision &d);
-
 // T's JSON object: T::to_json, or the writer of a record/ type.
 template <class T> [[nodiscard]] QJsonObject write_members(const T &t) {
-  if constexpr (std::is_same_v<T, record::NomineeRow>)
-    return nominee_row_to_json(t);
-  else if constexpr (std::is_same_v<T, record::RuleProfile>)
-    return rule_profile_to_json(t);
-  else if constexpr (std::is_same_v<T, record::ChairDecision>)
-    return chair_decision_body_to_json(t);
+  if constexpr (RecordType<T>)
+    return RecordCodec<T>::write(t);
   else
     return t.to_json();
 }
@@ -91,11 +86,8 @@ using record::kMaxTextBytes; // titles, labels, positions, units, sources
 
 // ============================================================================ shared pieces
 
-struct RemoteWindow {
-  std::uint64_t from_ms = 0;  // inclusive
-  std::uint64_t until_ms = 0; // exclusive; from < until
-  CV_PROTOCOL_BODY(RemoteWindow);
-};
+// record/payloads.hpp: from inclusive, until exclusive, from < until.
+using record::RemoteWindow;
 
 // The domain's enumerations and their names are record/'s (one table each, record/enums.hpp).
 using record::Attendance; // `unknown` only in a poll's frozen attendance; set_attendance takes the others
@@ -126,11 +118,9 @@ struct RosterRow {
   CV_PROTOCOL_BODY(RosterRow);
 };
 
-// Nominee rows and rule profiles are record/'s (record/council.hpp), described there once; the wire
-// reads and writes them with these (docs/wire.md §8.2).
+// Nominee rows and rule profiles are record/'s (record/council.hpp), described there once
+// (docs/wire.md §8.2).
 using record::NomineeRow;
-[[nodiscard]] QJsonObject nominee_row_to_json(const NomineeRow &n);
-[[nodiscard]] NomineeRow read_nominee_row(ObjectReader &r);
 
 // ============================================================================ secretary
 
@@ -154,8 +144,6 @@ struct ImportNomineesRequest {
 
 // define_rule_profile's body is the profile itself.
 using record::RuleProfile;
-[[nodiscard]] QJsonObject rule_profile_to_json(const RuleProfile &p);
-[[nodiscard]] RuleProfile read_rule_profile(ObjectReader &r);
 
 struct SetAwardQuotaRequest {
   std::string award;       // as in NomineeRow::award
@@ -188,25 +176,13 @@ struct SetAttendanceRequest {
   CV_PROTOCOL_BODY(SetAttendanceRequest);
 };
 
-// The `attendance` board entry of a poll (docs/wire.md §7.2), appended by close_poll: every roster
-// member's attendance as it was when the poll closed. The record, the turnout of a closed poll and
-// the auditor count with it; later set_attendance calls never change it.
-struct FrozenAttendanceEntry {
-  std::uint32_t member_no = 0;
-  Attendance status = Attendance::unknown; // present, remote, absent or unknown
-  CV_PROTOCOL_BODY(FrozenAttendanceEntry);
-};
+// The `attendance` board entry of a poll (docs/wire.md §7.2), appended by close_poll:
+// record/payloads.hpp (every roster member once, strictly ascending member_no).
+using record::FrozenAttendance;
+using FrozenAttendanceEntry = record::FrozenMember;
 
 struct AttendanceSummary;
-
-struct FrozenAttendance {
-  PollId poll;
-  std::vector<FrozenAttendanceEntry> members; // every roster member once, ascending member_no (1..1000)
-  // E_INVALID_ARGUMENT unless member_no is strictly ascending.
-  [[nodiscard]] Result<void> validate() const;
-  [[nodiscard]] AttendanceSummary summary() const;
-  CV_PROTOCOL_BODY(FrozenAttendance);
-};
+[[nodiscard]] AttendanceSummary summary_of(const FrozenAttendance &a);
 
 // A trustee is a council member (the Ban kiểm phiếu is chosen from the council): it signs with the
 // member's registered key and receives its key shares under box_key.
@@ -298,40 +274,19 @@ struct PollOpenedPush { // after open_poll and open_room
 
 // ============================================================================ get_poll
 
-struct ContestDisplay {              // what a client shows for a contest; not part of the manifest
-  std::optional<NomineeRow> nominee; // commendation contests
-  std::string label;                 // general contests
-  std::vector<std::string> option_labels;
-  CV_PROTOCOL_BODY(ContestDisplay);
-};
+// What open_poll fixes and publishes on the board (entry kind manifest, payload = its JSON text):
+// record/payloads.hpp, with the contests' display rows and the ceremony.
+using record::CeremonyInfo;
+using record::ContestDisplay;
+using record::PollDefinition;
 
-struct CeremonyInfo {
-  std::uint32_t threshold = 0;
-  std::vector<crypto::TrusteeInfo> trustees; // index and box key
-  std::vector<Bytes> commitments;            // docs/protocol.md §12.3 encoding, one per trustee
-  CV_PROTOCOL_BODY(CeremonyInfo);
-};
-
-// What open_poll fixes and publishes on the board (entry kind manifest, payload = to_json text):
-// everything a client needs to build and check a crypto::PollContext.
-struct PollDefinition {
-  PollId poll;
-  std::string title;
-  crypto::PollManifest manifest;
-  std::vector<ContestDisplay> display;       // one per contest
-  std::vector<crypto::SignPublicKey> roster; // in roster order (ascending member_no)
-  crypto::Point joint_key;
-  ByteArray<32> context_hash{};
-  CeremonyInfo ceremony;
-  std::optional<RemoteWindow> remote_window;
-
-  // Recomputes everything that can be recomputed, and returns the context to encrypt with:
-  // manifest ids equal `meeting` and poll; manifest valid; one display entry per contest; roster
-  // digest; disagree weight > roster size; the ceremony's commitments verify and give joint_key;
-  // the context hash. E_INCONSISTENT_DATA with the failed check's name.
-  [[nodiscard]] Result<crypto::PollContext> verified_context(const MeetingId &meeting) const;
-  CV_PROTOCOL_BODY(PollDefinition);
-};
+// Recomputes everything that can be recomputed, and returns the context to encrypt with:
+// manifest ids equal `meeting` and the poll; manifest valid; one display entry per contest; roster
+// digest; disagree weight > roster size; the ceremony's commitments verify and give joint_key; the
+// context hash (record::verified_context). E_INCONSISTENT_DATA with the failed check's name.
+[[nodiscard]] Result<crypto::PollContext> verified_context(const PollDefinition &d, const MeetingId &meeting);
+// The definition's poll id (a definition read from JSON has a valid one).
+[[nodiscard]] PollId poll_of(const PollDefinition &d);
 
 // The answer to get_poll and open_poll.
 struct PollInfo {
@@ -451,16 +406,10 @@ struct CeremonyMessagePush {
   CV_PROTOCOL_BODY(CeremonyMessagePush);
 };
 
-// The encrypted totals of a poll (board entry kind tally, payload = to_json text). The tally
-// context (docs/protocol.md §11) is recomputed by the receiver from these, never sent.
-struct TallyInfo {
-  PollId poll;
-  ByteArray<32> poll_context{};
-  std::uint32_t ballots = 0;
-  std::vector<crypto::Ciphertext> totals; // one per slot, alpha || beta (64 bytes)
-  [[nodiscard]] crypto::EncryptedTally encrypted_tally() const;
-  CV_PROTOCOL_BODY(TallyInfo);
-};
+// The encrypted totals of a poll (board entry kind tally, payload = its JSON text):
+// record/payloads.hpp. The tally context (docs/protocol.md §11) is recomputed by the receiver from
+// these, never sent.
+using record::TallyInfo;
 
 // The answer to start_tally and get_tally.
 struct TallyStatus {

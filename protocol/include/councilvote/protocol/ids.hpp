@@ -28,6 +28,8 @@ public:
   [[nodiscard]] bool empty() const noexcept { return s_.empty(); }
   friend auto operator<=>(const Id &, const Id &) = default;
   friend bool operator==(const Id &, const Id &) = default;
+  // The same id as a text (record/'s types keep their ids as text).
+  friend bool operator==(const Id &a, std::string_view b) noexcept { return a.s_ == b; }
 
 private:
   explicit Id(std::string s) : s_(std::move(s)) {}

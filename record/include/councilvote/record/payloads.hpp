@@ -1,9 +1,8 @@
-// The board payloads an offline verifier reads (docs/wire.md §7.2, §8.2, §6.3, §2): the poll
-// definition of a `manifest` entry, the `attendance` entry, the `tally` entry, the signed record
-// statement and the enrollment bundle — read strictly from their JSON texts with record::Reader,
-// with no Qt. The meeting server writes them with the wire library (protocol/); the test
-// "record: payloads: every payload of a real meeting reads the same as the wire reads it" holds the
-// two readings together.
+// The board payloads (docs/wire.md §7.2, §8.2, §6.3, §2): the poll definition of a `manifest`
+// entry, the `attendance` entry, the `tally` entry, the signed record statement and the enrollment
+// bundle. Their one description: each is written (`*_to_json`) and read strictly (`read_*`, with
+// record::Reader) here, with no Qt; the wire library (protocol/src/payloads.cpp) reads and writes
+// them through these functions, with its own error codes and paths.
 #pragma once
 
 #include "councilvote/crypto/ballot.hpp"
@@ -22,33 +21,44 @@
 
 namespace cv::record {
 
+// What a client shows for a contest; not part of the manifest.
 struct ContestDisplay {
-  std::optional<NomineeRow> nominee; // commendation
-  std::string label;                 // general
+  std::optional<NomineeRow> nominee; // commendation contests
+  std::string label;                 // general contests (omitted when empty)
   std::vector<std::string> option_labels;
+  friend bool operator==(const ContestDisplay &, const ContestDisplay &) = default;
 };
 
 struct CeremonyInfo {
   std::uint32_t threshold = 0;
-  std::vector<crypto::TrusteeInfo> trustees;
-  std::vector<crypto::Bytes> commitments; // docs/protocol.md §12.3 encoding, one per trustee
+  std::vector<crypto::TrusteeInfo> trustees; // index and box key
+  std::vector<crypto::Bytes> commitments;    // docs/protocol.md §12.3 encoding, one per trustee
+  friend bool operator==(const CeremonyInfo &, const CeremonyInfo &) = default;
 };
 
+// The remote members' early window (open_poll, the manifest entry): from inclusive, until exclusive.
 struct RemoteWindow {
   std::uint64_t from_ms = 0, until_ms = 0;
+  friend bool operator==(const RemoteWindow &, const RemoteWindow &) = default;
 };
+[[nodiscard]] Json remote_window_to_json(const RemoteWindow &w);
+[[nodiscard]] RemoteWindow read_remote_window(Reader &r); // bad_field unless from < until
 
-// A `manifest` entry (docs/wire.md §8.2 PollDefinition).
+// What open_poll fixes and publishes on the board (a `manifest` entry, docs/wire.md §8.2
+// PollDefinition): everything a client needs to build and check a crypto::PollContext.
 struct PollDefinition {
   std::string poll, title;
   std::optional<RemoteWindow> remote_window;
   crypto::PollManifest manifest;
-  std::vector<ContestDisplay> display;
+  std::vector<ContestDisplay> display;       // one per contest
   std::vector<crypto::SignPublicKey> roster; // ascending member number
   crypto::Point joint_key;
   crypto::ByteArray<32> context_hash{};
   CeremonyInfo ceremony;
+  friend bool operator==(const PollDefinition &, const PollDefinition &) = default;
 };
+[[nodiscard]] Json poll_definition_to_json(const PollDefinition &d);
+[[nodiscard]] PollDefinition read_poll_definition(Reader &r);
 [[nodiscard]] Result<PollDefinition> read_poll_definition(std::string_view text);
 
 // The checks of docs/wire.md §6.4 (check names meeting, poll, manifest, display, roster,
@@ -60,27 +70,37 @@ struct PollDefinition {
 
 struct FrozenMember {
   std::uint32_t member_no = 0;
-  Attendance status = Attendance::unknown;
+  Attendance status = Attendance::unknown; // present, remote, absent or unknown
+  friend bool operator==(const FrozenMember &, const FrozenMember &) = default;
 };
 struct AttendanceCounts {
   std::uint32_t members = 0, present = 0, remote = 0, absent = 0, unknown = 0;
 };
-// An `attendance` entry: every roster member once, strictly ascending member_no.
+// An `attendance` entry (close_poll): every roster member's attendance when the poll closed, once
+// each, strictly ascending member_no. The record, the turnout of a closed poll and the auditor count
+// with it; later set_attendance calls never change it.
 struct FrozenAttendance {
   std::string poll;
   std::vector<FrozenMember> members;
   [[nodiscard]] AttendanceCounts counts() const;
+  friend bool operator==(const FrozenAttendance &, const FrozenAttendance &) = default;
 };
+[[nodiscard]] Json frozen_attendance_to_json(const FrozenAttendance &a);
+// invalid_argument unless the member numbers are strictly ascending.
+[[nodiscard]] FrozenAttendance read_frozen_attendance(Reader &r);
 [[nodiscard]] Result<FrozenAttendance> read_frozen_attendance(std::string_view text);
 
-// A `tally` entry.
+// A `tally` entry (start_tally): the homomorphic sums of the poll's ballots.
 struct TallyInfo {
   std::string poll;
   crypto::ByteArray<32> poll_context{};
   std::uint32_t ballots = 0;
   std::vector<crypto::Ciphertext> totals;
   [[nodiscard]] crypto::EncryptedTally encrypted_tally() const { return {poll_context, ballots, totals}; }
+  friend bool operator==(const TallyInfo &, const TallyInfo &) = default;
 };
+[[nodiscard]] Json tally_info_to_json(const TallyInfo &t);
+[[nodiscard]] TallyInfo read_tally_info(Reader &r);
 [[nodiscard]] Result<TallyInfo> read_tally_info(std::string_view text);
 
 inline constexpr std::string_view kRecordStatementTag = "CV/record";

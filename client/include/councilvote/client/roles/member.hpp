@@ -83,7 +83,7 @@ struct PreparedBallot {
   [[nodiscard]] static PreparedBallot from_saved(const SavedBallot &s);
 };
 
-// Checks the poll (PollDefinition::verified_context: E_INCONSISTENT_DATA naming the check), that
+// Checks the poll (record::verified_context: E_INCONSISTENT_DATA naming the check), that
 // `member` is on its roster (E_INVALID_ARGUMENT: wrong key file?), turns the choices into
 // selections, encrypts, signs, and verifies the result as the server will (decode + verify_ballot).
 [[nodiscard]] protocol::Result<PreparedBallot> build_ballot(const protocol::MeetingId &meeting,

@@ -164,7 +164,7 @@ save_trustee_share(const std::filesystem::path &path, const TrusteeShareFile &fi
 // From the poll (get_poll), the poll's board entries (chain-verified; at least the manifest and
 // every ballot entry of the poll, and the tally entry when present), the server's TallyStatus
 // (get_tally) and this trustee's key share:
-//   1. the poll definition verifies (PollDefinition::verified_context) and, when the board holds the
+//   1. the poll definition verifies (record::verified_context) and, when the board holds the
 //      manifest entry, it is the same definition ("manifest");
 //   2. the key share belongs to the poll's ceremony (E_INVALID_ARGUMENT) and its P_j is the one the
 //      published commitments give ("verification_share");

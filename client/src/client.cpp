@@ -251,10 +251,10 @@ Result<void> check_record(const protocol::GetRecordResponse &r, const protocol::
                           const PollId &poll) {
   if (auto v = r.verify(bundle.server_key); !v) return v.error();
   if (r.statement.meeting != bundle.meeting)
-    return inconsistent("meeting", "the record statement is for meeting " + r.statement.meeting.str());
+    return inconsistent("meeting", "the record statement is for meeting " + r.statement.meeting);
   if (r.poll != poll || r.statement.poll != poll)
     return inconsistent("poll", "asked for the record of poll " + poll.str() + ", got " + r.poll.str() +
-                                    " / " + r.statement.poll.str());
+                                    " / " + r.statement.poll);
   return {};
 }
 

@@ -13,7 +13,7 @@ AuditReport audit_poll(const AuditInput &in) {
   record::RecordExport x;
   x.bundle = protocol::to_record(in.bundle);
   x.poll = in.poll.str();
-  x.statement = protocol::to_record(*in.statement);
+  x.statement = *in.statement;
   x.page = record::pages_of(in.board);
   auto bytes = record::export_record_bytes(x);
   if (!bytes) return unbuilt("the record file cannot be built from this board: " + bytes.error().message);

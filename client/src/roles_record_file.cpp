@@ -15,7 +15,7 @@ Result<record::RecordFileSummary> export_record_file(Client &client, const proto
   record::RecordExport x;
   x.bundle = protocol::to_record(bundle);
   x.poll = poll.str();
-  x.statement = protocol::to_record(r->statement);
+  x.statement = r->statement;
   x.page = record::pages_of(entries);
   auto done = record::export_record_file(x, out, overwrite);
   if (!done) return protocol::from_record(done.error());

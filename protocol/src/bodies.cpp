@@ -590,7 +590,7 @@ Result<void> GetRecordResponse::verify(const crypto::SignPublicKey &server_key) 
   if (record_digest(record) != statement.record_digest)
     return check_error(ErrorCode::inconsistent_data, "record_digest",
                        "record_digest: the record text does not have the signed digest");
-  return verify_record_statement(statement, server_key);
+  return check_record_signature(statement, server_key);
 }
 
 } // namespace cv::protocol

@@ -7,9 +7,4 @@ record::Bundle to_record(const EnrollmentBundle &b) {
                         b.tls_cert_sha256, b.server_key,  b.sig};
 }
 
-record::RecordStatement to_record(const RecordStatement &s) {
-  return record::RecordStatement{s.meeting.str(),  s.poll.str(), s.record_digest, s.board_seq, s.board_head,
-                                 s.server_time_ms, s.sig};
-}
-
 } // namespace cv::protocol

@@ -3,8 +3,9 @@
 #include "councilvote/crypto/hash.hpp"
 #include "fields.hpp"
 
-// The three statements the server signs, each described once: its JSON members and, in the same
-// order without the signature, its signed bytes (docs/wire.md §6).
+// The statements the server signs, each described once: its JSON members and, in the same order
+// without the signature, its signed bytes (docs/wire.md §6). The receipt and the checkpoint are
+// described here; the record statement is record/'s (record/payloads.hpp).
 
 namespace cv::protocol {
 
@@ -28,17 +29,6 @@ template <> struct Describe<Checkpoint> {
                                      field("board_head", &Checkpoint::board_head, Hex{}),
                                      field("server_time", &Checkpoint::server_time_ms, Int{}),
                                      field("sig", &Checkpoint::sig, Sig{})};
-};
-
-template <> struct Describe<RecordStatement> {
-  static constexpr std::string_view tag = kRecordTag, what = "record statement";
-  static constexpr std::tuple fields{field("meeting", &RecordStatement::meeting, IdOf{}),
-                                     field("poll", &RecordStatement::poll, IdOf{}),
-                                     field("record_digest", &RecordStatement::record_digest, Hex{}),
-                                     field("board_seq", &RecordStatement::board_seq, Int{1, kMaxJsonInteger}),
-                                     field("board_head", &RecordStatement::board_head, Hex{}),
-                                     field("server_time", &RecordStatement::server_time_ms, Int{}),
-                                     field("sig", &RecordStatement::sig, Sig{})};
 };
 
 } // namespace fields
@@ -93,18 +83,11 @@ Checkpoint read_checkpoint(ObjectReader &r) { return fields::read<Checkpoint>(r)
 
 // ------------------------------------------------------------------------------------- record
 
-Hash32 record_digest(std::string_view record_text) {
-  return crypto::Transcript(kRecordDigestTag).var(crypto::as_bytes(record_text)).digest32();
+Result<void> check_record_signature(const RecordStatement &s, const crypto::SignPublicKey &server_key) {
+  if (!record::verify_record_statement(s, server_key))
+    return make_error(ErrorCode::bad_signature,
+                      "record statement: the server signature does not verify under the pinned server key");
+  return {};
 }
-
-Bytes record_signed_message(const RecordStatement &s) { return fields::signed_message(s); }
-void sign_record_statement(RecordStatement &s, const crypto::SigningKey &server) {
-  sign_statement(s, server);
-}
-Result<void> verify_record_statement(const RecordStatement &s, const crypto::SignPublicKey &server_key) {
-  return verify_statement(s, server_key);
-}
-QJsonObject record_statement_to_json(const RecordStatement &s) { return fields::to_json(s); }
-RecordStatement read_record_statement(ObjectReader &r) { return fields::read<RecordStatement>(r); }
 
 } // namespace cv::protocol

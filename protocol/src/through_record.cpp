@@ -55,6 +55,13 @@ TallyInfo read_tally_info(ObjectReader &r) {
   return read_through_record<TallyInfo>(r, &record::read_tally_info);
 }
 
+QJsonObject record_statement_to_json(const RecordStatement &s) {
+  return qt_object(record::record_statement_to_json(s));
+}
+RecordStatement read_record_statement(ObjectReader &r) {
+  return read_through_record<RecordStatement>(r, &record::read_record_statement);
+}
+
 Result<crypto::PollContext> verified_context(const PollDefinition &d, const MeetingId &meeting) {
   try {
     auto ctx = record::verified_context(d, meeting.str());

@@ -319,6 +319,20 @@ crypto::Bytes record_signed_message(const RecordStatement &s) {
   return w.take();
 }
 
+Json record_statement_to_json(const RecordStatement &s) {
+  return Json{{"meeting", s.meeting},
+              {"poll", s.poll},
+              {"record_digest", crypto::to_hex(s.record_digest)},
+              {"board_seq", s.board_seq},
+              {"board_head", crypto::to_hex(s.board_head)},
+              {"server_time", s.server_time_ms},
+              {"sig", crypto::to_hex(s.sig)}};
+}
+
+void sign_record_statement(RecordStatement &s, const crypto::SigningKey &server) {
+  s.sig = crypto::sign(server, kRecordStatementTag, record_signed_message(s));
+}
+
 bool verify_record_statement(const RecordStatement &s, const crypto::SignPublicKey &server_key) {
   return static_cast<bool>(
       crypto::verify_signature(server_key, kRecordStatementTag, record_signed_message(s), s.sig));

@@ -42,7 +42,7 @@ protocol::Result<RecordExportResult> export_record(const MeetingDir &dir, const 
   record::RecordExport x;
   x.bundle = protocol::to_record(*bundle);
   x.poll = poll.str();
-  x.statement = protocol::to_record(*statement);
+  x.statement = *statement;
   const schema::Store &s = *store;
   x.page = [&s](std::uint64_t first) -> record::Result<std::vector<record::BoardEntry>> {
     auto page = s.board(first, record::kMaxBoardPage);

@@ -29,7 +29,8 @@ Result<protocol::RecordStatement> record_statement(const protocol::MeetingId &me
   if (!at)
     return op_error(ErrorCode::internal, "the board entry's time '" + entry.created_at + "' is invalid");
   const std::string text(entry.payload.begin(), entry.payload.end());
-  protocol::RecordStatement s{meeting, poll, protocol::record_digest(text), entry.seq, entry.hash, *at, {}};
+  protocol::RecordStatement s{meeting.str(), poll.str(), protocol::record_digest(text), entry.seq, entry.hash,
+                              *at,           {}};
   protocol::sign_record_statement(s, key);
   return s;
 }

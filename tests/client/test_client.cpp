@@ -193,7 +193,7 @@ TEST_CASE("Client: get_record checks the digest and the statement", "[client]") 
   Rig rig;
   const std::string text = R"({"format":"councilvote-record/1"})";
   protocol::GetRecordResponse resp{
-      poll(), text, {meeting(), poll(), protocol::record_digest(text), 9, {}, 1, {}}};
+      poll(), text, {meeting().str(), poll().str(), protocol::record_digest(text), 9, {}, 1, {}}};
   protocol::sign_record_statement(resp.statement, rig.server_key);
   rig.srv.handler = [&](FakeServer &, QWebSocket *s, const Seen &seen) {
     FakeServer::reply_ok(s, seen.request.id, resp.to_json());

@@ -121,8 +121,12 @@ struct VotedPoll {
   }
 
   void sign(std::uint64_t result_seq) {
-    statement = {meeting,    protocol::poll_of(poll.info.definition), protocol::record_digest(record),
-                 result_seq, board.entries[result_seq - 1].hash,      1750000100000,
+    statement = {meeting.str(),
+                 poll.info.definition.poll,
+                 protocol::record_digest(record),
+                 result_seq,
+                 board.entries[result_seq - 1].hash,
+                 1750000100000,
                  {}};
     protocol::sign_record_statement(statement, server);
   }

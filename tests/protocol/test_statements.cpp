@@ -105,7 +105,8 @@ TEST_CASE("checkpoint and record statement: sign, verify, tamper", "[statements]
   CHECK(cr.finish());
 
   std::string record = R"({"poll":"poll-1","results":[{"contest":"1","agree":20,"disagree":1,"blank":1}]})";
-  RecordStatement s{meeting_id(), poll_id(), record_digest(record), 99, {}, 1'750'000'999'000, {}};
+  RecordStatement s{
+      meeting_id().str(), poll_id().str(), record_digest(record), 99, {}, 1'750'000'999'000, {}};
   s.board_head.fill(0xee);
   sign_record_statement(s, server);
   CHECK(verify_record_statement(s, server.public_key));
@@ -154,11 +155,11 @@ TEST_CASE("statements: the signed bytes are the layouts of docs/wire.md §6, fie
   sign_checkpoint(c, server);
   CHECK(cv::crypto::verify_signature(server.public_key, kCheckpointTag, wc.bytes(), c.sig));
 
-  RecordStatement s{meeting_id(), poll_id(), record_digest("{}"), 99, {}, 1'750'000'999'000, {}};
+  RecordStatement s{meeting_id().str(), poll_id().str(), record_digest("{}"), 99, {}, 1'750'000'999'000, {}};
   s.board_head.fill(0xee);
   cv::crypto::ByteWriter ws;
-  ws.str(s.meeting.str());
-  ws.str(s.poll.str());
+  ws.str(s.meeting);
+  ws.str(s.poll);
   ws.fixed(s.record_digest);
   ws.u64(s.board_seq);
   ws.fixed(s.board_head);

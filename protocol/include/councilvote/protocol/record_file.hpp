@@ -1,5 +1,6 @@
 // The wire's types in the record file's terms (record/record_file.hpp): the exporters (the server's
-// `export` and the CLI's `record --out`) give record/ the bundle and the statement they hold.
+// `export` and the CLI's `record --out`) give record/ the bundle they hold (the record statement is
+// record/'s own type).
 #pragma once
 
 #include "councilvote/protocol/bundle.hpp"
@@ -9,6 +10,5 @@
 namespace cv::protocol {
 
 [[nodiscard]] record::Bundle to_record(const EnrollmentBundle &b);
-[[nodiscard]] record::RecordStatement to_record(const RecordStatement &s);
 
 } // namespace cv::protocol

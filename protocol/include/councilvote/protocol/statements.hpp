@@ -12,6 +12,8 @@
 #include "councilvote/protocol/error.hpp"
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
+#include "councilvote/protocol/record_codec.hpp"
+#include "councilvote/record/payloads.hpp"
 
 #include <QJsonObject>
 #include <cstdint>
@@ -21,8 +23,8 @@ namespace cv::protocol {
 
 inline constexpr std::string_view kReceiptTag = "CV/receipt";
 inline constexpr std::string_view kCheckpointTag = "CV/checkpoint";
-inline constexpr std::string_view kRecordTag = "CV/record";              // record statement signature
-inline constexpr std::string_view kRecordDigestTag = "CV/record-digest"; // H32 of the record text
+inline constexpr std::string_view kRecordTag = record::kRecordStatementTag;    // record statement signature
+inline constexpr std::string_view kRecordDigestTag = record::kRecordDigestTag; // H32 of the record text
 
 using Hash32 = ByteArray<32>;
 
@@ -67,25 +69,19 @@ void sign_checkpoint(Checkpoint &c, const crypto::SigningKey &server);
 [[nodiscard]] Checkpoint read_checkpoint(ObjectReader &r);
 
 // The server's statement that `record_digest` is the published record of a poll, which is on the
-// board as entry `board_seq` (head `board_head`). The digest is what the minutes print.
-struct RecordStatement {
-  MeetingId meeting;
-  PollId poll;
-  Hash32 record_digest{};
-  std::uint64_t board_seq = 0;
-  Hash32 board_head{};
-  std::uint64_t server_time_ms = 0;
-  crypto::Signature sig{};
-  friend bool operator==(const RecordStatement &, const RecordStatement &) = default;
-};
+// board as entry `board_seq` (head `board_head`). The digest is what the minutes print. It is
+// record/'s (record/payloads.hpp: its members, JSON, signed bytes and signature, described once);
+// the wire reads and writes it through record (record_codec.hpp).
+using record::RecordStatement;
+CV_PROTOCOL_RECORD_TYPE(record::RecordStatement, record_statement_to_json, read_record_statement);
 
 // H32("CV/record-digest", var(record bytes)): the fingerprint of a record's exact JSON text.
-[[nodiscard]] Hash32 record_digest(std::string_view record_text);
-[[nodiscard]] Bytes record_signed_message(const RecordStatement &s);
-void sign_record_statement(RecordStatement &s, const crypto::SigningKey &server);
-[[nodiscard]] Result<void> verify_record_statement(const RecordStatement &s,
-                                                   const crypto::SignPublicKey &server_key);
-[[nodiscard]] QJsonObject record_statement_to_json(const RecordStatement &s);
-[[nodiscard]] RecordStatement read_record_statement(ObjectReader &r);
+using record::record_digest;
+using record::record_signed_message;
+using record::sign_record_statement;
+using record::verify_record_statement; // true when the server's signature verifies
+// E_BAD_SIGNATURE unless the server's signature verifies.
+[[nodiscard]] Result<void> check_record_signature(const RecordStatement &s,
+                                                  const crypto::SignPublicKey &server_key);
 
 } // namespace cv::protocol

@@ -113,11 +113,14 @@ struct RecordStatement {
   crypto::ByteArray<32> board_head{};
   std::uint64_t server_time_ms = 0;
   crypto::Signature sig{};
+  friend bool operator==(const RecordStatement &, const RecordStatement &) = default;
 };
+[[nodiscard]] Json record_statement_to_json(const RecordStatement &s);
 [[nodiscard]] RecordStatement read_record_statement(Reader &r);
 // str(meeting) || str(poll) || fixed(record_digest) || u64(board_seq) || fixed(board_head) ||
 // u64(server_time)
 [[nodiscard]] crypto::Bytes record_signed_message(const RecordStatement &s);
+void sign_record_statement(RecordStatement &s, const crypto::SigningKey &server); // tag CV/record
 [[nodiscard]] bool verify_record_statement(const RecordStatement &s, const crypto::SignPublicKey &server_key);
 // H32("CV/record-digest", var(record bytes))
 [[nodiscard]] crypto::ByteArray<32> record_digest(std::string_view record_text);

@@ -63,8 +63,10 @@ TEST_CASE("roles: the sample roster, nominees and rules import", "[roles][secret
 
   auto rules = read_rules_csv(kData + "/rules.csv");
   REQUIRE(rules);
-  REQUIRE(rules->size() == 4);
+  REQUIRE(rules->size() == 5);
   CHECK((*rules)[0].rule_id == "decree98-90");
+  CHECK((*rules)[4].rule_id == "council-two-thirds");
+  CHECK((*rules)[4].threshold == cv::record::Fraction{2, 3}); // "Từ 2/3 trở lên", as the council writes it
   CHECK((*rules)[0].threshold == cv::record::Fraction{90, 100});
   CHECK((*rules)[0].quorum.num == 0);
   CHECK((*rules)[3].comparison == cv::protocol::Comparison::more_than);

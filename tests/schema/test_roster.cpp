@@ -15,7 +15,7 @@ TEST_CASE("the sample council round-trips: meeting, members, rules, nominees", "
   CHECK(members[0].public_key == member_key(1));
   CHECK(members[0].attendance == Attendance::unknown);
   auto rules = value_of(c.store.rules());
-  REQUIRE(rules.size() == 4);
+  REQUIRE(rules.size() == 5);
   CHECK(rules[0].rule_id == "council-70");
   auto nominees = value_of(c.store.nominees());
   REQUIRE(nominees.size() == 60);

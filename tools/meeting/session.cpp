@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include "councilvote/client/roles/chair.hpp"
 #include "councilvote/client/roles/secretary.hpp"
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/protocol/json.hpp"
@@ -90,7 +91,7 @@ Result<protocol::Record> DemoSession::run() {
 
   auto joint_key = h.run_key_ceremony({std::begin(kTrustees), std::end(kTrustees)}, kThreshold);
   if (!joint_key) return joint_key.error();
-  step("Ban kiểm phiếu (thành viên 5, 6, 7; ngưỡng 2/3) hoàn tất tạo khóa chung K = " +
+  step("Ban kiểm phiếu (thành viên 5, 6, 7; cần 2 trong 3 người để giải mã) hoàn tất tạo khóa chung K = " +
        hex_prefix(joint_key->bytes()) + "…");
 
   const auto poll = *protocol::PollId::parse("poll-1");
@@ -145,6 +146,35 @@ Result<protocol::Record> DemoSession::run() {
     if (!r) return r.error();
     step("  thành viên " + std::to_string(no) + " (Ban kiểm phiếu số " + std::to_string(r->trustee) +
          ") tự cộng lại phiếu từ bảng tin và gửi phần giải mã có chứng minh");
+  }
+  // The chair (member 1, data/roster.csv) looks at the record before it is final and decides each
+  // tie at an award's quota on the record: here, the places left go to the tied nominees with the
+  // lowest numbers (a real chair says whom, after the council's discussion).
+  auto preview = h.secretary().preview_record(poll);
+  if (!preview) return with_context(preview, "preview_record");
+  auto draft = protocol::decode_record(preview->record);
+  if (!draft) return with_context(draft, "decode_record (preview)");
+  std::map<std::string, std::vector<const protocol::RecordContest *>> ties;
+  for (const auto &c : draft->contests)
+    if (c.outcome == protocol::ContestOutcome::tie_at_quota && c.nominee)
+      ties[c.nominee->award].push_back(&c);
+  for (const auto &[award, tied] : ties) {
+    const auto places = *tied.front()->award_quota + 1 - *tied.front()->quota_rank;
+    std::vector<std::uint32_t> chosen;
+    for (std::size_t i = 0; i < places && i < tied.size(); ++i)
+      chosen.push_back(tied[i]->nominee->nominee_no);
+    auto board_now = h.secretary().get_board_all();
+    if (!board_now) return with_context(board_now, "get_board (chair)");
+    auto &chair = h.member(1);
+    auto decision = client::roles::build_chair_decision(h.meeting_id(), poll, board_now->entries,
+                                                        chair.keys.signing, award, chosen);
+    if (!decision) return with_context(decision, "build_chair_decision");
+    auto posted = chair.client->call<protocol::MessageType::post_chair_decision>(*decision);
+    if (!posted) return with_context(posted, "post_chair_decision");
+    step("Chủ tọa quyết định trường hợp bằng phiếu tại chỉ tiêu \"" + award + "\" (" +
+         std::to_string(tied.size()) + " đề nghị, còn " + std::to_string(places) +
+         " chỉ tiêu): " + client::roles::chair_decision_summary(*decision, board_now->entries) +
+         " — bảng tin mục " + std::to_string(posted->board_seq));
   }
   auto published = h.secretary().publish_record(poll);
   if (!published) return with_context(published, "publish_record");

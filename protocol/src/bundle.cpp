@@ -2,6 +2,7 @@
 
 #include "councilvote/crypto/ballot.hpp"
 #include "councilvote/crypto/hash.hpp"
+#include "councilvote/protocol/crypto_error.hpp"
 
 namespace cv::protocol {
 
@@ -133,23 +134,21 @@ Result<ServerAddress> ServerAddress::parse(std::string_view host_port) {
 
 std::string ServerAddress::str() const { return host + ":" + std::to_string(port); }
 
-Bytes bundle_signed_message(const EnrollmentBundle &b) {
-  crypto::ByteWriter w;
-  w.str(b.meeting.str());
-  w.str(b.server.host);
-  w.u32(b.server.port);
-  w.u32(b.min_ballots);
-  w.fixed(b.tls_cert_sha256);
-  w.fixed(b.server_key);
-  return w.take();
+record::Bundle to_record(const EnrollmentBundle &b) {
+  return record::Bundle{b.meeting.str(),   b.server.host, b.server.port, b.min_ballots,
+                        b.tls_cert_sha256, b.server_key,  b.sig};
 }
+
+Bytes bundle_signed_message(const EnrollmentBundle &b) { return record::bundle_signed_message(to_record(b)); }
 
 EnrollmentBundle make_enrollment_bundle(const MeetingId &meeting, const ServerAddress &server,
                                         const ByteArray<32> &tls_cert_sha256,
                                         const crypto::SigningKey &server_signing_key,
                                         std::uint32_t min_ballots) {
   EnrollmentBundle b{meeting, server, min_ballots, tls_cert_sha256, server_signing_key.public_key, {}};
-  b.sig = crypto::sign(server_signing_key, kEnrollmentTag, bundle_signed_message(b));
+  auto r = to_record(b);
+  record::sign_bundle(r, server_signing_key);
+  b.sig = r.sig;
   return b;
 }
 
@@ -158,16 +157,13 @@ Result<void> verify_enrollment_bundle(const EnrollmentBundle &b) {
   if (auto h = check_host(b.server.host); !h) return h.error();
   if (b.server.port == 0) return make_error(ErrorCode::bad_field, "bundle: port 0");
   if (auto m = check_min_ballots(b.min_ballots); !m) return m.error();
-  if (!crypto::verify_signature(b.server_key, kEnrollmentTag, bundle_signed_message(b), b.sig))
+  if (!record::verify_bundle(to_record(b)))
     return make_error(ErrorCode::bad_signature,
                       "enrollment bundle: the signature does not verify (the bundle was altered)");
   return {};
 }
 
-std::string bundle_code(const EnrollmentBundle &b) {
-  auto h = crypto::Transcript(kEnrollmentCodeTag).fixed(bundle_signed_message(b)).digest32();
-  return crypto::short_tracking_code(h);
-}
+std::string bundle_code(const EnrollmentBundle &b) { return record::bundle_code(to_record(b)); }
 
 std::string encode_bundle_json(const EnrollmentBundle &b) {
   QJsonObject o;
@@ -194,31 +190,24 @@ std::string encode_bundle_compact(const EnrollmentBundle &b) {
   return std::string(kCompactBundlePrefix) + base32(w.bytes());
 }
 
+// Read with record's one reader of the bundle's JSON form, then the host checked as every
+// ServerAddress is, and the signature verified.
 Result<EnrollmentBundle> decode_bundle_json(std::string_view json) {
   try {
-    auto parsed = parse_json_object(json, JsonLimits{64 * 1024, 4});
-    if (!parsed) return parsed.error();
-    ObjectReader r(*parsed, "");
-    auto format = r.text("format", 1, 64);
-    if (r.ok() && format != kBundleFormat)
-      r.fail(field_error(ErrorCode::unsupported_version, "format",
-                         "bundle format \"" + format + "\" is not " + std::string(kBundleFormat)));
+    auto r = record::read_json_text(
+        json, "", [](record::Reader &x) { return record::read_bundle(x); }, record::JsonLimits{64 * 1024, 4});
+    if (!r) return from_record(r.error());
     EnrollmentBundle b;
-    b.meeting = r.id<MeetingIdTag>("meeting_id");
-    auto server = r.text("server", 3, 300);
-    if (r.ok()) {
-      auto a = ServerAddress::parse(server);
-      if (!a)
-        r.fail(field_error(ErrorCode::bad_field, "server", a.error().message));
-      else
-        b.server = *a;
-    }
-    b.min_ballots = static_cast<std::uint32_t>(
-        r.integer("min_ballots", crypto::kLowestMinBallots, crypto::kMaxMinBallots));
-    b.tls_cert_sha256 = r.hex_fixed<32>("tls_cert_sha256");
-    b.server_key = r.hex_fixed<crypto::kSignPublicKeyBytes>("server_key");
-    b.sig = r.hex_fixed<crypto::kSignatureBytes>("sig");
-    if (auto f = r.finish(); !f) return f.error();
+    auto meeting = MeetingId::parse(r->meeting);
+    if (!meeting) return meeting.error();
+    b.meeting = *meeting;
+    auto server = ServerAddress::parse(r->host + ":" + std::to_string(r->port));
+    if (!server) return field_error(ErrorCode::bad_field, "server", server.error().message);
+    b.server = *server;
+    b.min_ballots = r->min_ballots;
+    b.tls_cert_sha256 = r->tls_cert_sha256;
+    b.server_key = r->server_key;
+    b.sig = r->sig;
     return verified(std::move(b));
   } catch (...) {
     return make_error(ErrorCode::internal, "unexpected exception while decoding a bundle");

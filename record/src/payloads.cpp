@@ -384,12 +384,16 @@ crypto::Bytes bundle_signed_message(const Bundle &b) {
 
 bool verify_bundle(const Bundle &b) {
   return static_cast<bool>(
-      crypto::verify_signature(b.server_key, "CV/enrollment", bundle_signed_message(b), b.sig));
+      crypto::verify_signature(b.server_key, kEnrollmentTag, bundle_signed_message(b), b.sig));
+}
+
+void sign_bundle(Bundle &b, const crypto::SigningKey &server) {
+  b.sig = crypto::sign(server, kEnrollmentTag, bundle_signed_message(b));
 }
 
 std::string bundle_code(const Bundle &b) {
   return crypto::short_tracking_code(
-      crypto::Transcript("CV/enrollment-code").fixed(bundle_signed_message(b)).digest32());
+      crypto::Transcript(kEnrollmentCodeTag).fixed(bundle_signed_message(b)).digest32());
 }
 
 } // namespace cv::record

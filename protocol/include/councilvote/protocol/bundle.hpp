@@ -12,6 +12,7 @@
 #include "councilvote/protocol/error.hpp"
 #include "councilvote/protocol/ids.hpp"
 #include "councilvote/protocol/json.hpp"
+#include "councilvote/record/payloads.hpp"
 
 #include <cstdint>
 #include <string>
@@ -19,9 +20,11 @@
 
 namespace cv::protocol {
 
-inline constexpr std::string_view kEnrollmentTag = "CV/enrollment";          // the bundle's signature
-inline constexpr std::string_view kEnrollmentCodeTag = "CV/enrollment-code"; // its short code
-inline constexpr std::string_view kBundleFormat = "councilvote-enrollment/2";
+// The bundle's members, signed bytes, signature and short code are record/'s (record::Bundle,
+// record/payloads.hpp); this is that bundle with a checked host and port, and its compact form.
+using record::kBundleFormat;
+using record::kEnrollmentCodeTag; // its short code
+using record::kEnrollmentTag;     // the bundle's signature
 inline constexpr std::string_view kCompactBundlePrefix = "CV2:";
 inline constexpr std::uint8_t kCompactBundleVersion = 2;
 
@@ -47,8 +50,10 @@ struct EnrollmentBundle {
   friend bool operator==(const EnrollmentBundle &, const EnrollmentBundle &) = default;
 };
 
+// The same bundle in record/'s terms (what the record file's header holds).
+[[nodiscard]] record::Bundle to_record(const EnrollmentBundle &b);
 // str(meeting) || str(host) || u32(port) || u32(min_ballots) || fixed(tls_cert_sha256) ||
-// fixed(server_key)
+// fixed(server_key): record::bundle_signed_message.
 [[nodiscard]] Bytes bundle_signed_message(const EnrollmentBundle &b);
 // Fills server_key and sig from the server's signing key.
 [[nodiscard]] EnrollmentBundle make_enrollment_bundle(const MeetingId &meeting, const ServerAddress &server,

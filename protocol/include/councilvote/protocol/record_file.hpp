@@ -1,14 +1,8 @@
 // The wire's types in the record file's terms (record/record_file.hpp): the exporters (the server's
-// `export` and the CLI's `record --out`) give record/ the bundle they hold (the record statement is
-// record/'s own type).
+// `export` and the CLI's `record --out`) give record/ the bundle they hold (to_record, bundle.hpp);
+// the record statement is record/'s own type.
 #pragma once
 
 #include "councilvote/protocol/bundle.hpp"
 #include "councilvote/protocol/statements.hpp"
 #include "councilvote/record/record_file.hpp"
-
-namespace cv::protocol {
-
-[[nodiscard]] record::Bundle to_record(const EnrollmentBundle &b);
-
-} // namespace cv::protocol

@@ -126,7 +126,11 @@ void sign_record_statement(RecordStatement &s, const crypto::SigningKey &server)
 [[nodiscard]] crypto::ByteArray<32> record_digest(std::string_view record_text);
 
 inline constexpr std::string_view kBundleFormat = "councilvote-enrollment/2";
-// The enrollment bundle's JSON form (docs/wire.md §2): who the server is.
+inline constexpr std::string_view kEnrollmentTag = "CV/enrollment";          // the bundle's signature
+inline constexpr std::string_view kEnrollmentCodeTag = "CV/enrollment-code"; // its short code
+// The enrollment bundle's JSON form (docs/wire.md §2): who the server is. Its members, signed bytes,
+// signature and short code are described here once; the wire's EnrollmentBundle (protocol/bundle.hpp)
+// is this with a checked host name and its compact CV2 form, and reads its JSON with read_bundle.
 struct Bundle {
   std::string meeting, host;
   std::uint32_t port = 0, min_ballots = 0;
@@ -138,6 +142,7 @@ struct Bundle {
 // str(meeting) || str(host) || u32(port) || u32(min_ballots) || fixed(tls_cert_sha256) || fixed(server_key)
 [[nodiscard]] crypto::Bytes bundle_signed_message(const Bundle &b);
 [[nodiscard]] bool verify_bundle(const Bundle &b); // the server's signature (tag CV/enrollment)
+void sign_bundle(Bundle &b, const crypto::SigningKey &server);
 // "XXXX-XXXX-XXXX-XXXX", the code people compare (docs/wire.md §2).
 [[nodiscard]] std::string bundle_code(const Bundle &b);
 

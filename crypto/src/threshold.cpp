@@ -1,8 +1,11 @@
 #include "councilvote/crypto/threshold.hpp"
 
 #include "councilvote/crypto/hash.hpp"
+#include "decaf_support.hpp"
+#include "msm.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <sodium.h>
 
@@ -424,7 +427,9 @@ Scalar lagrange_at_zero(std::span<const std::uint32_t> indices, std::uint32_t j)
   return num * den.invert();
 }
 
-Result<std::vector<Point>> combine_partial_decryptions(const CombineParams &p) {
+namespace {
+
+Result<std::vector<std::uint32_t>> combine_indices(const CombineParams &p) {
   std::vector<std::uint32_t> indices;
   for (const auto &partial : p.partials) {
     if (std::find(indices.begin(), indices.end(), partial.index) != indices.end())
@@ -432,18 +437,51 @@ Result<std::vector<Point>> combine_partial_decryptions(const CombineParams &p) {
                         "more than one partial decryption from " + trustee(partial.index));
     indices.push_back(partial.index);
   }
+  return indices;
+}
+
+} // namespace
+
+Result<std::vector<Point>> combine_partial_decryptions(const CombineParams &p) {
+  if (auto indices = combine_indices(p); !indices) return indices.error();
   for (const auto &partial : p.partials)
     if (auto ok = verify_partial_decryption(p, partial); !ok) return ok.error();
-  if (indices.size() < p.key.threshold)
+  return combine_verified_partial_decryptions(p);
+}
+
+Result<std::vector<Point>> combine_verified_partial_decryptions(const CombineParams &p) {
+  auto indices = combine_indices(p);
+  if (!indices) return indices.error();
+  if (indices->size() < p.key.threshold)
     return make_error(Errc::insufficient_shares, "need " + std::to_string(p.key.threshold) +
                                                      " partial decryptions, got " +
-                                                     std::to_string(indices.size()));
+                                                     std::to_string(indices->size()));
+  for (const auto &partial : p.partials)
+    if (partial.shares.size() != p.ciphertexts.size())
+      return make_error(Errc::invalid_argument, "partial decryption of " + trustee(partial.index) + " has " +
+                                                    std::to_string(partial.shares.size()) + " shares for " +
+                                                    std::to_string(p.ciphertexts.size()) + " ciphertexts");
+  // beta_i − Σ_j λ_j·D_{j,i} as one multi-scalar multiplication per ciphertext (public values only):
+  // scalar 1 for beta_i, −λ_j for D_{j,i}.
+  const std::size_t t = p.partials.size();
+  std::vector<ByteArray<32>> scalars;
+  scalars.reserve(t + 1);
+  scalars.emplace_back();
+  scalars.back()[0] = 1;
+  for (const auto &partial : p.partials)
+    scalars.push_back((-lagrange_at_zero(*indices, partial.index)).bytes());
+  std::vector<decaf_255_point_s> points(t + 1);
+  std::vector<detail::MsmTerm> terms(t + 1);
   std::vector<Point> out;
   out.reserve(p.ciphertexts.size());
-  for (const auto &ct : p.ciphertexts) out.push_back(ct.beta);
-  for (const auto &partial : p.partials) {
-    const Scalar lambda = lagrange_at_zero(indices, partial.index);
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = out[i] - lambda * partial.shares[i];
+  for (std::size_t i = 0; i < p.ciphertexts.size(); ++i) {
+    if (!detail::to_decaf(&points[0], p.ciphertexts[i].beta)) std::abort(); // a Point always decodes
+    for (std::size_t j = 0; j < t; ++j)
+      if (!detail::to_decaf(&points[j + 1], p.partials[j].shares[i])) std::abort();
+    for (std::size_t k = 0; k <= t; ++k) terms[k] = {&points[k], scalars[k].data(), DECAF_255_SCALAR_BITS};
+    decaf_255_point_t m;
+    detail::msm_non_secret(m, terms);
+    out.push_back(detail::encode_point(m));
   }
   return out;
 }

@@ -315,6 +315,10 @@ private:
     if (auto ok = crypto::verify_partial_decryption(params, *p); !ok)
       return (void)partials_.note(entry_name(e.seq) + " (trustee " + std::to_string(p->index) +
                                   "): " + ok.error().message);
+    if (!verified_against_)
+      verified_against_.emplace(params.context, running().totals);
+    else if (verified_against_->first != params.context || verified_against_->second != running().totals)
+      verified_same_ = false;
     if (valid_.contains(p->index))
       return (void)partials_.note(entry_name(e.seq) + " is a second partial decryption of trustee " +
                                   std::to_string(p->index));
@@ -531,8 +535,13 @@ private:
     if (!needs("counts.decrypt", {"partials.threshold"})) return;
     std::vector<crypto::PartialDecryption> partials;
     for (const auto &[i, p] : valid_) partials.push_back(p);
-    auto points =
-        crypto::combine_partial_decryptions({*key_, running().context(), running().totals, partials});
+    const crypto::CombineParams params{*key_, running().context(), running().totals, partials};
+    // Every partial of valid_ passed verify_partial_decryption in on_partial: with these very
+    // totals and context, their proofs are not checked a second time.
+    const bool verified = verified_same_ && verified_against_ && verified_against_->first == params.context &&
+                          verified_against_->second == running().totals;
+    auto points = verified ? crypto::combine_verified_partial_decryptions(params)
+                           : crypto::combine_partial_decryptions(params);
     if (!points) return (void)fail("counts.decrypt", "combine: " + points.error().message);
     auto counts = crypto::decode_tally(ctx_->manifest, running().ballots, *points);
     if (!counts) return (void)fail("counts.decrypt", "decode: " + counts.error().message);
@@ -746,6 +755,9 @@ private:
   bool sums_changed_ = false;
   std::optional<FrozenAttendance> attendance_;
   std::optional<TallyInfo> tally_entry_;
+  // The context and totals the partials of valid_ were verified against (verified_same_: all alike).
+  std::optional<std::pair<crypto::ByteArray<32>, std::vector<crypto::Ciphertext>>> verified_against_;
+  bool verified_same_ = true;
   bool tally_compared_ = false, tally_same_ = false;
   std::string tally_diff_;
   std::map<std::uint32_t, crypto::PartialDecryption> valid_;

@@ -244,6 +244,11 @@ struct DecryptionFault {
 // find_faulty_partials for all of them); insufficient_shares for fewer than t.
 [[nodiscard]] Result<std::vector<Point>> combine_partial_decryptions(const CombineParams &params);
 
+// The same combination for partials that each passed verify_partial_decryption with these params
+// (the caller vouches for it: their proofs are not checked again). Errors: invalid_argument for a
+// repeated trustee index or a share count that does not match; insufficient_shares for fewer than t.
+[[nodiscard]] Result<std::vector<Point>> combine_verified_partial_decryptions(const CombineParams &params);
+
 // ---------------------------------------------------------------------------------------------
 // Encodings (all integers u32 little-endian; decoders validate every field)
 

@@ -337,6 +337,9 @@ QByteArray render_minutes_pdf(const MinutesInput &in) {
   b.paragraph(u("Biên bản này được lập từ tệp hồ sơ kết quả đã được kiểm tra (đính kèm trong tệp PDF); "
                 "mọi số liệu trên đây có thể kiểm tra lại từ tệp đó."),
               13);
+  // The closing sentences stay on the page of the signatures (never the signatures alone).
+  b.blocks[b.blocks.size() - 2].keep_with_next = true;
+  b.blocks.back().keep_with_next = true;
   // The signatures: one block, never split.
   {
     const QFont rb = c.font(13, true), nb = c.font(13, true), it = c.font(11, false, true);

@@ -236,7 +236,7 @@ Result<protocol::Record> DemoSession::run() {
            << "\nBiên bản kiểm phiếu: " << beside(".pdf").toStdString() << ", "
            << beside(".csv").toStdString() << ", " << beside(".html").toStdString()
            << "\nDấu vân tay tệp bản ghi (councilvote-verify): " << file_fingerprint
-           << "\nDấu vân tay bản ghi (in trên biên bản): "
+           << "\nDấu vân tay bản ghi (record_digest, trong câu ký của máy chủ): "
            << protocol::lower_hex(published->statement.record_digest)
            << "\nTổng thời gian: " << elapsed_ms(t0) << " ms\n";
   return std::move(*record);

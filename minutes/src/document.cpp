@@ -309,15 +309,15 @@ QByteArray render_minutes_pdf(const MinutesInput &in) {
   b.paragraph(q(in.rounding_rule), 11, false, true);
   b.space(2);
   const int main = b.table({{{9, u("STT"), Qt::AlignHCenter, false},
-                             {39, u("Họ và tên, chức vụ, đơn vị"), Qt::AlignLeft, true},
+                             {42, u("Họ và tên, chức vụ, đơn vị"), Qt::AlignLeft, true},
                              {12, u("Đồng ý"), Qt::AlignRight, false},
                              {13, u("Không đồng ý"), Qt::AlignRight, false},
                              {12, u("Để trống"), Qt::AlignRight, false},
                              {13, u("Không bỏ phiếu"), Qt::AlignRight, false},
                              {18, u("Tỷ lệ đồng ý / tổng số"), Qt::AlignRight, false},
-                             {15, u("Quy định"), Qt::AlignHCenter, true},
-                             {22, u("Kết quả"), Qt::AlignLeft, true},
-                             {12, u("Thứ hạng / chỉ tiêu"), Qt::AlignHCenter, false}},
+                             {14, u("Quy định"), Qt::AlignHCenter, true},
+                             {21, u("Kết quả"), Qt::AlignLeft, true},
+                             {11, u("Thứ hạng / chỉ tiêu"), Qt::AlignHCenter, false}},
                             9.5,
                             10});
   for (const auto &a : in.awards) {
@@ -325,7 +325,8 @@ QByteArray render_minutes_pdf(const MinutesInput &in) {
     for (const auto &r : a.rows) {
       QString who = q(r.name);
       QString detail = q(r.position);
-      if (!r.unit.empty()) detail += (detail.isEmpty() ? "" : ", ") + q(r.unit);
+      // A collective's name usually is its unit: the unit is not repeated under it.
+      if (!r.unit.empty() && !r.name.ends_with(r.unit)) detail += (detail.isEmpty() ? "" : ", ") + q(r.unit);
       if (!detail.isEmpty()) who += "\n" + detail;
       b.row(main, {n(r.index), who, n(r.agree), n(r.disagree), n(r.blank), n(r.not_voted), q(r.agree_percent),
                    q(r.rule), q(r.outcome), q(r.rank)});

@@ -97,7 +97,7 @@ tr.award td { background: #eee; font-weight: bold; }
     h += "<tr class=\"award\"><td colspan=\"10\">Danh hiệu: " + esc(a.award) + "</td></tr>\n";
     for (const auto &r : a.rows) {
       std::string detail = r.position;
-      if (!r.unit.empty()) detail += (detail.empty() ? "" : ", ") + r.unit;
+      if (!r.unit.empty() && !r.name.ends_with(r.unit)) detail += (detail.empty() ? "" : ", ") + r.unit;
       h += "<tr>" + td(n(r.index), "c") + "<td>" + esc(r.name) +
            (detail.empty() ? "" : "<br>" + esc(detail)) + "</td>" + td(n(r.agree), "n") +
            td(n(r.disagree), "n") + td(n(r.blank), "n") + td(n(r.not_voted), "n") + td(r.agree_percent, "n") +

@@ -5,17 +5,24 @@
 //
 // Exit codes: 0 the record is valid, 1 it is not (the first failing check is named), 2 usage.
 #include "councilvote/crypto/init.hpp"
+#include "councilvote/record/pdf_attach.hpp"
 #include "councilvote/record/result_table.hpp"
 #include "councilvote/record/verify.hpp"
+#include "councilvote/record/verify_pdf.hpp"
 
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 namespace {
 
 const char *const kHelp = R"(Usage: councilvote-verify FILE [options]
+
+FILE is a record file, or the minutes' PDF (councilvote-minutes): then the record file attached to
+it is verified (check pdf.attachment) and must be the one whose fingerprint the PDF prints
+(check pdf.fingerprint).
 
 Verifies one CouncilVote record file offline (docs/record.md): the server's bundle, the hash
 chain of the bulletin board, the key ceremony, every ballot's signature and proofs, one ballot
@@ -96,7 +103,11 @@ int main(int argc, char **argv) {
                    pct);
       std::fflush(stderr);
     };
-  const auto rep = cv::record::verify_record_file(file, opt);
+  char magic[5] = {};
+  std::ifstream(file, std::ios::binary).read(magic, sizeof magic);
+  const bool pdf = cv::record::looks_like_pdf(std::string_view(magic, sizeof magic));
+  const auto rep =
+      pdf ? cv::record::verify_minutes_pdf(file, opt) : cv::record::verify_record_file(file, opt);
   if (progress_shown) std::fputs("\n", stderr);
   const auto fp = cv::crypto::to_hex(rep.fingerprint);
   if (json) {

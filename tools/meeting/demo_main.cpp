@@ -35,6 +35,7 @@ int main(int argc, char **argv) {
   parser.addOption({"data", "Roster, nominees and rules CSV files.", "DIR", CV_DATA_DIR});
   parser.addOption({"server", "The councilvote-server binary.", "FILE", CV_SERVER_BINARY});
   parser.addOption({"verify", "The councilvote-verify binary.", "FILE", CV_VERIFY_BINARY});
+  parser.addOption({"minutes", "The councilvote-minutes binary.", "FILE", CV_MINUTES_BINARY});
   parser.process(app);
 
   if (auto ok = cv::crypto::init(); !ok) {
@@ -59,6 +60,7 @@ int main(int argc, char **argv) {
   options.meeting_dir = root;
   options.server_binary = parser.value("server");
   options.verify_binary = parser.value("verify");
+  options.minutes_binary = parser.value("minutes");
   options.record_file = root.parent_path() / (root.filename().string() + "-record.jsonl");
   cv::tools::DemoSession demo(options, std::cout);
   auto record = demo.run();

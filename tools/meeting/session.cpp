@@ -237,9 +237,36 @@ Result<protocol::Record> DemoSession::run() {
             (verdict.isEmpty() ? std::string("no output") : verdict.last().toStdString()));
   const std::string file_fingerprint = verdict.last().mid(13).toStdString();
 
+  // The secretary's minutes (biên bản kiểm phiếu) from the record file alone, beside it.
+  auto beside = [&](const char *ext) {
+    auto p = options_.record_file;
+    return QString::fromStdString(p.replace_extension(ext).string());
+  };
+  const QStringList minutes_args = {QString::fromStdString(options_.record_file.string()),
+                                    "--out",
+                                    beside(".pdf"),
+                                    "--csv",
+                                    beside(".csv"),
+                                    "--html",
+                                    beside(".html")};
+  step("$ councilvote-minutes " + minutes_args.join(' ').toStdString());
+  QProcess minutes;
+  auto env = QProcessEnvironment::systemEnvironment();
+  if (!env.contains("QT_QPA_PLATFORM")) env.insert("QT_QPA_PLATFORM", "offscreen");
+  minutes.setProcessEnvironment(env);
+  minutes.start(options_.minutes_binary, minutes_args);
+  if (!minutes.waitForFinished(120000) || minutes.exitCode() != 0)
+    return protocol::make_error(protocol::ErrorCode::internal,
+                                "councilvote-minutes failed: " +
+                                    minutes.readAllStandardError().toStdString());
+  for (const auto &line : QString::fromUtf8(minutes.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts))
+    step("  " + line.toStdString());
+
   summary_ << "\nTệp bản ghi: " << options_.record_file.string()
+           << "\nBiên bản kiểm phiếu: " << beside(".pdf").toStdString() << ", "
+           << beside(".csv").toStdString() << ", " << beside(".html").toStdString()
            << "\nDấu vân tay tệp bản ghi (councilvote-verify): " << file_fingerprint
-           << "\nDấu vân tay bản ghi (in trên biên bản): "
+           << "\nDấu vân tay bản ghi (record_digest, trong câu ký của máy chủ): "
            << protocol::lower_hex(published->statement.record_digest)
            << "\nTổng thời gian: " << elapsed_ms(t0) << " ms\n";
   return std::move(*record);

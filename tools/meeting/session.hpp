@@ -14,6 +14,7 @@ struct DemoOptions {
   std::filesystem::path meeting_dir; // must not exist
   QString server_binary;
   QString verify_binary;             // councilvote-verify: the auditor's offline check at the end
+  QString minutes_binary;            // councilvote-minutes: the PDF, CSV and HTML beside the record
   std::filesystem::path record_file; // where the record file is exported (must not exist)
 };
 

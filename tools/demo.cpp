@@ -205,7 +205,7 @@ int main(int argc, char **argv) {
     for (std::size_t k = 0; k < idx.size(); ++k) {
       const auto agree = results[idx[k]].agree;
       if (tie_at_cut && agree == cut)
-        outcome[idx[k]] = "Bằng phiếu tại chỉ tiêu - Chủ tịch quyết định";
+        outcome[idx[k]] = "Bằng phiếu tại chỉ tiêu - Chủ tọa quyết định";
       else if (k >= quota)
         outcome[idx[k]] = "Đạt tỷ lệ, ngoài chỉ tiêu";
       outcome[idx[k]] += " (hạng " + std::to_string(k + 1) + ", chỉ tiêu " + std::to_string(quota) + ")";

@@ -201,7 +201,7 @@ Result<void> chair_decide(const GlobalOptions &g, Args &a) {
   out("the chair's decision is board entry " + std::to_string(r->board_seq) + " of " + id->str());
   out("award: " + r->award);
   out("the places left go to: " + roles::chair_decision_summary(*decision, board->entries));
-  out("publish the record to apply it (the result table says \"Chủ tịch quyết định\")");
+  out("publish the record to apply it (the result table says \"Chủ tọa quyết định\")");
   return {};
 }
 

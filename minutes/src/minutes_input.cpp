@@ -47,10 +47,7 @@ std::string upper_vi(std::string_view s) {
 
 std::string rule_text(const record::RuleProfile &r) {
   std::string t = r.comparison == record::Comparison::at_least ? "≥ " : "> ";
-  if (r.threshold.den == 100)
-    t += std::to_string(r.threshold.num) + " %";
-  else
-    t += std::to_string(r.threshold.num) + "/" + std::to_string(r.threshold.den);
+  t += record::fraction_text(r.threshold);
   if (r.denominator == record::Denominator::present_members) t += " (có mặt)";
   return t;
 }
@@ -82,17 +79,6 @@ std::string announced_text(std::uint64_t ms) {
 }
 
 } // namespace
-
-std::uint64_t percent_hundredths(std::uint64_t agree, std::uint64_t members) noexcept {
-  if (members == 0) return 0;
-  return (agree * 20000 + members) / (2 * members);
-}
-
-std::string percent_text(std::uint64_t hundredths) {
-  auto frac = std::to_string(hundredths % 100);
-  if (frac.size() < 2) frac.insert(0, "0");
-  return std::to_string(hundredths / 100) + "," + frac + " %";
-}
 
 std::string date_vi(std::string_view d) {
   unsigned y = 0, m = 0, dd = 0;
@@ -141,7 +127,7 @@ record::Result<MinutesInput> minutes_input(const record::VerifyReport &report) {
   m.announced = announced_text(report.statement->server_time_ms);
   m.rounding_rule = "Tỷ lệ đồng ý tính trên tổng số " + std::to_string(r.turnout.members) +
                     " thành viên hội đồng, làm tròn đến hai chữ số thập phân theo quy tắc làm tròn nửa lên "
-                    "(tính chính xác trên số nguyên; ví dụ 20/22 = 90,91 %). Kết quả đạt hay không đạt "
+                    "(tính chính xác trên số nguyên; ví dụ 20/22 = 90,91%). Kết quả đạt hay không đạt "
                     "được xác định bằng phân số chính xác, không theo số đã làm tròn.";
   std::uint32_t index = 0;
   for (const auto &c : r.contests) {
@@ -153,7 +139,7 @@ record::Result<MinutesInput> minutes_input(const record::VerifyReport &report) {
     row.unit = c.nominee->unit;
     row.award = c.nominee->award;
     row.agree = c.agree, row.disagree = c.disagree, row.blank = c.blank, row.not_voted = c.not_voted;
-    row.agree_percent = percent_text(percent_hundredths(c.agree, r.turnout.members));
+    row.agree_percent = record::percent_text(c.agree_basis_points);
     row.rule = rule_text(*c.rule);
     row.outcome = outcome_text(c);
     row.rank =
@@ -162,11 +148,11 @@ record::Result<MinutesInput> minutes_input(const record::VerifyReport &report) {
         std::find_if(m.awards.begin(), m.awards.end(), [&](const auto &a) { return a.award == row.award; });
     if (it == m.awards.end()) it = m.awards.insert(m.awards.end(), MinutesAward{row.award, 0, 0, 0, 0, {}});
     ++it->nominees;
+    // A tie the Chair decided counts as passed or not passed, and also as a tie.
+    if (c.outcome == record::ContestOutcome::tie_at_quota || c.chair_decided) ++it->ties;
     if (c.outcome == record::ContestOutcome::passed)
       ++it->passed;
-    else if (c.outcome == record::ContestOutcome::tie_at_quota)
-      ++it->ties;
-    else
+    else if (c.outcome != record::ContestOutcome::tie_at_quota)
       ++it->not_passed;
     it->rows.push_back(std::move(row));
   }

@@ -23,6 +23,17 @@ std::string fraction_text(Fraction f) {
   return std::to_string(f.num) + "/" + std::to_string(f.den);
 }
 
+std::uint32_t agree_basis_points(std::uint64_t agree, std::uint64_t members) noexcept {
+  if (members == 0) return 0;
+  return static_cast<std::uint32_t>((agree * 20000 + members) / (2 * members));
+}
+
+std::string percent_text(std::uint32_t basis_points, std::string_view decimal_separator) {
+  auto frac = std::to_string(basis_points % 100);
+  if (frac.size() < 2) frac.insert(0, "0");
+  return std::to_string(basis_points / 100) + std::string(decimal_separator) + frac + "%";
+}
+
 Result<Fraction> parse_fraction(std::string_view text, bool positive) {
   const std::string quoted = "\"" + std::string(text) + "\"";
   auto bad = [&](const std::string &why) { return make_error(Errc::bad_field, quoted + ": " + why); };

@@ -171,7 +171,7 @@ Result<Record> compute_record(const RecordInput &in) {
     out.blank = c.counts.blank;
     out.not_voted = t.members - t.ballots;
     out.denominator = c.rule->denominator == Denominator::all_members ? t.members : participants(t);
-    out.agree_basis_points = t.members == 0 ? 0 : static_cast<std::uint32_t>(out.agree * 10000 / t.members);
+    out.agree_basis_points = agree_basis_points(out.agree, t.members);
     out.rule_met = c.rule->passes(out.agree, out.denominator);
     out.quorum_met = c.rule->quorum_met(t.present, t.members); // members in the room
     out.outcome = !out.quorum_met ? ContestOutcome::quorum_not_met
@@ -623,7 +623,7 @@ Result<void> verify_record_outcomes(const Record &r) {
     if (got.not_voted != want.not_voted) return fail(name + ".not_voted", "does not match the turnout");
     if (got.denominator != want.denominator) return fail(name + ".denominator", "does not follow the rule");
     if (got.agree_basis_points != want.agree_basis_points)
-      return fail(name + ".agree_basis_points", "is not agree × 10000 / members");
+      return fail(name + ".agree_basis_points", "is not agree × 10000 / members rounded half up");
     if (got.rule_met != want.rule_met) return fail(name + ".rule_met", "does not follow from the rule");
     if (got.quorum_met != want.quorum_met)
       return fail(name + ".quorum_met", "does not follow from the turnout");

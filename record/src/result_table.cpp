@@ -106,12 +106,6 @@ std::string rule_label(const RuleProfile &r) {
 
 } // namespace
 
-std::string percent_vi(std::uint32_t basis_points) {
-  auto frac = std::to_string(basis_points % 100);
-  if (frac.size() < 2) frac.insert(0, "0");
-  return std::to_string(basis_points / 100) + "," + frac + "%";
-}
-
 std::string outcome_label_vi(ContestOutcome o) {
   switch (o) {
   case ContestOutcome::passed:
@@ -152,7 +146,7 @@ std::string format_result_table(const Record &r) {
       continue;
     }
     // A line per nominee; a long name, award, rule or outcome continues on the lines below.
-    const auto outcome = outcome_label_vi(c.outcome) + (c.chair_decided ? " (Chủ tịch quyết định)" : "");
+    const auto outcome = outcome_label_vi(c.outcome) + (c.chair_decided ? " (Chủ tọa quyết định)" : "");
     const auto lines = row({{std::to_string(c.position + 1), 4},
                             {c.nominee->name, 28},
                             {c.nominee->award, 26},
@@ -160,7 +154,7 @@ std::string format_result_table(const Record &r) {
                             {std::to_string(c.disagree), 9, true},
                             {std::to_string(c.blank), 6, true},
                             {std::to_string(c.not_voted), 5, true},
-                            {percent_vi(c.agree_basis_points), 10, true},
+                            {percent_text(c.agree_basis_points), 10, true},
                             {"", 1},
                             {rule_label(*c.rule), 14},
                             {outcome, 11}});
@@ -178,7 +172,7 @@ std::string format_result_table(const Record &r) {
     out << "\n\"Bằng phiếu\": " << ties
         << " đề nghị bằng số phiếu đồng ý tại ngưỡng chỉ tiêu; Chủ tọa quyết định (ghi vào biên bản).\n";
   for (const auto &d : r.chair_decisions) {
-    out << "\nChủ tịch quyết định (bằng phiếu tại ngưỡng chỉ tiêu của \"" << d.award << "\"): đạt ";
+    out << "\nChủ tọa quyết định (bằng phiếu tại ngưỡng chỉ tiêu của \"" << d.award << "\"): đạt ";
     for (std::size_t i = 0; i < d.nominees.size(); ++i) {
       out << (i ? ", " : "") << "số " << d.nominees[i];
       for (const auto &c : r.contests)

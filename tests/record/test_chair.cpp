@@ -290,7 +290,7 @@ TEST_CASE("chair: record.chair_decisions passes only for the chair's signed deci
 
 TEST_CASE("result table: a tie decided by the chair says so, with the board entry", "[result_table][chair]") {
   const auto table = format_result_table(record_with({{40, kAward, {3}, 1}}));
-  CHECK(table.find("Chủ tịch quyết định") != std::string::npos);
+  CHECK(table.find("Chủ tọa quyết định") != std::string::npos);
   CHECK(table.find("mục 40") != std::string::npos);
   CHECK(table.find("Bằng phiếu") == std::string::npos); // no tie is left open
   const auto open = format_result_table(record_with({}));

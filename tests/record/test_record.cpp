@@ -73,7 +73,7 @@ TEST_CASE("result record: 90% of all members needs 20 of 22 agree votes (Decree 
   CHECK(a.outcome == ContestOutcome::passed);
   CHECK(a.rule_met);
   CHECK(a.denominator == 22);
-  CHECK(a.agree_basis_points == 9090); // 20/22 = 90.90%
+  CHECK(a.agree_basis_points == 9091); // 20/22 = 90.909…%, rounded half up
   CHECK(a.not_voted == 2);
   CHECK(b.outcome == ContestOutcome::not_passed);
   CHECK(b.agree_basis_points == 8636); // 19/22 = 86.36%
@@ -231,7 +231,7 @@ TEST_CASE("result record: thresholds are exact fractions compared on integers (2
   CHECK(rec->contests[1].outcome == ContestOutcome::not_passed); // 33 < 36
   CHECK(rec->contests[2].outcome == ContestOutcome::not_passed); // "more than 2/3": 36 is not > 36
   CHECK(rec->contests[3].outcome == ContestOutcome::passed);
-  CHECK(rec->contests[0].agree_basis_points == 6666); // for display only
+  CHECK(rec->contests[0].agree_basis_points == 6667); // for display only
 
   auto ninety = base_input();
   const RuleProfile r90{"r90",    "90%", {90, 100}, Comparison::at_least, Denominator::all_members,

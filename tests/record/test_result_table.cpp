@@ -49,14 +49,15 @@ TEST_CASE("result table: counts, share of all members, rule, outcome and quota r
   auto rec = compute_record(in);
   REQUIRE(rec);
   const auto table = cv::record::format_result_table(*rec);
-  CHECK(table.find("90,90%") != std::string::npos); // 20 of 22
-  CHECK(table.find("81,81%") != std::string::npos); // 18 of 22
+  CHECK(table.find("90,91%") != std::string::npos); // 20 of 22, rounded half up
+  CHECK(table.find("81,82%") != std::string::npos); // 18 of 22
   CHECK(table.find("Đạt") != std::string::npos);
   CHECK(table.find("Không đạt") != std::string::npos); // 18 votes, rank 2 of a quota of 1
   CHECK(table.find("1/1") != std::string::npos);
   CHECK(table.find("≥ 80% tổng TV") != std::string::npos);
   CHECK(table.find("thành viên Ban kiểm phiếu số 1 (Thành viên 1), 3 (Thành viên 3)") != std::string::npos);
-  CHECK(cv::record::percent_vi(5) == "0,05%");
+  CHECK(cv::record::percent_text(5) == "0,05%");
+  CHECK(cv::record::percent_text(9091, ".") == "90.91%");
   CHECK(cv::record::outcome_label_vi(ContestOutcome::tie_at_quota) == "Bằng phiếu");
 }
 
@@ -124,6 +125,23 @@ TEST_CASE("result table: a fraction rule is shown as the council wrote it", "[re
   REQUIRE(rec);
   const auto table = cv::record::format_result_table(*rec);
   CHECK(table.find("≥ 2/3 tổng TV") != std::string::npos);
-  CHECK(table.find("66,66%") != std::string::npos);
+  CHECK(table.find("66,67%") != std::string::npos); // 12 of 18, rounded half up
   CHECK(table.find("Đạt") != std::string::npos);
+}
+
+TEST_CASE("the percentage of all members is rounded half up on integers, the same everywhere") {
+  using cv::record::agree_basis_points;
+  CHECK(agree_basis_points(20, 22) == 9091); // 90.909…
+  CHECK(agree_basis_points(19, 22) == 8636); // 86.363…
+  CHECK(agree_basis_points(1, 8) == 1250);   // exactly 12.5: no rounding
+  CHECK(agree_basis_points(1, 16) == 625);   // 6.25
+  CHECK(agree_basis_points(1, 32) == 313);   // 3.125: the half goes up
+  CHECK(agree_basis_points(1, 3) == 3333);
+  CHECK(agree_basis_points(2, 3) == 6667);
+  CHECK(agree_basis_points(7, 7) == 10000);
+  CHECK(agree_basis_points(0, 7) == 0);
+  CHECK(agree_basis_points(5, 0) == 0);
+  CHECK(agree_basis_points(999999, 1000000) == 10000); // 99.9999 %: rounds to 100,00%, but it decides nothing
+  CHECK(cv::record::percent_text(agree_basis_points(20, 22)) == "90,91%");
+  CHECK(cv::record::percent_text(agree_basis_points(1, 3)) == "33,33%");
 }

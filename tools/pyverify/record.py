@@ -188,7 +188,7 @@ def expected_outcomes(r):
         w = {"not_voted": M - B}  # rule 2: not_voted = M − B
         # rule 3: M for all_members, present + remote for present_members
         w["denominator"] = M if rule["denominator"] == "all_members" else t["present"] + t["remote"]
-        w["agree_basis_points"] = c["agree"] * 10000 // M  # rule 6: ⌊agree × 10000 / M⌋
+        w["agree_basis_points"] = (c["agree"] * 20000 + M) // (2 * M)  # rule 6: ⌊(agree × 20000 + M) / 2M⌋
         w["rule_met"] = rule_passes(rule, c["agree"], w["denominator"])  # rule 4
         w["quorum_met"] = t["present"] * rule["quorum"]["den"] >= rule["quorum"]["num"] * M  # rule 5
         # rule 7: quorum_not_met, else not_passed, else passed (before the quota)

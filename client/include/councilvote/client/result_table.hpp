@@ -7,5 +7,5 @@
 namespace cv::client {
 using record::format_result_table;
 using record::outcome_label_vi;
-using record::percent_vi;
+using record::percent_text;
 } // namespace cv::client

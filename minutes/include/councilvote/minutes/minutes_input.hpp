@@ -17,8 +17,8 @@ struct MinutesRow {
   std::uint32_t nominee_no = 0; // the nominee's number in the session
   std::string name, position, unit, award;
   std::uint64_t agree = 0, disagree = 0, blank = 0, not_voted = 0;
-  std::string agree_percent; // "90,91 %": of ALL members, round half up to two decimals
-  std::string rule;          // "≥ 90 %", "≥ 2/3", "> 1/2 (có mặt)"
+  std::string agree_percent; // "90,91%": of ALL members, record::agree_basis_points (half up)
+  std::string rule;          // "≥ 90%", "≥ 2/3", "> 1/2 (có mặt)"
   std::string outcome; // "Đạt", "Không đạt", "Bằng phiếu — Chủ tọa quyết định", ...
   std::string rank;    // "1/2" within the award's quota, or "—"
 };
@@ -26,7 +26,8 @@ struct MinutesRow {
 // The rows of one award, in record order.
 struct MinutesAward {
   std::string award;
-  std::uint32_t nominees = 0, passed = 0, not_passed = 0, ties = 0;
+  std::uint32_t nominees = 0, passed = 0, not_passed = 0;
+  std::uint32_t ties = 0; // tied at the quota line: decided by the Chair (then also passed or not) or not yet
   std::vector<MinutesRow> rows;
 };
 
@@ -49,10 +50,6 @@ struct MinutesInput {
 // invalid_argument when the report lacks the record, the attendance or the statement.
 [[nodiscard]] record::Result<MinutesInput> minutes_input(const record::VerifyReport &report);
 
-// The share agree/members in hundredths of a percent, rounded half up on integers: 20/22 -> 9091.
-[[nodiscard]] std::uint64_t percent_hundredths(std::uint64_t agree, std::uint64_t members) noexcept;
-// 9091 -> "90,91 %".
-[[nodiscard]] std::string percent_text(std::uint64_t hundredths);
 // "2025-06-15" -> "ngày 15 tháng 6 năm 2025" (the text itself when it is not such a date).
 [[nodiscard]] std::string date_vi(std::string_view iso_date);
 

@@ -48,6 +48,13 @@ struct Fraction {
 
 // "90%" when den is 100, else "2/3".
 [[nodiscard]] std::string fraction_text(Fraction f);
+
+// The one percentage rule of every screen, table and minutes: agree of `members` in hundredths of a
+// per cent, rounded half up on integers (docs/record.md §5 rule 6): 20 of 22 -> 9091, 1 of 8 ->
+// 1250, 2 of 3 -> 6667; 0 when members is 0. For display only: no rounded figure ever decides.
+[[nodiscard]] std::uint32_t agree_basis_points(std::uint64_t agree, std::uint64_t members) noexcept;
+// 9091 -> "90,91%" (the Vietnamese decimal comma), or with decimal_separator "." -> "90.91%".
+[[nodiscard]] std::string percent_text(std::uint32_t basis_points, std::string_view decimal_separator = ",");
 // The inverse, for the CSV and the command line: "2/3" (den 1..1000, num <= den) or "90%"
 // (0..100 -> 90/100); `positive`: zero is refused (a threshold), else allowed (a quorum: 0 = none).
 // bad_field with a sentence that quotes the text ("\"2/0\": the denominator must be 1 to 1000").

@@ -109,9 +109,10 @@ struct RecordContest {
   std::optional<RuleProfile> rule;
   std::optional<std::uint32_t> award_quota;
   std::uint64_t agree = 0, disagree = 0, blank = 0, not_voted = 0;
-  std::uint64_t denominator = 0;        // members or present members, by the rule
-  std::uint32_t agree_basis_points = 0; // floor(agree * 10000 / members): the % of all members, to show
-  bool rule_met = false;                // agree*den >= (>) num*denominator (rule.threshold)
+  std::uint64_t denominator = 0; // members or present members, by the rule
+  std::uint32_t agree_basis_points =
+      0;                 // agree × 10000 / members rounded half up: the % of all members, to show
+  bool rule_met = false; // agree*den >= (>) num*denominator (rule.threshold)
   bool quorum_met = true;
   ContestOutcome outcome = ContestOutcome::not_passed;
   std::optional<std::uint32_t> quota_rank; // rank by agree among the award's rule-passing nominees

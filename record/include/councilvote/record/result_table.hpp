@@ -15,7 +15,4 @@ namespace cv::record {
 // "Đạt", "Không đạt", "Không đủ túc số", "Bằng phiếu" (a tie at the quota: the chair decides).
 [[nodiscard]] std::string outcome_label_vi(ContestOutcome o);
 
-// 9090 -> "90,90%" (Vietnamese decimal comma).
-[[nodiscard]] std::string percent_vi(std::uint32_t basis_points);
-
 } // namespace cv::record

@@ -1,6 +1,6 @@
 // councilvote-minutes: the minutes (biên bản kiểm phiếu) of a record file, for the secretary.
 //
-//   councilvote-minutes RECORD --out bien-ban.pdf [--csv FILE] [--html FILE] [--lang vi]
+//   councilvote-minutes RECORD --out bien-ban.pdf [--csv FILE] [--html FILE] [--lang vi|en]
 //
 // Exit codes: 0 written, 1 the record does not verify (the failing check is named) or a file
 // cannot be written (nothing is written then), 2 usage.
@@ -23,7 +23,8 @@ Options:
   --out FILE     the PDF
   --csv FILE     the nominee table as CSV (UTF-8 with BOM; first line "# fingerprint,<hex>")
   --html FILE    the minutes as one standalone HTML page
-  --lang vi      the language of the minutes (Vietnamese; the only one so far)
+  --lang vi|en   the language of the minutes' own texts: vi (Vietnamese, the default) or en
+                 (English); names, awards and units stay as the record writes them
   -h, --help     show this help
 )";
 
@@ -52,8 +53,10 @@ int main(int argc, char **argv) {
         o.csv = v;
       else if (a == "--html")
         o.html = v;
-      else if (v != "vi")
-        return usage("--lang " + v + ": the minutes are only in Vietnamese (vi) so far");
+      else if (const auto l = cv::minutes::language_from_code(v))
+        o.language = *l;
+      else
+        return usage("--lang " + v + ": the minutes are written in vi (Vietnamese) or en (English)");
     } else if (!a.empty() && a[0] == '-') {
       return usage("unknown option '" + a + "'");
     } else if (!have_record) {

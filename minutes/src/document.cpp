@@ -10,6 +10,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <functional>
 #include <stdexcept>
 
@@ -24,6 +25,7 @@ constexpr int kDpi = 300;
 constexpr double kPad = 1.0; // cell padding, mm
 
 QString q(const std::string &s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString q(const std::vector<std::string> &v, std::size_t i) { return q(v.at(i)); }
 
 struct Ctx {
   QPainter &p;
@@ -42,6 +44,19 @@ struct Ctx {
     p.setFont(f);
     const QRectF r = p.boundingRect(QRectF(0, 0, mm(width_mm), mm(1000)), flags, text);
     return to_mm(r.height());
+  }
+  // `f`, made smaller (to 6.5 pt at least) until the longest word of `text` — or, when it does not
+  // wrap, the whole text — fits in `width_mm`: a heading such as "Disagree" is never clipped.
+  [[nodiscard]] QFont fitted(QFont f, double width_mm, const QString &text, bool wrap) const {
+    const QStringList words =
+        wrap ? text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts) : QStringList{text};
+    for (;;) {
+      p.setFont(f);
+      double widest = 0;
+      for (const auto &w : words) widest = std::max(widest, to_mm(p.fontMetrics().horizontalAdvance(w)));
+      if (widest <= width_mm || f.pointSizeF() <= 6.5) return f;
+      f.setPointSizeF(f.pointSizeF() - 0.5);
+    }
   }
   void text(const QFont &f, double x, double y, double w, double h, const QString &t, int flags) const {
     p.setFont(f);
@@ -126,26 +141,29 @@ public:
 private:
   Block row_block(int id, const std::vector<QString> &cells, bool head, bool) {
     const Table &t = tables_[static_cast<std::size_t>(id)];
-    const QFont f = c_.font(head ? t.head_pt : t.body_pt, head);
+    const QFont base = c_.font(head ? t.head_pt : t.body_pt, head);
     std::vector<int> flags;
+    std::vector<QFont> fonts;
     double h = 0;
     for (std::size_t i = 0; i < t.cols.size(); ++i) {
       const auto &col = t.cols[i];
-      const int fl = (head ? Qt::AlignHCenter : col.align) | Qt::AlignVCenter |
-                     (col.wrap || head ? Qt::TextWordWrap : 0);
+      const bool wrap = col.wrap || head;
+      const int fl = (head ? Qt::AlignHCenter : col.align) | Qt::AlignVCenter | (wrap ? Qt::TextWordWrap : 0);
       flags.push_back(fl);
-      h = std::max(h, c_.text_height(f, col.width - 2 * kPad, cells[i], fl) + 2 * kPad);
+      fonts.push_back(c_.fitted(base, col.width - 2 * kPad, cells[i], wrap));
+      h = std::max(h, c_.text_height(fonts.back(), col.width - 2 * kPad, cells[i], fl) + 2 * kPad);
     }
     Ctx *c = &c_;
     auto cols = t.cols;
-    return {h, [c, f, flags, cols, cells, h, head](double y) {
+    return {h, [c, fonts, flags, cols, cells, h, head](double y) {
               double x = kLeft;
               c->p.setPen(QPen(Qt::black, Ctx::mm(0.2)));
               for (std::size_t i = 0; i < cols.size(); ++i) {
                 if (head) c->p.setBrush(QColor(220, 220, 220));
                 c->p.drawRect(QRectF(Ctx::mm(x), Ctx::mm(y), Ctx::mm(cols[i].width), Ctx::mm(h)));
                 c->p.setBrush(Qt::NoBrush);
-                c->text(f, x + kPad, y + kPad, cols[i].width - 2 * kPad, h - 2 * kPad, cells[i], flags[i]);
+                c->text(fonts[i], x + kPad, y + kPad, cols[i].width - 2 * kPad, h - 2 * kPad, cells[i],
+                        flags[i]);
                 x += cols[i].width;
               }
             }};
@@ -181,7 +199,8 @@ std::vector<Page> paginate(const std::vector<Block> &blocks, const std::vector<B
 
 void footer(const Ctx &c, const MinutesInput &in, const QrModules &qr, int page, int pages) {
   // "Trang x/y" centred in the top margin.
-  c.text(c.font(11), kLeft, 8, kContentW, 8, QString("Trang %1/%2").arg(page).arg(pages), Qt::AlignCenter);
+  c.text(c.font(11), kLeft, 8, kContentW, 8, q(in.texts.page_prefix) + QString("%1/%2").arg(page).arg(pages),
+         Qt::AlignCenter);
   const double top = kPageH - kBottom - kFooter + 3;
   c.p.setPen(QPen(Qt::black, Ctx::mm(0.2)));
   c.p.drawLine(QPointF(Ctx::mm(kLeft), Ctx::mm(top)), QPointF(Ctx::mm(kLeft + kContentW), Ctx::mm(top)));
@@ -198,13 +217,12 @@ void footer(const Ctx &c, const MinutesInput &in, const QrModules &qr, int page,
   c.p.setBrush(Qt::NoBrush);
   c.p.setPen(Qt::black);
   const QString fp = q(in.fingerprint_hex);
-  c.text(c.font(8.5, false, true), kLeft, top + 2, kContentW - qr_mm - 3, 5,
-         QString::fromUtf8("Dấu vân tay (fingerprint) của tệp hồ sơ kết quả đính kèm trong tệp PDF này:"),
+  c.text(c.font(8.5, false, true), kLeft, top + 2, kContentW - qr_mm - 3, 5, q(in.texts.footer_fingerprint),
          Qt::AlignLeft | Qt::TextWordWrap);
   c.text(c.font(8.5), kLeft, top + 6.5, kContentW - qr_mm - 3, 5, fp.left(32), Qt::AlignLeft);
   c.text(c.font(8.5), kLeft, top + 10.5, kContentW - qr_mm - 3, 5, fp.mid(32), Qt::AlignLeft);
-  c.text(c.font(8.5, false, true), kLeft, top + 14.5, kContentW - qr_mm - 3, 5,
-         QString::fromUtf8("Kiểm tra: councilvote-verify <tệp PDF này>"), Qt::AlignLeft);
+  c.text(c.font(8.5, false, true), kLeft, top + 14.5, kContentW - qr_mm - 3, 5, q(in.texts.footer_check),
+         Qt::AlignLeft);
 }
 
 double first_page_head(const Ctx &c, const MinutesInput &in, double y, bool draw) {
@@ -220,8 +238,8 @@ double first_page_head(const Ctx &c, const MinutesInput &in, double y, bool draw
   c.p.setPen(QPen(Qt::black, Ctx::mm(0.25)));
   c.p.drawLine(QPointF(Ctx::mm(kLeft + lw / 2 - 12), Ctx::mm(y + ch + 1)),
                QPointF(Ctx::mm(kLeft + lw / 2 + 12), Ctx::mm(y + ch + 1)));
-  const QString qh = QString::fromUtf8("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-  const QString tn = QString::fromUtf8("Độc lập - Tự do - Hạnh phúc");
+  const QString qh = q(in.texts.national_name);
+  const QString tn = q(in.texts.motto);
   c.text(b12, rx, y, rw, 6, qh, Qt::AlignHCenter | Qt::AlignTop);
   c.p.setFont(b13);
   const double tnw = Ctx::to_mm(c.p.fontMetrics().horizontalAdvance(tn));
@@ -230,12 +248,6 @@ double first_page_head(const Ctx &c, const MinutesInput &in, double y, bool draw
                QPointF(Ctx::mm(rx + (rw + tnw) / 2), Ctx::mm(y + 12)));
   c.text(i13, rx, y + 14, rw, ph + 1, pd, wrap);
   return 0;
-}
-
-QString join(const std::vector<std::string> &v) {
-  QString s;
-  for (const auto &x : v) s += (s.isEmpty() ? "" : ", ") + q(x);
-  return s;
 }
 
 } // namespace
@@ -263,13 +275,13 @@ QByteArray render_minutes_pdf(const MinutesInput &in) {
   QPdfWriter w(&buf);
   w.setResolution(kDpi);
   w.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-  w.setTitle(QString::fromUtf8("Biên bản kiểm phiếu — ") + q(in.council));
+  w.setTitle(q(in.texts.pdf_title));
   w.setCreator("CouncilVote councilvote-minutes");
   QPainter p(&w);
   Ctx c{p, minutes_font_family()};
   Builder b(c);
-  const auto u = [](const char *s) { return QString::fromUtf8(s); };
   const auto n = [](std::uint64_t v) { return QString::number(v); };
+  const MinutesTexts &x = in.texts;
 
   {
     const Ctx *cp = &c;
@@ -277,51 +289,42 @@ QByteArray render_minutes_pdf(const MinutesInput &in) {
     b.blocks.push_back({first_page_head(c, in, kTop, false),
                         [cp, ip](double y) { (void)first_page_head(*cp, *ip, y, true); }});
   }
-  b.paragraph(u("BIÊN BẢN KIỂM PHIẾU"), 14, true, false, Qt::AlignHCenter, 2);
+  b.paragraph(q(x.title), 14, true, false, Qt::AlignHCenter, 2);
   b.paragraph(q(in.title), 13, true, false, Qt::AlignHCenter, 1);
   b.space(3);
-  b.paragraph(u("Hội đồng: ") + q(in.council) + u(". Kỳ họp: ") + q(in.session) + ".", 13);
-  b.paragraph(u("Thời gian: ") + q(in.date_text) + u(". Địa điểm: ") + q(in.place) + ".", 13);
-  b.paragraph(u("Chủ tọa: ") + q(in.chair) + u(". Thư ký: ") + q(in.secretary) + ".", 13);
-  b.paragraph(u("Ban kiểm phiếu (các thành viên giữ khóa giải mã chung): ") + join(in.counters) + ".", 13);
-  QString att = u("Tổng số thành viên hội đồng: ") + n(in.members) + u("; có mặt: ") + n(in.present) +
-                u("; vắng mặt: ") + n(in.absent);
-  if (!in.absent_names.empty()) att += " (" + join(in.absent_names) + ")";
-  att += u("; bỏ phiếu từ xa (bằng văn bản): ") + n(in.remote);
-  if (!in.remote_names.empty()) att += " (" + join(in.remote_names) + ")";
-  b.paragraph(att + ".", 13);
-  b.paragraph(u("Số phiếu phát ra: ") + n(in.ballots_issued) + u("; số phiếu thu vào: ") +
-                  n(in.ballots_received) + u("; số phiếu hợp lệ: ") + n(in.ballots_valid) + ".",
-              13);
+  for (const auto &f : x.facts) b.paragraph(q(f), 13);
 
-  b.heading(u("I. TỔNG HỢP KẾT QUẢ"));
-  const int sum = b.table({{{70, u("Danh hiệu"), Qt::AlignLeft, true},
-                            {25, u("Số đề nghị"), Qt::AlignHCenter, false},
-                            {20, u("Đạt"), Qt::AlignHCenter, false},
-                            {25, u("Không đạt"), Qt::AlignHCenter, false},
-                            {25, u("Bằng phiếu (Chủ tọa quyết định)"), Qt::AlignHCenter, false}},
+  b.heading(q(x.summary_heading));
+  const auto &sc = x.summary_columns;
+  const int sum = b.table({{{70, q(sc, 0), Qt::AlignLeft, true},
+                            {25, q(sc, 1), Qt::AlignHCenter, false},
+                            {20, q(sc, 2), Qt::AlignHCenter, false},
+                            {25, q(sc, 3), Qt::AlignHCenter, false},
+                            {25, q(sc, 4), Qt::AlignHCenter, false}},
                            11,
                            11});
   for (const auto &a : in.awards)
     b.row(sum, {q(a.award), n(a.nominees), n(a.passed), n(a.not_passed), n(a.ties)});
+  if (!x.ties_note.empty()) b.paragraph(q(x.ties_note), 11, false, true);
 
-  b.heading(u("II. KẾT QUẢ THEO TỪNG ĐỀ NGHỊ"));
+  b.heading(q(x.table_heading));
   b.paragraph(q(in.rounding_rule), 11, false, true);
   b.space(2);
-  const int main = b.table({{{9, u("STT"), Qt::AlignHCenter, false},
-                             {42, u("Họ và tên, chức vụ, đơn vị"), Qt::AlignLeft, true},
-                             {12, u("Đồng ý"), Qt::AlignRight, false},
-                             {13, u("Không đồng ý"), Qt::AlignRight, false},
-                             {12, u("Để trống"), Qt::AlignRight, false},
-                             {13, u("Không bỏ phiếu"), Qt::AlignRight, false},
-                             {18, u("Tỷ lệ đồng ý / tổng số"), Qt::AlignRight, false},
-                             {14, u("Quy định"), Qt::AlignHCenter, true},
-                             {21, u("Kết quả"), Qt::AlignLeft, true},
-                             {11, u("Thứ hạng / chỉ tiêu"), Qt::AlignHCenter, false}},
+  const auto &tc = x.table_columns;
+  const int main = b.table({{{9, q(tc, 0), Qt::AlignHCenter, false},
+                             {42, q(tc, 1), Qt::AlignLeft, true},
+                             {12, q(tc, 2), Qt::AlignRight, false},
+                             {13, q(tc, 3), Qt::AlignRight, false},
+                             {12, q(tc, 4), Qt::AlignRight, false},
+                             {13, q(tc, 5), Qt::AlignRight, false},
+                             {18, q(tc, 6), Qt::AlignRight, false},
+                             {14, q(tc, 7), Qt::AlignHCenter, true},
+                             {21, q(tc, 8), Qt::AlignLeft, true},
+                             {11, q(tc, 9), Qt::AlignHCenter, false}},
                             9.5,
                             10});
   for (const auto &a : in.awards) {
-    b.span_row(main, u("Danh hiệu: ") + q(a.award));
+    b.span_row(main, q(x.award_prefix) + q(a.award));
     for (const auto &r : a.rows) {
       QString who = q(r.name);
       QString detail = q(r.position);
@@ -333,30 +336,33 @@ QByteArray render_minutes_pdf(const MinutesInput &in) {
     }
   }
   for (const auto &d : in.chair_decisions) b.paragraph(q(d), 13);
-  b.paragraph(u("Kết quả kiểm phiếu được công bố lúc ") + q(in.announced) + ".", 13, false, false,
-              Qt::AlignJustify, 4);
-  b.paragraph(u("Biên bản này được lập từ tệp hồ sơ kết quả đã được kiểm tra (đính kèm trong tệp PDF); "
-                "mọi số liệu trên đây có thể kiểm tra lại từ tệp đó."),
-              13);
+  b.paragraph(q(x.announced), 13, false, false, Qt::AlignJustify, 4);
+  b.paragraph(q(x.attached), 13);
   // The closing sentences stay on the page of the signatures (never the signatures alone).
   b.blocks[b.blocks.size() - 2].keep_with_next = true;
   b.blocks.back().keep_with_next = true;
   // The signatures: one block, never split.
   {
     const QFont rb = c.font(13, true), nb = c.font(13, true), it = c.font(11, false, true);
-    const QString roles[3] = {u("T/M BAN KIỂM PHIẾU"), u("THƯ KÝ"), u("CHỦ TỌA")};
+    const QString roles[3] = {q(x.sign_counters), q(x.sign_secretary), q(x.sign_chair)};
     const QString names[3] = {q(in.counters_head), q(in.secretary), q(in.chair)};
+    const QString hint = q(x.sign_hint);
     Ctx *cp = &c;
-    b.blocks.push_back({48, [cp, rb, nb, it, roles, names](double y) {
-                          const double cw = kContentW / 3;
-                          for (int i = 0; i < 3; ++i) {
-                            const double x = kLeft + i * cw;
-                            cp->text(rb, x, y + 6, cw, 12, roles[i], Qt::AlignHCenter | Qt::TextWordWrap);
-                            cp->text(it, x, y + 13, cw, 6, QString::fromUtf8("(Ký, ghi rõ họ tên)"),
-                                     Qt::AlignHCenter);
-                            cp->text(nb, x, y + 36, cw, 12, names[i], Qt::AlignHCenter | Qt::TextWordWrap);
-                          }
-                        }});
+    // The hint "(Ký, ghi rõ họ tên)" goes under the tallest role (a role may take two or three lines).
+    const double cw = kContentW / 3;
+    double role_h = 0;
+    for (const auto &role : roles)
+      role_h = std::max(role_h, c.text_height(rb, cw, role, Qt::AlignHCenter | Qt::TextWordWrap));
+    b.blocks.push_back(
+        {std::max(48.0, role_h + 42), [cp, rb, nb, it, roles, names, hint, cw, role_h](double y) {
+           for (int i = 0; i < 3; ++i) {
+             const double left = kLeft + i * cw;
+             cp->text(rb, left, y + 6, cw, role_h + 1, roles[i], Qt::AlignHCenter | Qt::TextWordWrap);
+             cp->text(it, left, y + 6.5 + role_h, cw, 6, hint, Qt::AlignHCenter);
+             cp->text(nb, left, std::max(y + 36, y + role_h + 30), cw, 12, names[i],
+                      Qt::AlignHCenter | Qt::TextWordWrap);
+           }
+         }});
   }
 
   const auto pages = paginate(b.blocks, b.headers);

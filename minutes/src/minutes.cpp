@@ -49,7 +49,7 @@ MinutesResult make_minutes(const MinutesOptions &o) {
                 (f ? f->name + ": " + f->detail : std::string("the file could not be read to its end"));
     return res;
   }
-  auto in = minutes_input(res.report);
+  auto in = minutes_input(res.report, o.language);
   if (!in) {
     res.error = in.error().message;
     return res;

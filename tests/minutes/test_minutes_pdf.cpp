@@ -16,13 +16,13 @@ struct Made {
   MinutesResult res;
 };
 
-Made make_sample(const std::string &name) {
+Made make_sample(const std::string &name, Language language = Language::vi) {
   Made m;
   m.dir = scratch(name);
   m.record = m.dir / "record-sample.jsonl";
   std::filesystem::copy_file(std::filesystem::path(CV_DOCS_DIR) / "record-sample.jsonl", m.record);
   m.pdf = m.dir / "bien-ban.pdf", m.csv = m.dir / "bien-ban.csv", m.html = m.dir / "bien-ban.html";
-  m.res = make_minutes({m.record, m.pdf, m.csv, m.html});
+  m.res = make_minutes({m.record, m.pdf, m.csv, m.html, language});
   return m;
 }
 
@@ -46,9 +46,15 @@ std::vector<std::string> csv_fields(const std::string &line) {
 
 } // namespace
 
-TEST_CASE("a date of the minutes is written the Vietnamese way") {
-  CHECK(date_vi("2025-06-15") == "ngày 15 tháng 6 năm 2025");
-  CHECK(date_vi("15/6/2025") == "15/6/2025"); // not an ISO date: left as written
+TEST_CASE("a date of the minutes is written the Vietnamese way, or the English way") {
+  CHECK(date_text("2025-06-15") == "ngày 15 tháng 6 năm 2025");
+  CHECK(date_text("2025-06-15", Language::en) == "15 June 2025");
+  CHECK(date_text("15/6/2025") == "15/6/2025");   // not an ISO date: left as written
+  CHECK(date_text("2025-02-30") == "2025-02-30"); // no such day
+  CHECK(language_from_code("en") == Language::en);
+  CHECK(language_from_code("vi") == Language::vi);
+  CHECK_FALSE(language_from_code("fr"));
+  CHECK_FALSE(language_from_code("EN"));
 }
 
 TEST_CASE("the PDF of the sample record holds every nominee row, the totals, the names and the fingerprint") {
@@ -199,4 +205,66 @@ TEST_CASE("the HTML is one standalone A4 page with the same rows") {
   CHECK(html.find(m.res.fingerprint_hex) != std::string::npos);
   for (const auto &c : m.res.report.record->contests)
     if (c.nominee) CHECK(html.find(c.nominee->name) != std::string::npos);
+}
+
+TEST_CASE("the English minutes translate every text of their own and keep the record's data as recorded") {
+  const auto m = make_sample("english", Language::en);
+  REQUIRE(m.res.ok);
+  const auto &r = *m.res.report.record;
+  const auto text = pdf_text(m.pdf);
+  CHECK(text.find("SOCIALIST REPUBLIC OF VIET NAM") != std::string::npos);
+  CHECK(text.find("Independence - Freedom - Happiness") != std::string::npos);
+  CHECK(text.find("MINUTES OF THE VOTE COUNT") != std::string::npos);
+  CHECK(text.find("15 June 2025") != std::string::npos);
+  CHECK(text.find("Members of the council: " + std::to_string(r.turnout.members)) != std::string::npos);
+  CHECK(text.find("Ballots issued:") != std::string::npos);
+  CHECK(text.find("(the Chair's decision)") != std::string::npos); // the sample's tie, decided
+  CHECK(text.find("UTC+07:00") != std::string::npos);
+  CHECK(text.find("FOR THE VOTE-") != std::string::npos); // the role wraps in its block
+  // None of the Vietnamese texts of the minutes is left.
+  for (const char *vi : {"BIÊN BẢN", "CỘNG HÒA", "Tổng số thành viên", "Đạt", "Kết quả", "Trang ",
+                         "Dấu vân tay", "Chủ tọa", "ngày 15 tháng 6"}) {
+    INFO(vi);
+    CHECK(text.find(vi) == std::string::npos);
+  }
+  // The record's own data, in Vietnamese, and the percentages with a decimal point.
+  for (const auto &c : r.contests) {
+    if (!c.nominee) continue;
+    INFO(c.nominee->name);
+    CHECK(text.find(c.nominee->name) != std::string::npos);
+    CHECK(text.find(cv::record::percent_text(c.agree_basis_points, ".")) != std::string::npos);
+  }
+  const int pages = pdf_pages(m.pdf);
+  for (int p = 1; p <= pages; ++p)
+    CHECK(pdf_text(m.pdf, p, p).find("Page " + std::to_string(p) + "/" + std::to_string(pages)) !=
+          std::string::npos);
+  // The same record attached, the same fingerprint: the language changes no figure.
+  const auto vi = make_sample("english-vi");
+  CHECK(vi.res.fingerprint_hex == m.res.fingerprint_hex);
+  const auto html = slurp(m.html);
+  CHECK(html.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(html.find("MINUTES OF THE VOTE COUNT") != std::string::npos);
+  CHECK(html.find("BIÊN BẢN") == std::string::npos);
+  CHECK(slurp(m.csv).find(",Passed") != std::string::npos);
+}
+
+TEST_CASE("councilvote-minutes takes --lang en and refuses a language it does not have, writing nothing") {
+  const auto dir = scratch("lang");
+  std::filesystem::copy_file(std::filesystem::path(CV_DOCS_DIR) / "record-sample.jsonl", dir / "r.jsonl");
+  int st = -1;
+  const std::string cmd = std::string("QT_QPA_PLATFORM=offscreen ") + CV_MINUTES_BINARY + " '" +
+                          (dir / "r.jsonl").string() + "' --out '";
+  auto out = run(cmd + (dir / "fr.pdf").string() + "' --lang fr 2>&1", &st);
+  CHECK(st == 2);
+  CHECK(out.find("--lang fr") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir / "fr.pdf"));
+  out = run(cmd + (dir / "en.pdf").string() + "' --lang en 2>&1", &st);
+  CHECK(st == 0);
+  CHECK(out.find("RECORD VALID") != std::string::npos);
+  CHECK(pdf_text(dir / "en.pdf").find("MINUTES OF THE VOTE COUNT") != std::string::npos);
+  // The PDF in English verifies like the Vietnamese one.
+  out = run(std::string(CV_VERIFY_BINARY) + " '" + (dir / "en.pdf").string() + "' 2>&1", &st);
+  CHECK(st == 0);
+  CHECK(out.find("pdf.fingerprint") != std::string::npos);
+  CHECK(out.find("RECORD VALID") != std::string::npos);
 }

@@ -3,6 +3,7 @@
 // CSV and the HTML from the record only.
 #pragma once
 
+#include "councilvote/minutes/minutes_input.hpp"
 #include "councilvote/record/verify.hpp"
 
 #include <filesystem>
@@ -14,6 +15,7 @@ namespace cv::minutes {
 struct MinutesOptions {
   std::filesystem::path record;
   std::optional<std::filesystem::path> pdf, csv, html;
+  Language language = Language::vi; // of every text the minutes add; the record's own data stay as recorded
 };
 
 struct MinutesResult {

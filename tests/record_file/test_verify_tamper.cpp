@@ -63,6 +63,20 @@ crypto::Bytes resigned(crypto::Ballot b, const crypto::SigningKey &as) {
   return b.encode();
 }
 
+// A change to the record statement's result (the Record), as an attacker would make it.
+template <class F> void edit_result(SynthRecord &r, F &&f) {
+  auto rec = r.result();
+  f(rec);
+  r.set_result(rec);
+}
+
+// The attacker's last steps, then the verdict: the board re-chained and the statement re-signed as
+// `how` says (tools::rebuild), then the verifier on the result.
+record::VerifyReport rebuilt_verified(SynthRecord &r, const tools::RebuildOptions &how = {}) {
+  tools::rebuild(r, how);
+  return test::verify(r);
+}
+
 bool has(const std::string &text, std::string_view what) { return text.find(what) != std::string::npos; }
 
 } // namespace
@@ -96,8 +110,7 @@ TEST_CASE("a byte flipped in a ballot and the board re-chained and re-signed: ba
   auto &b = ballot(r, 3);
   b.payload[b.payload.size() / 2] ^= 0x01;
   const auto seq = b.seq;
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "ballots.verify");
   CHECK(has(f.detail, "board entry " + std::to_string(seq)));
   CHECK(has(f.detail, "1 of 8 ballots fail"));
@@ -110,8 +123,7 @@ TEST_CASE("a byte flipped in a ballot and the board re-chained and re-signed: ba
 TEST_CASE("a ballot removed, re-chained, the header left alone: board.complete", "[tamper]") {
   auto r = base();
   r.entries.erase(r.entries.begin() + static_cast<std::ptrdiff_t>(r.find(BoardKind::ballot).at(2)));
-  tools::rebuild(r, {.update_header = false});
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r, {.update_header = false});
   const auto &f = test::require_refused_by(rep, "board.complete");
   CHECK(has(f.detail, "announces"));
   CHECK(test::passed(rep, "board.chain"));
@@ -120,8 +132,7 @@ TEST_CASE("a ballot removed, re-chained, the header left alone: board.complete",
 TEST_CASE("a ballot removed, re-chained, header recounted and re-signed: tally.matches", "[tamper]") {
   auto r = base();
   r.entries.erase(r.entries.begin() + static_cast<std::ptrdiff_t>(r.find(BoardKind::ballot).at(2)));
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "tally.matches");
   CHECK(has(f.detail, "counts 8 ballots, the board has 7"));
   CHECK(test::passed(rep, "board.complete"));
@@ -134,8 +145,7 @@ TEST_CASE("a ballot duplicated (the same bytes twice): ballots.one_per_member", 
   auto r = base();
   const auto at = r.find(BoardKind::ballot).at(1);
   r.entries.insert(r.entries.begin() + static_cast<std::ptrdiff_t>(at) + 1, r.entries[at]);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "ballots.one_per_member");
   CHECK(has(f.detail, "second ballot of the member of board entry " + std::to_string(at + 1)));
   CHECK(test::passed(rep, "ballots.verify"));
@@ -155,8 +165,7 @@ TEST_CASE("a ballot added by a key that is not on the roster: ballots.verify (el
   auto extra = r.entries[last];
   extra.payload = b->encode();
   r.entries.insert(r.entries.begin() + static_cast<std::ptrdiff_t>(last) + 1, extra);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "ballots.verify");
   CHECK(has(f.detail, "eligibility"));
   CHECK(has(f.detail, "ballot 9"));
@@ -169,8 +178,7 @@ TEST_CASE("a member's ballot copied and re-signed by another member: ballots.ver
   auto &mine = ballot(r, 2);
   REQUIRE(decoded(mine).member_key == r.members[2].public_key);
   mine.payload = resigned(copy, r.members[2]);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "ballots.verify");
   CHECK(has(f.detail, "member 3"));
   CHECK(has(f.detail, "proof"));
@@ -178,14 +186,13 @@ TEST_CASE("a member's ballot copied and re-signed by another member: ballots.ver
 
 TEST_CASE("a count changed in the record, re-chained and re-signed: record.counts", "[tamper]") {
   auto r = base();
-  auto rec = r.result();
-  auto &c = rec.contests.at(0);
-  REQUIRE(c.agree > 0);
-  --c.agree;
-  ++c.disagree;
-  r.set_result(rec);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) {
+    auto &c = rec.contests.at(0);
+    REQUIRE(c.agree > 0);
+    --c.agree;
+    ++c.disagree;
+  });
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.counts");
   CHECK(has(f.detail, "contest[0]"));
   CHECK(test::passed(rep, "record.statement"));
@@ -205,8 +212,7 @@ TEST_CASE("a count changed and every outcome recomputed to match: still record.c
   auto forged = record::compute_record(in); // outcomes, percentages and ranks as the server computes them
   REQUIRE(forged);
   r.set_result(*forged);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.counts");
   CHECK(has(f.detail, "contest[" + std::to_string(it->position) + "]"));
   CHECK(test::passed(rep, "record.outcomes")); // the forged record is consistent in itself
@@ -223,8 +229,7 @@ TEST_CASE("a partial decryption replaced by one for another tally: partials.veri
   crypto::ByteWriter w;
   crypto::encode_partial_decryption(w, forged);
   e.payload = w.take();
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "partials.verify");
   CHECK(has(f.detail, "trustee 1"));
   CHECK(test::failed(rep, "partials.threshold")); // one valid partial left, two needed
@@ -241,8 +246,7 @@ TEST_CASE("a partial decryption replaced by another trustee's valid one: record.
   crypto::ByteWriter w;
   crypto::encode_partial_decryption(w, p2);
   e.payload = w.take();
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.binding");
   CHECK(has(f.detail, "trustee 1 has no valid partial decryption"));
   CHECK(test::passed(rep, "counts.decrypt"));
@@ -252,8 +256,7 @@ TEST_CASE("a partial decryption replaced by another trustee's valid one: record.
 TEST_CASE("the ceremony's threshold changed in the manifest: poll_context", "[tamper]") {
   auto r = base();
   edit_json(r.only(BoardKind::manifest), [](record::Json &j) { j["ceremony"]["threshold"] = 1; });
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "poll_context");
   CHECK(has(f.detail, "board entry " + std::to_string(r.only(BoardKind::manifest).seq)));
   CHECK(test::skipped(rep, "ballots.verify"));
@@ -261,11 +264,8 @@ TEST_CASE("the ceremony's threshold changed in the manifest: poll_context", "[ta
 
 TEST_CASE("the threshold changed in the record: record.binding", "[tamper]") {
   auto r = base();
-  auto rec = r.result();
-  rec.threshold = 1;
-  r.set_result(rec);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) { rec.threshold = 1; });
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.binding");
   CHECK(has(f.detail, "threshold"));
 }
@@ -273,21 +273,19 @@ TEST_CASE("the threshold changed in the record: record.binding", "[tamper]") {
 TEST_CASE("a member dropped from the manifest's roster: poll_context", "[tamper]") {
   auto r = base();
   edit_json(r.only(BoardKind::manifest), [](record::Json &j) { j["roster"].erase(j["roster"].size() - 1); });
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "poll_context");
   CHECK(has(f.detail, "roster"));
 }
 
 TEST_CASE("the roster size changed in the record: record.turnout", "[tamper]") {
   auto r = base();
-  auto rec = r.result();
-  ++rec.turnout.members;
-  for (auto &c : rec.contests)
-    if (c.kind == crypto::ContestKind::commendation) ++c.not_voted;
-  r.set_result(rec);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) {
+    ++rec.turnout.members;
+    for (auto &c : rec.contests)
+      if (c.kind == crypto::ContestKind::commendation) ++c.not_voted;
+  });
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.turnout");
   CHECK(has(f.detail, "members is not the size of the poll's roster"));
 }
@@ -299,8 +297,7 @@ TEST_CASE("a commitment changed in the manifest: ceremony.transcript", "[tamper]
     hex[20] = hex[20] == '0' ? '1' : '0';
     j["ceremony"]["commitments"][0] = hex;
   });
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "ceremony.transcript");
   CHECK(has(f.detail, "trustee 1"));
   CHECK(test::failed(rep, "poll_context"));
@@ -310,8 +307,7 @@ TEST_CASE("a commitments entry changed on the board: ceremony.transcript", "[tam
   auto r = base();
   auto &e = r.entries.at(r.find(BoardKind::commitments).at(1));
   e.payload[12] ^= 0x10;
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "ceremony.transcript");
   CHECK(has(f.detail, "trustee 2"));
 }
@@ -332,8 +328,7 @@ TEST_CASE(
   r.entries.at(r.find(BoardKind::commitments).at(0)).payload = w.bytes();
   edit_json(r.only(BoardKind::manifest),
             [&](record::Json &j) { j["ceremony"]["commitments"][0] = crypto::to_hex(w.bytes()); });
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "poll_context");
   CHECK(has(f.detail, "joint_key"));
   CHECK(test::passed(rep, "ceremony.transcript"));
@@ -354,11 +349,10 @@ TEST_CASE("the attendance entry moved before the last ballot, re-chained: attend
   const auto last = r.find(BoardKind::ballot).back();
   REQUIRE(last + 1 == att);
   std::swap(r.entries[att], r.entries[last]);
-  auto rec = r.result();
-  rec.attendance_seq = last + 1; // the record names the attendance entry where it now is
-  r.set_result(rec);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) {
+    rec.attendance_seq = last + 1; // the record names the attendance entry where it now is
+  });
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "attendance.entry");
   CHECK(has(f.detail, "not after the last ballot"));
 }
@@ -370,8 +364,7 @@ TEST_CASE("a ballot moved after the tally, re-chained: ballots.verify", "[tamper
   r.entries.erase(r.entries.begin() + static_cast<std::ptrdiff_t>(first));
   r.entries.insert(r.entries.begin() + static_cast<std::ptrdiff_t>(r.find(BoardKind::tally).at(0)) + 1,
                    moved);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "ballots.verify");
   CHECK(has(f.detail, "after the tally"));
 }
@@ -383,8 +376,7 @@ TEST_CASE("the frozen attendance changed (a remote member marked present), re-si
     for (auto &m : j["members"])
       if (m["member_no"] == 8) m["status"] = "present";
   });
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.turnout");
   CHECK(has(f.detail, "frozen"));
   CHECK(test::passed(rep, "attendance.entry"));
@@ -394,8 +386,7 @@ TEST_CASE("a member left out of the frozen attendance: attendance.entry", "[tamp
   auto r = base();
   edit_json(r.only(BoardKind::attendance),
             [](record::Json &j) { j["members"].erase(j["members"].size() - 1); });
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "attendance.entry");
   CHECK(has(f.detail, "lists 8 members"));
 }
@@ -414,11 +405,8 @@ TEST_CASE("a record of fewer ballots than the meeting's minimum: tally.min_ballo
 
 TEST_CASE("the record's min_ballots lowered below the bundle's, re-signed: record.min_ballots", "[tamper]") {
   auto r = base();
-  auto rec = r.result();
-  rec.min_ballots = 2;
-  r.set_result(rec);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) { rec.min_ballots = 2; });
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.min_ballots");
   CHECK(has(f.detail, "bundle"));
 }
@@ -427,8 +415,7 @@ TEST_CASE("the statement signed by another key: record.statement", "[tamper]") {
   auto r = base();
   auto rng = crypto::DeterministicRng::from_label("another server");
   const auto other = crypto::SigningKey::generate(rng);
-  tools::rebuild(r, {.signer = &other});
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r, {.signer = &other});
   const auto &f = test::require_refused_by(rep, "record.statement");
   CHECK(has(f.detail, "signature"));
   CHECK(test::passed(rep, "record.outcomes"));
@@ -436,11 +423,8 @@ TEST_CASE("the statement signed by another key: record.statement", "[tamper]") {
 
 TEST_CASE("a record changed and the statement left as it was: record.statement", "[tamper]") {
   auto r = base();
-  auto rec = r.result();
-  rec.title += " (sửa)";
-  r.set_result(rec);
-  tools::rebuild(r, {.resign = false});
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) { rec.title += " (sửa)"; });
+  const auto rep = rebuilt_verified(r, {.resign = false});
   const auto &f = test::require_refused_by(rep, "record.statement");
   CHECK(has(f.detail, "digest"));
 }
@@ -458,8 +442,7 @@ TEST_CASE("a roster key changed in the header: roster.members", "[tamper]") {
 TEST_CASE("the tally entry's totals changed, re-chained: tally.matches", "[tamper]") {
   auto r = base();
   edit_json(r.only(BoardKind::tally), [](record::Json &j) { std::swap(j["totals"][0], j["totals"][1]); });
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "tally.matches");
   CHECK(has(f.detail, "totals[0]"));
 }
@@ -467,8 +450,7 @@ TEST_CASE("the tally entry's totals changed, re-chained: tally.matches", "[tampe
 TEST_CASE("an entry after the result entry: result.entry", "[tamper]") {
   auto r = base();
   r.entries.push_back(r.entries.at(r.find(BoardKind::commitments).at(0)));
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "result.entry");
   CHECK(has(f.detail, "not the last entry"));
 }
@@ -509,15 +491,14 @@ TEST_CASE("the chair's decision changed to the other tied nominee, re-chained an
   REQUIRE(test::verify(r).ok());
   auto &entry = r.only(BoardKind::chair_decision);
   edit_json(entry, [](record::Json &j) { j["nominees"] = record::Json::array({2}); });
-  auto rec = r.result();
-  rec.chair_decisions.at(0).nominees = {2};
-  for (auto &c : rec.contests)
-    if (c.chair_decided)
-      c.outcome =
-          c.nominee->nominee_no == 2 ? record::ContestOutcome::passed : record::ContestOutcome::not_passed;
-  r.set_result(rec);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) {
+    rec.chair_decisions.at(0).nominees = {2};
+    for (auto &c : rec.contests)
+      if (c.chair_decided)
+        c.outcome =
+            c.nominee->nominee_no == 2 ? record::ContestOutcome::passed : record::ContestOutcome::not_passed;
+  });
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.chair_decisions");
   CHECK(has(f.detail, "signature (tag CV/chair-decision) does not verify"));
   CHECK(test::passed(rep, "record.statement"));
@@ -533,8 +514,7 @@ TEST_CASE("a chair's decision signed by another member, re-chained and re-signed
   d->key = r.members.at(1).public_key;
   record::sign_chair_decision(*d, r.members.at(1));
   set_text(entry, record::encode_chair_decision(*d));
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.chair_decisions");
   CHECK(has(f.detail, "not signed by the chair (member 1)"));
 }
@@ -543,8 +523,7 @@ TEST_CASE("a chair's decision removed from the board, re-chained and re-signed: 
           "[tamper][chair]") {
   auto r = decided();
   r.entries.erase(r.entries.begin() + static_cast<std::ptrdiff_t>(r.find(BoardKind::chair_decision).at(0)));
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.chair_decisions");
   CHECK(has(f.detail, "the board holds 0 chair decisions of the poll, the record 1"));
 }
@@ -552,22 +531,16 @@ TEST_CASE("a chair's decision removed from the board, re-chained and re-signed: 
 TEST_CASE("the record names a member who is not on the attendance entry, re-signed: record.binding",
           "[tamper]") {
   auto r = base();
-  auto rec = r.result();
-  rec.members.back().member_no = 99;
-  r.set_result(rec);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) { rec.members.back().member_no = 99; });
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.binding");
   CHECK(has(f.detail, "members[8] is member 99"));
 }
 
 TEST_CASE("the record names fewer trustees than the ceremony, re-signed: record.binding", "[tamper]") {
   auto r = base();
-  auto rec = r.result();
-  rec.trustees.pop_back();
-  r.set_result(rec);
-  tools::rebuild(r);
-  const auto rep = test::verify(r);
+  edit_result(r, [&](record::Record &rec) { rec.trustees.pop_back(); });
+  const auto rep = rebuilt_verified(r);
   const auto &f = test::require_refused_by(rep, "record.binding");
   CHECK(has(f.detail, "names 2 trustees, the ceremony has 3"));
 }

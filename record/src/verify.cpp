@@ -9,10 +9,24 @@
 #include <chrono>
 #include <map>
 #include <set>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace cv::record {
 
 namespace {
+
+// Gives the memory a batch of ballots freed back to the system. glibc keeps freed memory of large,
+// varying blocks (a ballot's line and bytes: about 1 MiB at 1000 contests) in its heaps and arenas
+// once its mmap threshold has risen, so without this the verifier's resident memory grew with the
+// number of ballots (40 MiB after 60 ballots of 1000 contests, 93 MiB after 460) although its heap
+// did not (massif: about 30 MiB throughout).
+void release_freed_memory() {
+#if defined(__GLIBC__)
+  (void)malloc_trim(0);
+#endif
+}
 
 using Clock = std::chrono::steady_clock;
 using crypto::ByteArray;
@@ -274,6 +288,7 @@ private:
     pending_.clear();
     pending_seq_.clear();
     pending_no_.clear();
+    release_freed_memory();
   }
 
   void on_attendance(const BoardEntry &e) {

@@ -6,6 +6,7 @@
 //
 // With CV_GUI_SCREENSHOTS=DIR every screen is saved as DIR/member-NN-name-{vi,en}.png
 // (tools/screenshots_gui.sh).
+#include "appearance.hpp"
 #include "choice_row.hpp"
 #include "councilvote/client/keys.hpp"
 #include "councilvote/crypto/ballot.hpp"
@@ -26,6 +27,7 @@
 #include "screens/unlock_screen.hpp"
 #include "status_panel.hpp"
 
+#include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -56,6 +58,33 @@ struct Shots {
     }
     REQUIRE(cv::gui::set_language(cv::gui::Language::vi));
     spin_for(50);
+  }
+  // A dialog is made in one language: opened anew in each (open() returns it, close(it) shuts it).
+  void take_dialog(const std::function<QWidget *()> &open, const std::function<void(QWidget *)> &close,
+                   const QString &name) const {
+    if (dir.isEmpty()) return;
+    for (auto lang : {cv::gui::Language::vi, cv::gui::Language::en}) {
+      REQUIRE(cv::gui::set_language(lang));
+      spin_for(80);
+      QWidget *d = open();
+      REQUIRE(d != nullptr);
+      spin_for(80);
+      REQUIRE(d->grab().save(dir + QStringLiteral("/member-") + name + QLatin1Char('-') +
+                             cv::gui::language_code(lang) + QStringLiteral(".png")));
+      close(d);
+      spin_for(80);
+    }
+    REQUIRE(cv::gui::set_language(cv::gui::Language::vi));
+    spin_for(50);
+  }
+  // The window at 150 % text and in high contrast (Vietnamese).
+  void take_large_contrast(QWidget *w, const QString &name) const {
+    if (dir.isEmpty()) return;
+    cv::gui::apply_appearance({150, true});
+    spin_for(80);
+    REQUIRE(w->grab().save(dir + QStringLiteral("/member-") + name + QStringLiteral("-150-contrast-vi.png")));
+    cv::gui::apply_appearance({});
+    spin_for(80);
   }
 };
 
@@ -174,6 +203,7 @@ TEST_CASE("gui member path: identity, bundle, unlock, vote, review, cast, receip
   CHECK(ps->draft().rows()[1].choice == Choice::agree);
   CHECK(str(ps->counter_text()) == "3 / 4 đã chọn");
   shots.take(w.get(), QStringLiteral("05-ballot"));
+  shots.take_large_contrast(w.get(), QStringLiteral("05-ballot"));
   click(child<QPushButton>(ps, "review"));
 
   // ----- the review: "Sửa" really returns to the row
@@ -197,7 +227,18 @@ TEST_CASE("gui member path: identity, bundle, unlock, vote, review, cast, receip
   auto *box = visible_child<QMessageBox>(rv, QStringLiteral("confirm_cast"));
   REQUIRE(box != nullptr);
   CHECK(unnamed_controls(box).isEmpty());
-  shots.take(box, QStringLiteral("07-confirm-cast"));
+  click(box->findChild<QPushButton *>(QStringLiteral("reject")));
+  spin_for(50);
+  shots.take_dialog(
+      [&]() -> QWidget * {
+        rv->cast_button()->click();
+        return visible_child<QMessageBox>(rv, QStringLiteral("confirm_cast"));
+      },
+      [](QWidget *d) { d->findChild<QPushButton *>(QStringLiteral("reject"))->click(); },
+      QStringLiteral("07-confirm-cast"));
+  click(rv->cast_button());
+  box = visible_child<QMessageBox>(rv, QStringLiteral("confirm_cast"));
+  REQUIRE(box != nullptr);
   QTest::keyClick(box, Qt::Key_Return);
   spin_for(300);
   CHECK(flow->current() == rv);
@@ -309,4 +350,56 @@ TEST_CASE(
   REQUIRE(spin_until([&] { return idle(flow) && flow->unlock()->status()->showing_error(); }));
   CHECK_FALSE(flow->session().unlocked());
   CHECK(flow->unlock()->status()->text().startsWith(QStringLiteral("Đây không phải máy chủ của kỳ họp")));
+}
+
+TEST_CASE("gui remote member: votes in the early window the same way", "[gui][server][remote]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  std::ostringstream log;
+  tools::MeetingHarness h(harness_options(dir), log);
+  const cv::gui::SessionOptions o{std::filesystem::path(dir.path().toStdString()) / "member", true, false};
+  std::filesystem::create_directories(o.dir);
+  auto keys = client::create_key_file(o.dir / "member.key", "Nguyễn Văn An", "member",
+                                      kPassphrase.toStdString(), crypto::KdfParams::insecure_fast());
+  REQUIRE(keys);
+  h.preset_member_keys(3, std::move(*keys));
+  load_small_meeting(h, 3);
+  REQUIRE(h.set_attendance({{3, protocol::Attendance::remote}}));
+  {
+    std::ofstream f(o.dir / "enrollment-bundle.txt");
+    f << protocol::encode_bundle_compact(h.bundle()) << "\n";
+  }
+  auto all = client::roles::read_nominees_csv(std::filesystem::path(CV_DATA_DIR) / "nominees.csv");
+  REQUIRE(all);
+  auto rows = all->nominees.nominees;
+  rows.resize(3);
+  const auto now = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
+  const auto poll = *protocol::PollId::parse("poll-remote");
+  auto req =
+      client::roles::make_open_poll_request(poll.str(), "Remote poll", rows, protocol::OpenPhase::remote,
+                                            protocol::RemoteWindow{now - 60000, now + 600000});
+  REQUIRE(req);
+  auto opened = h.secretary().open_poll(*req);
+  INFO((opened ? "" : opened.error().message));
+  REQUIRE(opened);
+  REQUIRE(opened->status == protocol::PollStatus::open_remote);
+
+  auto w = open_window(o);
+  auto *flow = w->member();
+  unlock(flow, kPassphrase);
+  REQUIRE(spin_until([&] { return flow->current() == flow->poll(); }));
+  CHECK(child<QLabel>(flow->poll(), "phase")
+            ->text()
+            .startsWith(QStringLiteral("Bỏ phiếu sớm cho thành viên vắng mặt")));
+  click(flow->poll()->group_button(0));
+  click(child<QPushButton>(flow->poll(), "review"));
+  click(flow->review()->cast_button());
+  auto *box = visible_child<QMessageBox>(flow->review(), QStringLiteral("confirm_cast"));
+  REQUIRE(box != nullptr);
+  click(box->findChild<QPushButton *>(QStringLiteral("accept")));
+  REQUIRE(spin_until([&] { return flow->current() == flow->receipt(); }));
+  auto turnout = h.secretary().turnout(poll);
+  REQUIRE(turnout);
+  CHECK(turnout->voted == std::vector<std::uint32_t>{3});
+  CHECK(turnout->remote == 1);
 }

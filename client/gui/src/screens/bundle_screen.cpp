@@ -21,7 +21,7 @@ BundleScreen::BundleScreen(MemberSession &session, QWidget *parent) : Screen(par
   setObjectName(QStringLiteral("bundle"));
   auto *l = new QVBoxLayout(this);
   title_ = new QLabel(this);
-  title_->setProperty("role", "title");
+  title_->setProperty("role", "heading");
   intro_ = new QLabel(this);
   intro_->setWordWrap(true);
   open_ = new QPushButton(this);

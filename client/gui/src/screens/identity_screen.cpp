@@ -18,7 +18,7 @@ IdentityScreen::IdentityScreen(MemberSession &session, QWidget *parent) : Screen
   setObjectName(QStringLiteral("identity"));
   auto *l = new QVBoxLayout(this);
   title_ = new QLabel(this);
-  title_->setProperty("role", "title");
+  title_->setProperty("role", "heading");
   intro_ = new QLabel(this);
   intro_->setWordWrap(true);
   label_ = new QLineEdit(this);
@@ -64,6 +64,7 @@ IdentityScreen::IdentityScreen(MemberSession &session, QWidget *parent) : Screen
 }
 
 void IdentityScreen::update_strength() {
+  if (!session_.busy()) status_->clear(); // an earlier "too short" no longer applies
   const auto e = estimate_strength(pass_->text());
   strength_bar_->setValue(static_cast<int>(e.level));
   QString text;

@@ -21,9 +21,10 @@ PollScreen::PollScreen(QWidget *parent) : Screen(parent) {
   setObjectName(QStringLiteral("poll"));
   auto *l = new QVBoxLayout(this);
   title_ = new QLabel(this);
-  title_->setProperty("role", "title");
+  title_->setProperty("role", "heading");
   title_->setWordWrap(true);
   phase_ = new QLabel(this);
+  phase_->setObjectName(QStringLiteral("phase"));
   phase_->setWordWrap(true);
   intro_ = new QLabel(this);
   intro_->setWordWrap(true);

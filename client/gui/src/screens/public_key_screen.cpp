@@ -20,7 +20,7 @@ PublicKeyScreen::PublicKeyScreen(MemberSession &session, QWidget *parent)
   setObjectName(QStringLiteral("public_key"));
   auto *l = new QVBoxLayout(this);
   title_ = new QLabel(this);
-  title_->setProperty("role", "title");
+  title_->setProperty("role", "heading");
   intro_ = new QLabel(this);
   intro_->setWordWrap(true);
   name_ = new QLabel(this);

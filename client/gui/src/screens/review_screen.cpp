@@ -18,7 +18,7 @@ ReviewScreen::ReviewScreen(MemberSession &session, QWidget *parent) : Screen(par
   setObjectName(QStringLiteral("review"));
   auto *l = new QVBoxLayout(this);
   title_ = new QLabel(this);
-  title_->setProperty("role", "title");
+  title_->setProperty("role", "heading");
   intro_ = new QLabel(this);
   intro_->setWordWrap(true);
   summary_ = new QLabel(this);
@@ -32,9 +32,7 @@ ReviewScreen::ReviewScreen(MemberSession &session, QWidget *parent) : Screen(par
   back_->setObjectName(QStringLiteral("back"));
   cast_ = new QPushButton(this);
   cast_->setObjectName(QStringLiteral("cast"));
-  QFont f = cast_->font();
-  f.setBold(true);
-  cast_->setFont(f);
+  cast_->setProperty("role", "cast"); // the one unmistakable step
   cast_->setMinimumHeight(44);
   for (auto *b : {back_, cast_}) {
     b->setAutoDefault(false);

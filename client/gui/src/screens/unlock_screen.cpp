@@ -16,7 +16,7 @@ UnlockScreen::UnlockScreen(MemberSession &session, QWidget *parent) : Screen(par
   setObjectName(QStringLiteral("unlock"));
   auto *l = new QVBoxLayout(this);
   title_ = new QLabel(this);
-  title_->setProperty("role", "title");
+  title_->setProperty("role", "heading");
   who_ = new QLabel(this);
   meeting_ = new QLabel(this);
   meeting_->setWordWrap(true);
@@ -55,7 +55,8 @@ void UnlockScreen::unlock() {
 void UnlockScreen::retranslate() {
   title_->setText(tr("Unlock and connect"));
   const auto label = session_.identity_label();
-  who_->setText(tr("Identity: %1").arg(label ? QString::fromStdString(*label) : QString()));
+  who_->setText(label ? tr("Identity: %1").arg(QString::fromStdString(*label)) : QString());
+  who_->setVisible(label.has_value());
   if (const auto &b = session_.bundle())
     meeting_->setText(tr("Meeting %1 on server %2 (bundle code %3)")
                           .arg(QString::fromStdString(b->meeting.str()),

@@ -13,7 +13,7 @@ WaitingScreen::WaitingScreen(MemberSession &session, QWidget *parent) : Screen(p
   setObjectName(QStringLiteral("waiting"));
   auto *l = new QVBoxLayout(this);
   title_ = new QLabel(this);
-  title_->setProperty("role", "title");
+  title_->setProperty("role", "heading");
   message_ = new QLabel(this);
   message_->setObjectName(QStringLiteral("message"));
   message_->setWordWrap(true);

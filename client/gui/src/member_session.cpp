@@ -159,8 +159,9 @@ void MemberSession::unlock(crypto::SecretBytes passphrase) {
         conn_ = std::make_unique<client::Connection>(*bundle_, key_->signing, o);
         connect(conn_.get(), &client::Connection::push_received, this,
                 [this](protocol::PushType type, const QJsonObject &) {
-                  if (busy_) return;
-                  if (type == protocol::PushType::poll_opened && !voted()) refresh();
+                  // A poll opened (or its room phase began): look again; the flow keeps the choices
+                  // being made in the same poll.
+                  if (type == protocol::PushType::poll_opened && !busy_) refresh();
                 });
         emit unlocked_changed();
         set_busy(false);

@@ -7,11 +7,19 @@
 
 namespace cv::gui {
 
-namespace {
 void wipe(QString &s) {
   if (!s.isEmpty()) sodium_memzero(s.data(), static_cast<std::size_t>(s.size()) * sizeof(QChar));
   s.clear();
 }
+
+int with_text(const QLineEdit *edit, int (*look)(const QString &)) {
+  QString text = edit->text();
+  const int r = look(text);
+  wipe(text);
+  return r;
+}
+
+namespace {
 void wipe(QByteArray &b) {
   if (!b.isEmpty()) sodium_memzero(b.data(), static_cast<std::size_t>(b.size()));
   b.clear();

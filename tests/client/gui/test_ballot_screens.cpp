@@ -41,7 +41,7 @@ bool checked_only(const cv::gui::ChoiceRow *row, std::optional<Choice> c) {
 
 } // namespace
 
-TEST_CASE("gui ballot: the arrow keys never change a choice already made", "[gui][keys]") {
+TEST_CASE("ballot: the arrow keys never change a choice already made", "[gui][keys]") {
   Screens s({3});
   auto *row = s.poll.row(0);
   click(row->button(Choice::agree));
@@ -71,7 +71,7 @@ TEST_CASE("gui ballot: the arrow keys never change a choice already made", "[gui
   CHECK_FALSE(s.poll.draft().rows()[2].choice.has_value());
 }
 
-TEST_CASE("gui ballot: the x / N counter counts the rows marked, blank included", "[gui][counter]") {
+TEST_CASE("ballot: the x / N counter counts the rows marked, blank included", "[gui][counter]") {
   Screens s({2, 3});
   CHECK(str(s.poll.counter_text()) == "0 / 5 đã chọn");
   click(s.poll.row(0)->button(Choice::blank));
@@ -89,7 +89,7 @@ TEST_CASE("gui ballot: the x / N counter counts the rows marked, blank included"
   REQUIRE(cv::gui::set_language(cv::gui::Language::vi));
 }
 
-TEST_CASE("gui ballot: agree with everyone asks first when it would change a choice made", "[gui][group]") {
+TEST_CASE("ballot: agree with everyone asks first when it would change a choice made", "[gui][group]") {
   Screens s({3});
   click(s.poll.row(1)->button(Choice::disagree));
   click(s.poll.group_button(0));
@@ -107,8 +107,7 @@ TEST_CASE("gui ballot: agree with everyone asks first when it would change a cho
   for (std::size_t r = 0; r < 3; ++r) CHECK(s.poll.draft().rows()[r].choice == Choice::agree);
 }
 
-TEST_CASE("gui review: a row left unmarked is shown and cast as blank, Change returns to it",
-          "[gui][review]") {
+TEST_CASE("review: a row left unmarked is shown and cast as blank, Change returns to it", "[gui][review]") {
   Screens s({2, 2});
   click(s.poll.row(0)->button(Choice::agree));
   click(s.poll.row(1)->button(Choice::disagree));
@@ -137,7 +136,7 @@ TEST_CASE("gui review: a row left unmarked is shown and cast as blank, Change re
   CHECK(QApplication::focusWidget() == s.poll.row(2)->button(Choice::blank)); // the choice made
 }
 
-TEST_CASE("gui review: Enter alone never casts, only the confirmation's cast button does", "[gui][review]") {
+TEST_CASE("review: Enter alone never casts, only the confirmation's cast button does", "[gui][review]") {
   Screens s({2});
   click(s.poll.row(0)->button(Choice::agree));
   s.review.show_draft(s.poll.draft());

@@ -18,7 +18,7 @@
 
 using namespace cvguitest;
 
-TEST_CASE("gui window: the language switches at run time, and back", "[gui][language]") {
+TEST_CASE("window: the language switches at run time, and back", "[gui][language]") {
   QTemporaryDir dir;
   cv::gui::MainWindow w({dir.path().toStdString(), true, false});
   w.show();
@@ -38,7 +38,7 @@ TEST_CASE("gui window: the language switches at run time, and back", "[gui][lang
   CHECK(str(create->text()) == "Tạo danh tính");
 }
 
-TEST_CASE("gui window: text size and high contrast switches", "[gui][appearance]") {
+TEST_CASE("window: text size and high contrast switches", "[gui][appearance]") {
   QTemporaryDir dir;
   cv::gui::MainWindow w({dir.path().toStdString(), true, false});
   w.show();
@@ -57,7 +57,7 @@ TEST_CASE("gui window: text size and high contrast switches", "[gui][appearance]
   CHECK(QApplication::font().pointSizeF() == Approx(cv::gui::kBaseFontPoints));
 }
 
-TEST_CASE("gui window: every control of every screen has an accessible name, in both languages",
+TEST_CASE("window: every control of every screen has an accessible name, in both languages",
           "[gui][accessibility]") {
   QTemporaryDir dir;
   cv::gui::MainWindow w({dir.path().toStdString(), true, false});
@@ -76,7 +76,7 @@ TEST_CASE("gui window: every control of every screen has an accessible name, in 
   CHECK(unnamed_controls(&w) == QStringList{QStringLiteral("nameless (QPushButton)")});
 }
 
-TEST_CASE("gui identity: passphrase strength feedback", "[gui][passphrase]") {
+TEST_CASE("identity: passphrase strength feedback", "[gui][passphrase]") {
   using cv::gui::Strength;
   CHECK(cv::gui::estimate_strength(QStringLiteral("abc")).level == Strength::too_short);
   CHECK(cv::gui::estimate_strength(QStringLiteral("aaaaaaaaaaaaaa")).level == Strength::weak);

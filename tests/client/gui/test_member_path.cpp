@@ -114,7 +114,7 @@ bool idle(cv::gui::MemberFlow *flow) { return !flow->session().busy(); }
 
 } // namespace
 
-TEST_CASE("gui member path: identity, bundle, unlock, vote, review, cast, receipt, check, restart, record",
+TEST_CASE("member path: identity, bundle, unlock, vote, review, cast, receipt, check, restart, record",
           "[gui][server]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());
@@ -352,7 +352,7 @@ TEST_CASE(
   CHECK(flow->unlock()->status()->text().startsWith(QStringLiteral("Đây không phải máy chủ của kỳ họp")));
 }
 
-TEST_CASE("gui remote member: votes in the early window the same way", "[gui][server][remote]") {
+TEST_CASE("remote member: votes in the early window the same way", "[gui][server][remote]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());
   std::ostringstream log;

@@ -65,7 +65,9 @@ IdentityScreen::IdentityScreen(MemberSession &session, QWidget *parent) : Screen
 
 void IdentityScreen::update_strength() {
   if (!session_.busy()) status_->clear(); // an earlier "too short" no longer applies
-  const auto e = estimate_strength(pass_->text());
+  const auto level = static_cast<Strength>(
+      with_text(pass_, [](const QString &p) { return static_cast<int>(estimate_strength(p).level); }));
+  const StrengthEstimate e{level, 0};
   strength_bar_->setValue(static_cast<int>(e.level));
   QString text;
   switch (e.level) {
@@ -83,7 +85,7 @@ void IdentityScreen::update_strength() {
     text = tr("Strong.");
     break;
   }
-  if (!confirm_->text().isEmpty() && !same_text(pass_, confirm_))
+  if (!confirm_->displayText().isEmpty() && !same_text(pass_, confirm_))
     text += QLatin1Char(' ') + tr("The two entries differ.");
   strength_text_->setText(text);
   strength_bar_->setAccessibleName(text);
@@ -92,7 +94,8 @@ void IdentityScreen::update_strength() {
 void IdentityScreen::create() {
   if (label_->text().trimmed().isEmpty())
     return status_->show_message(tr("Type your name (as on the council's list)."));
-  if (estimate_strength(pass_->text()).level == Strength::too_short)
+  if (with_text(pass_, [](const QString &p) { return static_cast<int>(estimate_strength(p).level); }) ==
+      static_cast<int>(Strength::too_short))
     return status_->show_message(
         tr("The passphrase is too short: at least %1 characters.").arg(kMinPassphraseChars));
   if (!same_text(pass_, confirm_))

@@ -48,7 +48,7 @@ UnlockScreen::UnlockScreen(MemberSession &session, QWidget *parent) : Screen(par
 }
 
 void UnlockScreen::unlock() {
-  if (pass_->text().isEmpty()) return status_->show_message(tr("Type your passphrase."));
+  if (pass_->displayText().isEmpty()) return status_->show_message(tr("Type your passphrase."));
   session_.unlock(take_secret(pass_));
 }
 

@@ -1,6 +1,7 @@
 #include "dialogs.hpp"
 
 #include <QCoreApplication>
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -40,6 +41,21 @@ QMessageBox *inform(QWidget *parent, const QString &title, const QString &text) 
   box->setDefaultButton(close);
   box->open();
   return box;
+}
+
+QFileDialog *file_dialog(QWidget *parent, const QString &title, const QString &filter, bool save) {
+  auto *d = new QFileDialog(parent, title, QString(), filter);
+  d->setOption(QFileDialog::DontUseNativeDialog);
+  d->setAttribute(Qt::WA_DeleteOnClose);
+  d->setAcceptMode(save ? QFileDialog::AcceptSave : QFileDialog::AcceptOpen);
+  d->setFileMode(save ? QFileDialog::AnyFile : QFileDialog::ExistingFile);
+  d->setLabelText(QFileDialog::Accept, save ? QCoreApplication::translate("Dialogs", "Save")
+                                            : QCoreApplication::translate("Dialogs", "Open"));
+  d->setLabelText(QFileDialog::Reject, QCoreApplication::translate("Dialogs", "Cancel"));
+  d->setLabelText(QFileDialog::LookIn, QCoreApplication::translate("Dialogs", "Look in:"));
+  d->setLabelText(QFileDialog::FileName, QCoreApplication::translate("Dialogs", "File name:"));
+  d->setLabelText(QFileDialog::FileType, QCoreApplication::translate("Dialogs", "Files of type:"));
+  return d;
 }
 
 } // namespace cv::gui

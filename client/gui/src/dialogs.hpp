@@ -8,6 +8,7 @@
 
 class QWidget;
 class QMessageBox;
+class QFileDialog;
 
 namespace cv::gui {
 
@@ -16,5 +17,8 @@ QMessageBox *ask(QWidget *parent, const QString &object_name, const QString &tit
                  const QString &accept_text, const QString &reject_text, std::function<void()> on_accept);
 // One button, "Đóng" / "Close".
 QMessageBox *inform(QWidget *parent, const QString &title, const QString &text);
+// A file dialog (Qt's own, so that every label is ours), deleted when closed; the caller connects
+// fileSelected and calls open().
+QFileDialog *file_dialog(QWidget *parent, const QString &title, const QString &filter, bool save);
 
 } // namespace cv::gui

@@ -7,6 +7,12 @@ import xml.etree.ElementTree as ET
 
 VI = {
  'Close': 'Đóng',
+ 'Save': 'Lưu',
+ 'Open': 'Mở',
+ 'Cancel': 'Hủy',
+ 'Look in:': 'Thư mục:',
+ 'File name:': 'Tên tệp:',
+ 'Files of type:': 'Loại tệp:',
  "This is not the meeting's server: its certificate does not match the fingerprint in your enrollment bundle. The program does not connect to it, and there is no way to connect anyway. Tell the secretary at once.":
    'Đây không phải máy chủ của kỳ họp: chứng chỉ của nó không khớp với dấu vân tay trong gói đăng ký của bạn. Chương trình không kết nối tới máy chủ này và không có cách nào để kết nối bất chấp. Hãy báo ngay cho thư ký.',
  "The meeting's server cannot be reached. Check the network cable or Wi-Fi and try again; nothing has been lost.":

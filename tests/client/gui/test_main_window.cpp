@@ -2,15 +2,18 @@
 // included), the text size and high contrast; every control of every screen has an accessible
 // name; the passphrase strength feedback.
 #include "appearance.hpp"
+#include "councilvote/client/keys.hpp"
 #include "gui_support.hpp"
 #include "language.hpp"
 #include "main_window.hpp"
 #include "member_flow.hpp"
 #include "passphrase_strength.hpp"
+#include "screens/bundle_screen.hpp"
 #include "screens/identity_screen.hpp"
 
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -84,4 +87,26 @@ TEST_CASE("identity: passphrase strength feedback", "[gui][passphrase]") {
   CHECK(cv::gui::estimate_strength(QStringLiteral("bốn con mèo ngủ trên mái nhà")).level == Strength::strong);
   CHECK(cv::gui::estimate_strength(QStringLiteral("hoahongdo1")).level == Strength::weak);
   CHECK(cv::gui::estimate_strength(QStringLiteral("hoa hong do")).level == Strength::fair);
+}
+
+TEST_CASE("window: the file dialogs speak Vietnamese too", "[gui][language]") {
+  QTemporaryDir dir;
+  const std::filesystem::path member = dir.path().toStdString();
+  REQUIRE(cv::client::create_key_file(member / "member.key", "Nguyễn Văn An", "member",
+                                      "bốn con mèo ngủ trên mái", cv::crypto::KdfParams::insecure_fast()));
+  cv::gui::MainWindow w({member, true, false});
+  w.show();
+  auto *bundle = w.member()->bundle();
+  REQUIRE(w.member()->current() == bundle);
+  click(bundle->findChild<QPushButton *>(QStringLiteral("open")));
+  auto *d = visible_child<QFileDialog>(bundle, QString());
+  REQUIRE(d != nullptr);
+  QStringList texts;
+  for (auto *b : d->findChildren<QPushButton *>()) texts << b->text();
+  INFO(str(texts.join(QStringLiteral(", "))));
+  CHECK(texts.contains(QStringLiteral("Mở")));
+  CHECK(texts.contains(QStringLiteral("Hủy")));
+  CHECK_FALSE(texts.contains(QStringLiteral("&Open")));
+  CHECK_FALSE(texts.contains(QStringLiteral("Cancel")));
+  d->reject();
 }

@@ -1,5 +1,6 @@
 #include "bundle_screen.hpp"
 
+#include "../dialogs.hpp"
 #include "../member_session.hpp"
 #include "../status_panel.hpp"
 
@@ -93,10 +94,8 @@ BundleScreen::BundleScreen(MemberSession &session, QWidget *parent) : Screen(par
 }
 
 void BundleScreen::open_file() {
-  auto *dialog = new QFileDialog(this, tr("Open the enrollment bundle"), QString(),
-                                 tr("Enrollment bundles (*.json *.txt);;All files (*)"));
-  dialog->setFileMode(QFileDialog::ExistingFile);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  auto *dialog = file_dialog(this, tr("Open the enrollment bundle"),
+                             tr("Enrollment bundles (*.json *.txt);;All files (*)"), false);
   connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxBundleBytes)

@@ -1,5 +1,6 @@
 #include "public_key_screen.hpp"
 
+#include "../dialogs.hpp"
 #include "../member_session.hpp"
 #include "../qr_widget.hpp"
 #include "../status_panel.hpp"
@@ -90,10 +91,8 @@ void PublicKeyScreen::reload() {
 }
 
 void PublicKeyScreen::save_copy() {
-  auto *dialog = new QFileDialog(this, tr("Save your public key"), QString(), tr("Text files (*.txt)"));
-  dialog->setAcceptMode(QFileDialog::AcceptSave);
+  auto *dialog = file_dialog(this, tr("Save your public key"), tr("Text files (*.txt)"), true);
   dialog->selectFile(QStringLiteral("member-public-key.txt"));
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
     QFile::remove(path);
     if (QFile::copy(QString::fromStdString(session_.files().public_key().string()), path))

@@ -7,6 +7,7 @@
 #include "councilvote/protocol/crypto_error.hpp"
 
 #include <QFutureWatcher>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <fstream>
 #include <sstream>
@@ -81,6 +82,12 @@ void MemberSession::set_busy(bool b) {
   if (busy_ == b) return;
   busy_ = b;
   emit busy_changed(b);
+  if (!b && refresh_pending_) { // a poll opened while busy: look once the turn is over
+    refresh_pending_ = false;
+    QTimer::singleShot(0, this, [this] {
+      if (!busy_ && conn_) refresh();
+    });
+  }
 }
 
 void MemberSession::fail(Step step, const protocol::Error &e) {
@@ -161,7 +168,11 @@ void MemberSession::unlock(crypto::SecretBytes passphrase) {
                 [this](protocol::PushType type, const QJsonObject &) {
                   // A poll opened (or its room phase began): look again; the flow keeps the choices
                   // being made in the same poll.
-                  if (type == protocol::PushType::poll_opened && !busy_) refresh();
+                  if (type != protocol::PushType::poll_opened) return;
+                  if (busy_)
+                    refresh_pending_ = true; // after the step in progress
+                  else
+                    refresh();
                 });
         emit unlocked_changed();
         set_busy(false);

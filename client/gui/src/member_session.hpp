@@ -126,6 +126,7 @@ private:
   std::optional<client::VerifiedPoll> poll_;
   std::optional<client::roles::SavedBallot> saved_;
   bool busy_ = false;
+  bool refresh_pending_ = false; // a poll_opened push came while busy
 };
 
 } // namespace cv::gui

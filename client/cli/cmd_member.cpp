@@ -149,15 +149,7 @@ Result<void> lookup(const GlobalOptions &g, Args &a) {
   // The board entry itself: a ballot of this poll whose bytes have this code and whose hash is the one named.
   auto page = (*s)->client().get_board(r->board_seq, 1);
   if (!page) return page.error();
-  if (page->entries.empty() || page->entries.front().seq != r->board_seq)
-    return protocol::check_error(protocol::ErrorCode::inconsistent_data, "board_seq",
-                                 "board_seq: the board has no entry " + std::to_string(r->board_seq));
-  const auto &e = page->entries.front();
-  if (e.hash != protocol::board_entry_hash(e) || e.hash != r->entry_hash ||
-      e.kind != protocol::BoardEntryKind::ballot || e.poll_id != id->str() ||
-      client::tracking_code_of(e.payload) != code)
-    return protocol::check_error(protocol::ErrorCode::inconsistent_data, "entry",
-                                 "entry: board entry " + std::to_string(e.seq) + " is not this ballot");
+  if (auto c = roles::check_lookup_entry(*id, code, *r, *page); !c) return c.error();
   if (g.json) return print_json(r->to_json()), Result<void>();
   out("found: " + crypto::short_tracking_code(code) + " is board entry " + std::to_string(r->board_seq) +
       " of " + id->str());

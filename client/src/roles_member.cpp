@@ -283,4 +283,19 @@ Result<void> check_receipt(const PreparedBallot &ballot, const protocol::Receipt
   }
 }
 
+Result<void> check_lookup_entry(const protocol::PollId &poll, const ByteArray<32> &tracking_code,
+                                const protocol::LookupTrackingCodeResponse &found,
+                                const protocol::GetBoardResponse &page) {
+  if (page.entries.empty() || page.entries.front().seq != found.board_seq)
+    return protocol::check_error(protocol::ErrorCode::inconsistent_data, "board_seq",
+                                 "board_seq: the board has no entry " + std::to_string(found.board_seq));
+  const auto &e = page.entries.front();
+  if (e.hash != protocol::board_entry_hash(e) || e.hash != found.entry_hash ||
+      e.kind != protocol::BoardEntryKind::ballot || e.poll_id != poll.str() ||
+      tracking_code_of(e.payload) != tracking_code)
+    return protocol::check_error(protocol::ErrorCode::inconsistent_data, "entry",
+                                 "entry: board entry " + std::to_string(e.seq) + " is not this ballot");
+  return {};
+}
+
 } // namespace cv::client::roles

@@ -1,6 +1,7 @@
 #include "councilvote/client/roles/poll_board.hpp"
 #include "roles_common.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace cv::client::roles {
@@ -32,6 +33,16 @@ Result<const protocol::BoardEntry *> single_entry(std::span<const protocol::Boar
 }
 
 } // namespace
+
+std::vector<protocol::PollId> board_polls(std::span<const protocol::BoardEntry> board) {
+  std::vector<protocol::PollId> out;
+  for (const auto &e : board) {
+    if (e.kind != BoardEntryKind::manifest) continue;
+    auto id = protocol::PollId::parse(e.poll_id);
+    if (id && std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
+  }
+  return out;
+}
 
 std::vector<const protocol::BoardEntry *> poll_entries(std::span<const protocol::BoardEntry> board,
                                                        const protocol::PollId &poll, BoardEntryKind kind) {

@@ -36,6 +36,8 @@ int main(int argc, char **argv) {
   parser.addOption({"server", "The councilvote-server binary.", "FILE", CV_SERVER_BINARY});
   parser.addOption({"verify", "The councilvote-verify binary.", "FILE", CV_VERIFY_BINARY});
   parser.addOption({"minutes", "The councilvote-minutes binary.", "FILE", CV_MINUTES_BINARY});
+  parser.addOption(
+      {"gui", "Member 22 votes in the desktop client councilvote (the demo waits for its window)."});
   parser.process(app);
 
   if (auto ok = cv::crypto::init(); !ok) {
@@ -62,6 +64,10 @@ int main(int argc, char **argv) {
   options.verify_binary = parser.value("verify");
   options.minutes_binary = parser.value("minutes");
   options.record_file = root.parent_path() / (root.filename().string() + "-record.jsonl");
+  if (parser.isSet("gui")) {
+    options.gui_binary = QStringLiteral(CV_GUI_BINARY);
+    options.gui_dir = root.parent_path() / (root.filename().string() + "-gui-member");
+  }
   cv::tools::DemoSession demo(options, std::cout);
   auto record = demo.run();
   if (!record) {

@@ -83,7 +83,11 @@ Result<void> MeetingHarness::load_meeting(const std::vector<protocol::RuleProfil
   for (const auto &row : roster.members) {
     Participant p;
     p.member_no = row.member_no;
-    p.keys = crypto::KeyFileContents::generate(std::to_string(row.member_no) + " " + row.full_name, "member");
+    if (auto preset = preset_keys_.find(row.member_no); preset != preset_keys_.end())
+      p.keys = std::move(preset->second);
+    else
+      p.keys =
+          crypto::KeyFileContents::generate(std::to_string(row.member_no) + " " + row.full_name, "member");
     keys.entries.push_back({row.member_no, p.keys.signing.public_key});
     members_.emplace(row.member_no, std::move(p));
   }
@@ -98,6 +102,10 @@ Result<void> MeetingHarness::load_meeting(const std::vector<protocol::RuleProfil
   for (auto &[no, p] : members_)
     if (auto ok = connect(p); !ok) return ok.error();
   return {};
+}
+
+void MeetingHarness::preset_member_keys(std::uint32_t member_no, crypto::KeyFileContents keys) {
+  preset_keys_.insert_or_assign(member_no, std::move(keys));
 }
 
 Result<protocol::AttendanceSummary>

@@ -62,6 +62,9 @@ public:
                                           const protocol::ImportRosterRequest &roster,
                                           const protocol::ImportNomineesRequest &nominees,
                                           const std::vector<protocol::SetAwardQuotaRequest> &quotas);
+  // Before load_meeting: member `member_no` gets these keys (a key file made elsewhere, e.g. by the
+  // GUI under test) instead of a fresh pair.
+  void preset_member_keys(std::uint32_t member_no, crypto::KeyFileContents keys);
   [[nodiscard]] Result<protocol::AttendanceSummary>
   set_attendance(const std::map<std::uint32_t, protocol::Attendance> &attendance);
   // set_trustees + every trustee runs TrusteeSession until the ceremony is complete.
@@ -98,6 +101,7 @@ private:
   std::unique_ptr<client::Connection> secretary_connection_;
   std::unique_ptr<client::Client> secretary_client_;
   std::map<std::uint32_t, Participant> members_;
+  std::map<std::uint32_t, crypto::KeyFileContents> preset_keys_;
   std::map<std::uint32_t, client::roles::TrusteeShareFile> shares_; // trustee member_no -> key share
 };
 

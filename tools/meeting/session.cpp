@@ -1,8 +1,11 @@
 #include "session.hpp"
 
+#include "councilvote/client/keys.hpp"
 #include "councilvote/client/roles/chair.hpp"
+#include "councilvote/client/roles/file_io.hpp"
 #include "councilvote/client/roles/secretary.hpp"
 #include "councilvote/crypto/ballot.hpp"
+#include "councilvote/protocol/crypto_error.hpp"
 #include "councilvote/protocol/json.hpp"
 
 #include <QProcess>
@@ -19,6 +22,8 @@ using protocol::Attendance;
 constexpr std::uint32_t kRemote[] = {8, 15};
 constexpr std::uint32_t kAbsent[] = {11, 19};
 constexpr std::uint32_t kTrustees[] = {5, 6, 7}; // the vote-counting committee (Ban kiểm phiếu)
+constexpr std::uint32_t kGuiMember = 22;         // with --gui: votes in the desktop client
+constexpr std::string_view kGuiPassphrase = "demo chỉ để thử, không dùng thật";
 constexpr std::uint32_t kThreshold = 2;
 constexpr std::uint32_t kDecrypting[] = {5, 7}; // trustees 1 and 3; trustee 2 stays away
 
@@ -74,6 +79,25 @@ Result<protocol::Record> DemoSession::run() {
   step("Máy chủ: wss://" + bundle.server.str() + "/ — mã gói đăng ký (bundle code) " +
        protocol::bundle_code(bundle) + ", vân tay TLS " + hex_prefix(bundle.tls_cert_sha256) + "…");
 
+  const bool gui = !options_.gui_binary.isEmpty();
+  if (gui) { // the GUI member's files, as the desktop client keeps them (client/gui/src/member_session.hpp)
+    std::filesystem::create_directories(options_.gui_dir);
+    auto keys = client::create_key_file(options_.gui_dir / "member.key", "22 (demo)", "member",
+                                        kGuiPassphrase, crypto::KdfParams::insecure_fast());
+    if (!keys) return protocol::from_crypto(keys.error(), "the GUI member's key file: ");
+    const std::string pub = "CouncilVote member public key\nlabel: 22 (demo)\nsigning key: " +
+                            protocol::lower_hex(keys->signing.public_key) + "\n";
+    const std::string compact = protocol::encode_bundle_compact(bundle) + "\n";
+    if (auto w = client::roles::write_file_atomic(options_.gui_dir / "member-public-key.txt",
+                                                  crypto::as_bytes(pub), true);
+        !w)
+      return w.error();
+    if (auto w = client::roles::write_file_atomic(options_.gui_dir / "enrollment-bundle.txt",
+                                                  crypto::as_bytes(compact), true);
+        !w)
+      return w.error();
+    h.preset_member_keys(kGuiMember, std::move(*keys));
+  }
   if (auto ok = h.load_meeting(*rules, *roster, nominees->nominees, nominees->quotas); !ok) return ok.error();
   step("Thư ký: " + std::to_string(rules->size()) + " quy tắc, " + std::to_string(roster->members.size()) +
        " thành viên (khóa công khai đã đăng ký), " + std::to_string(nominees->nominees.nominees.size()) +
@@ -120,10 +144,23 @@ Result<protocol::Record> DemoSession::run() {
   step("Mở phiếu tại phòng họp");
   const auto room_start = std::chrono::steady_clock::now();
   for (auto no : h.member_numbers()) {
-    if (contains(kRemote, no) || contains(kAbsent, no)) continue;
+    if (contains(kRemote, no) || contains(kAbsent, no) || (gui && no == kGuiMember)) continue;
     auto c = h.vote(no, poll, choices_of(ordinal++, contests, voters));
     if (!c) return c.error();
     casts.emplace(no, std::move(*c));
+  }
+  if (gui) {
+    step("Thành viên " + std::to_string(kGuiMember) +
+         " bỏ phiếu bằng chương trình councilvote — cụm mật khẩu: \"" + std::string(kGuiPassphrase) +
+         "\"; đóng cửa sổ để tiếp tục kỳ họp");
+    QProcess client;
+    client.start(options_.gui_binary,
+                 {QStringLiteral("--data-dir"), QString::fromStdString(options_.gui_dir.string()),
+                  QStringLiteral("--insecure-fast-kdf")});
+    if (!client.waitForStarted(10000))
+      return protocol::make_error(protocol::ErrorCode::internal,
+                                  "cannot start " + options_.gui_binary.toStdString());
+    spin_until([&] { return client.state() == QProcess::NotRunning; }, 3'600'000);
   }
   const auto room_ms = elapsed_ms(room_start);
   auto turnout = h.secretary().turnout(poll);

@@ -16,6 +16,10 @@ struct DemoOptions {
   QString verify_binary;             // councilvote-verify: the auditor's offline check at the end
   QString minutes_binary;            // councilvote-minutes: the PDF, CSV and HTML beside the record
   std::filesystem::path record_file; // where the record file is exported (must not exist)
+  // `--gui`: the desktop client `councilvote` (this binary) votes for member kGuiMember in the room;
+  // the demo waits until its window is closed. Empty: every member is scripted.
+  QString gui_binary;
+  std::filesystem::path gui_dir; // the GUI member's files (key, public key, bundle)
 };
 
 class DemoSession {

@@ -7,6 +7,7 @@
 
 #include "councilvote/client/roles/ballot_file.hpp"
 #include "councilvote/crypto/ballot.hpp"
+#include "councilvote/protocol/board.hpp"
 #include "councilvote/protocol/bodies.hpp"
 #include "councilvote/protocol/statements.hpp"
 
@@ -98,5 +99,13 @@ struct PreparedBallot {
 [[nodiscard]] protocol::Result<void> check_receipt(const PreparedBallot &ballot,
                                                    const protocol::Receipt &receipt,
                                                    const crypto::SignPublicKey &server_key);
+
+// After lookup_tracking_code: the board entry it names (`page`, get_board from that entry, limit 1)
+// is this ballot — the entry's hash is its own and the one named, a ballot of `poll` whose bytes
+// have this tracking code. E_INCONSISTENT_DATA with check "board_seq" (no such entry) or "entry".
+[[nodiscard]] protocol::Result<void> check_lookup_entry(const protocol::PollId &poll,
+                                                        const ByteArray<32> &tracking_code,
+                                                        const protocol::LookupTrackingCodeResponse &found,
+                                                        const protocol::GetBoardResponse &page);
 
 } // namespace cv::client::roles

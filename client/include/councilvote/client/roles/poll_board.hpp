@@ -26,6 +26,9 @@ using protocol::ByteView;
 poll_entries(std::span<const protocol::BoardEntry> board, const protocol::PollId &poll,
              protocol::BoardEntryKind kind);
 
+// The polls whose manifest entry is on the board, in board order (each once).
+[[nodiscard]] std::vector<protocol::PollId> board_polls(std::span<const protocol::BoardEntry> board);
+
 // The poll's single manifest entry parsed as a PollDefinition. E_INCONSISTENT_DATA with check
 // "manifest" when there is none, more than one, or it does not parse.
 [[nodiscard]] protocol::Result<protocol::PollDefinition>

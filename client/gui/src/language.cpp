@@ -1,6 +1,7 @@
 #include "language.hpp"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 #include <QTranslator>
 #include <memory>
@@ -11,6 +12,17 @@ namespace {
 Language g_current = Language::vi;
 std::unique_ptr<QTranslator> g_translator;
 } // namespace
+
+QString local_time_text(std::uint64_t ms_since_epoch) {
+  const auto when = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(ms_since_epoch));
+  const int offset = when.offsetFromUtc() / 60; // minutes east of UTC
+  const int a = offset < 0 ? -offset : offset;
+  return QStringLiteral("%1 (UTC%2%3:%4)")
+      .arg(QLocale().toString(when, QLocale::ShortFormat),
+           offset < 0 ? QStringLiteral("-") : QStringLiteral("+"))
+      .arg(a / 60, 2, 10, QLatin1Char('0'))
+      .arg(a % 60, 2, 10, QLatin1Char('0'));
+}
 
 QString language_code(Language lang) {
   return lang == Language::vi ? QStringLiteral("vi") : QStringLiteral("en");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QString>
+#include <cstdint>
 
 namespace cv::gui {
 
@@ -15,5 +16,10 @@ enum class Language { vi, en };
 bool set_language(Language lang);
 [[nodiscard]] Language current_language();
 [[nodiscard]] QString language_code(Language lang); // "vi", "en"
+
+// A moment as the people in the room read it: the laptop's local date and time in the current
+// language, with its offset from UTC, so that a printed time always carries its time zone:
+// "02/12/2026 22:10 (UTC+07:00)".
+[[nodiscard]] QString local_time_text(std::uint64_t ms_since_epoch);
 
 } // namespace cv::gui

@@ -2,14 +2,13 @@
 
 #include "../choice_row.hpp"
 #include "../dialogs.hpp"
+#include "../language.hpp"
 #include "../member_session.hpp"
 #include "../status_panel.hpp"
 
-#include <QDateTime>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -152,10 +151,8 @@ void PollScreen::retranslate() {
   title_->setText(poll ? QString::fromStdString(poll->definition.title) : QString());
   QString phase;
   if (poll && poll->status == protocol::PollStatus::open_remote && poll->definition.remote_window) {
-    const auto until =
-        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(poll->definition.remote_window->until_ms));
     phase = tr("Early voting for members who are away: open until %1.")
-                .arg(QLocale().toString(until, QLocale::ShortFormat));
+                .arg(local_time_text(poll->definition.remote_window->until_ms));
   } else if (poll) {
     phase = tr("Voting is open.");
   }

@@ -1,11 +1,10 @@
 #include "receipt_screen.hpp"
 
+#include "../language.hpp"
 #include "../status_panel.hpp"
 #include "councilvote/crypto/ballot.hpp"
 
-#include <QDateTime>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -90,11 +89,10 @@ void ReceiptScreen::retranslate() {
   if (saved && saved->receipt) {
     code_->setText(QString::fromStdString(crypto::short_tracking_code(saved->tracking_code)));
     code_->setAccessibleName(tr("Tracking code %1").arg(code_->text()));
-    const auto when = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(saved->receipt->server_time_ms));
     full_->setText(tr("Full code: %1\nReceived by the server at %2, bulletin board entry %3.")
                        .arg(QString::fromStdString(protocol::lower_hex(saved->tracking_code)),
-                            QLocale().toString(when, QLocale::ShortFormat))
-                       .arg(saved->receipt->board_seq));
+                            local_time_text(saved->receipt->server_time_ms),
+                            QString::number(saved->receipt->board_seq)));
     saved_->setText(tr("Your receipt is saved in: %1")
                         .arg(QString::fromStdString(session_.files().receipt(saved->poll).string())));
   }

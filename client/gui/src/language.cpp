@@ -35,7 +35,9 @@ bool set_language(Language lang) {
   if (g_translator) QCoreApplication::removeTranslator(g_translator.get());
   g_translator = std::move(next);
   QCoreApplication::installTranslator(g_translator.get());
-  QLocale::setDefault(QLocale(lang == Language::vi ? QLocale::Vietnamese : QLocale::English));
+  // English dates day first (02/12/2026), as in Viet Nam: never the US month first (12/2/26).
+  QLocale::setDefault(lang == Language::vi ? QLocale(QLocale::Vietnamese)
+                                           : QLocale(QLocale::English, QLocale::UnitedKingdom));
   g_current = lang;
   return true;
 }

@@ -46,3 +46,13 @@ TEST_CASE("ballot: a time on the screen is the laptop's local time with its offs
     CHECK(cv::gui::local_time_text(ms).endsWith(QStringLiteral("(UTC+00:00)")));
   }
 }
+
+TEST_CASE("ballot: an English date is written day first, with the whole year") {
+  const TimeZone tz("UTC0");
+  REQUIRE(cv::gui::set_language(cv::gui::Language::en));
+  const auto t = cv::gui::local_time_text(1764691200000); // 2025-12-02 16:00 UTC
+  REQUIRE(cv::gui::set_language(cv::gui::Language::vi));
+  INFO(t.toStdString());
+  CHECK(t.startsWith(QStringLiteral("02/12/2025")));
+  CHECK(t.contains(QStringLiteral("16:00")));
+}

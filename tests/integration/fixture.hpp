@@ -63,6 +63,21 @@ inline protocol::PollInfo open_room_poll(tools::MeetingHarness &h, const protoco
   return *info;
 }
 
+// The end of a poll: the secretary closes it and starts the tally, two trustees decrypt, and the
+// record is published; its answer (the record file's bytes and the signed statement).
+inline protocol::ResponseBody<protocol::MessageType::publish_record>
+close_count_publish(tools::MeetingHarness &h, const protocol::PollId &poll, std::uint32_t trustee_a = 5,
+                    std::uint32_t trustee_b = 6) {
+  REQUIRE(h.secretary().close_poll(poll));
+  REQUIRE(h.secretary().start_tally(poll));
+  REQUIRE(h.decrypt(trustee_a, poll));
+  REQUIRE(h.decrypt(trustee_b, poll));
+  auto published = h.secretary().publish_record(poll);
+  INFO((published ? "" : published.error().message));
+  REQUIRE(published);
+  return *published;
+}
+
 // The number of board entries, as the signed checkpoint says (to show that nothing was written).
 inline std::uint64_t board_seq(tools::MeetingHarness &h) {
   auto b = h.secretary().get_board(1, 1);

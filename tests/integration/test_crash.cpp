@@ -127,14 +127,8 @@ TEST_CASE("crash: kill -9 while 22 members cast - every receipted ballot survive
   }
 
   // Counted once each: the published counts are exactly the choices made.
-  REQUIRE(h.secretary().close_poll(poll));
-  REQUIRE(h.secretary().start_tally(poll));
-  REQUIRE(h.decrypt(5, poll));
-  REQUIRE(h.decrypt(7, poll));
-  auto published = h.secretary().publish_record(poll);
-  INFO((published ? "" : published.error().message));
-  REQUIRE(published);
-  auto record = protocol::decode_record(published->record);
+  const auto published = close_count_publish(h, poll, 5, 7);
+  auto record = protocol::decode_record(published.record);
   REQUIRE(record);
   CHECK(record->turnout.ballots == ballots.size());
   for (std::size_t c = 0; c < kContests; ++c) {

@@ -281,16 +281,10 @@ TEST_CASE("member path: identity, bundle, unlock, vote, review, cast, receipt, c
     INFO((cast ? "" : cast.error().message));
     REQUIRE(cast);
   }
-  REQUIRE(h.secretary().close_poll(poll));
-  REQUIRE(h.secretary().start_tally(poll));
-  REQUIRE(h.decrypt(5, poll));
-  REQUIRE(h.decrypt(6, poll));
-  auto published = h.secretary().publish_record(poll);
-  INFO((published ? "" : published.error().message));
-  REQUIRE(published);
+  const auto published = close_count_publish(h, poll);
   // The member's choices are the ones counted: nominee 1 has 6 agree votes, nominee 2 five (the GUI
   // member disagreed), nominees 3 and 4 five (blank, and not chosen = blank, never "no").
-  auto record = record::decode_record(published->record);
+  auto record = record::decode_record(published.record);
   REQUIRE(record);
   REQUIRE(record->contests.size() == 4);
   CHECK(record->contests[0].agree == 6);

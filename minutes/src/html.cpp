@@ -34,7 +34,7 @@ std::string td(const std::string &s, const char *cls = nullptr) {
 
 std::string minutes_html(const MinutesInput &in) {
   const auto n = [](std::uint64_t v) { return std::to_string(v); };
-  std::string h = "<!DOCTYPE html>\n<html lang=\"" + in.texts.lang +
+  std::string h = "<!DOCTYPE html>\n<html lang=\"" + std::string(language_code(in.language)) +
                   "\"><head><meta charset=\"utf-8\"><title>" + esc(in.texts.pdf_title) + "</title>";
   h += R"(
 <style>

@@ -94,6 +94,16 @@ std::string date_of(const Translator &t, Language l, int y, int m, int d) {
   return u8(locale_of(l).toString(QDate(y, m, d), format));
 }
 
+// "2025-06-15" in the language; any other text as it is.
+std::string iso_date_text(const Translator &t, Language l, std::string_view d) {
+  unsigned y = 0, m = 0, dd = 0;
+  if (d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+      std::sscanf(std::string(d).c_str(), "%4u-%2u-%2u", &y, &m, &dd) == 3 &&
+      QDate(static_cast<int>(y), static_cast<int>(m), static_cast<int>(dd)).isValid())
+    return date_of(t, l, static_cast<int>(y), static_cast<int>(m), static_cast<int>(dd));
+  return std::string(d);
+}
+
 std::string announced_text(const Translator &t, Language l, std::uint64_t ms) {
   using namespace std::chrono;
   const auto local = sys_time<milliseconds>(milliseconds(ms)) + hours(7);
@@ -115,7 +125,6 @@ std::string join(const std::vector<std::string> &v) {
 
 void fill_texts(const Translator &t, const MinutesInput &m, MinutesTexts &x) {
   const auto n = [](std::uint64_t v) { return QString::number(v); };
-  x.lang = std::string(language_code(m.language));
   x.national_name = u8(t.translate("Minutes", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
   x.motto = u8(t.translate("Minutes", "Độc lập - Tự do - Hạnh phúc"));
   x.title = u8(t.translate("Minutes", "BIÊN BẢN KIỂM PHIẾU"));
@@ -181,16 +190,7 @@ std::optional<Language> language_from_code(std::string_view code) {
 
 std::string_view language_code(Language l) noexcept { return l == Language::en ? "en" : "vi"; }
 
-std::string date_text(std::string_view d, Language l) {
-  unsigned y = 0, m = 0, dd = 0;
-  if (d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-      std::sscanf(std::string(d).c_str(), "%4u-%2u-%2u", &y, &m, &dd) == 3 &&
-      QDate(static_cast<int>(y), static_cast<int>(m), static_cast<int>(dd)).isValid()) {
-    const Translator t(l);
-    return date_of(t, l, static_cast<int>(y), static_cast<int>(m), static_cast<int>(dd));
-  }
-  return std::string(d);
-}
+std::string date_text(std::string_view d, Language l) { return iso_date_text(Translator(l), l, d); }
 
 record::Result<MinutesInput> minutes_input(const record::VerifyReport &report, Language language) {
   if (!report.record || !report.attendance || !report.statement)
@@ -209,7 +209,7 @@ record::Result<MinutesInput> minutes_input(const record::VerifyReport &report, L
   m.session = r.meeting.session_name;
   m.title = r.title;
   m.place = r.meeting.place;
-  m.date_text = date_text(r.meeting.date, language);
+  m.date_text = iso_date_text(t, language, r.meeting.date); // the translator already loaded
   m.place_date_line = r.meeting.place + ", " + m.date_text;
   for (const auto &p : r.members) {
     if (p.council_role == CouncilRole::chair) m.chair = p.full_name;

@@ -43,7 +43,6 @@ struct MinutesAward {
 
 // The fixed texts of the document, in the minutes' language.
 struct MinutesTexts {
-  std::string lang;                 // "vi" or "en" (the HTML's lang attribute)
   std::string national_name, motto; // the Quốc hiệu and the tiêu ngữ
   std::string title;                // "BIÊN BẢN KIỂM PHIẾU"
   std::string pdf_title;            // the PDF's document title

@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 mkdir -p docs/screenshots
-rm -f docs/screenshots/member-*.png
+rm -f docs/screenshots/member-*.png docs/screenshots/trustee-*.png
 # In Viet Nam time (UTC+07:00), as the room sees it, whatever the zone of the machine.
 TZ=ICT-7 CV_GUI_SCREENSHOTS="$PWD/docs/screenshots" QT_QPA_PLATFORM=offscreen \
   "$build/tests/client/gui/cv_gui_tests" "[server]" > /dev/null
-ls docs/screenshots/member-*.png
+ls docs/screenshots/member-*.png docs/screenshots/trustee-*.png

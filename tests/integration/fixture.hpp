@@ -1,5 +1,6 @@
 // A small meeting on the real server for the integration tests: the 22 members of data/roster.csv,
-// the first nominees of data/nominees.csv, the rules, everyone present, a 2-of-3 key ceremony.
+// the first nominees of data/nominees.csv, the rules, everyone present, a 2-of-3 key ceremony
+// (trustees 5, 6, 7; or none, for a test that runs its own).
 #pragma once
 
 #include "councilvote/client/roles/secretary.hpp"
@@ -24,7 +25,8 @@ inline tools::HarnessOptions harness_options(const QTemporaryDir &dir) {
 // Starts the server and loads the meeting; `nominees` of the sample's nominees become contests, with
 // the award quotas given.
 inline void load_small_meeting(tools::MeetingHarness &h, std::size_t nominees,
-                               const std::vector<protocol::SetAwardQuotaRequest> &quotas = {}) {
+                               const std::vector<protocol::SetAwardQuotaRequest> &quotas = {},
+                               bool key_ceremony = true) {
   const std::filesystem::path data = CV_DATA_DIR;
   auto rules = client::roles::read_rules_csv(data / "rules.csv");
   auto roster = client::roles::read_roster_csv(data / "roster.csv");
@@ -43,6 +45,7 @@ inline void load_small_meeting(tools::MeetingHarness &h, std::size_t nominees,
   std::map<std::uint32_t, protocol::Attendance> present;
   for (auto no : h.member_numbers()) present[no] = protocol::Attendance::present;
   REQUIRE(h.set_attendance(present));
+  if (!key_ceremony) return; // the test runs its own
   auto k = h.run_key_ceremony({5, 6, 7}, 2);
   INFO((k ? "" : k.error().message));
   REQUIRE(k);

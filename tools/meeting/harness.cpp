@@ -2,6 +2,8 @@
 
 #include "councilvote/protocol/json.hpp"
 
+#include <algorithm>
+
 namespace cv::tools {
 
 namespace {
@@ -117,8 +119,9 @@ MeetingHarness::set_attendance(const std::map<std::uint32_t, protocol::Attendanc
   return r;
 }
 
-Result<crypto::Point> MeetingHarness::run_key_ceremony(const std::vector<std::uint32_t> &trustee_members,
-                                                       std::uint32_t threshold) {
+Result<void> MeetingHarness::begin_key_ceremony(const std::vector<std::uint32_t> &trustee_members,
+                                                std::uint32_t threshold,
+                                                const std::vector<std::uint32_t> &external) {
   protocol::SetTrusteesRequest req;
   req.threshold = threshold;
   for (std::uint32_t i = 0; i < trustee_members.size(); ++i) {
@@ -126,55 +129,66 @@ Result<crypto::Point> MeetingHarness::run_key_ceremony(const std::vector<std::ui
     req.trustees.push_back({i + 1, p.member_no, p.keys.box.public_key});
   }
   if (auto ok = secretary_client_->set_trustees(req); !ok) return with_context(ok, "set_trustees");
-
-  std::vector<client::roles::TrusteeSession> sessions;
+  ceremony_.clear();
   for (auto no : trustee_members) {
+    if (std::find(external.begin(), external.end(), no) != external.end()) continue;
     auto &p = member(no);
     auto view = p.client->get_all_ceremony_messages();
     if (!view) return with_context(view, "trustee " + std::to_string(no) + " get_ceremony_messages");
     auto s = client::roles::TrusteeSession::begin(meeting_id_, p.keys, *view);
     if (!s) return with_context(s, "trustee " + std::to_string(no) + " begins");
-    sessions.push_back(std::move(*s));
+    ceremony_.push_back({no, std::move(*s)});
   }
-  std::vector<bool> done(sessions.size(), false);
-  for (int round = 0; round < 20; ++round) {
-    bool all = true;
-    for (std::size_t i = 0; i < sessions.size(); ++i) {
-      if (done[i]) continue;
-      auto &p = member(trustee_members[i]);
-      auto &s = sessions[i];
-      for (;;) { // every page after what the session has seen
-        auto page = p.client->get_ceremony_messages(s.next_after_seq());
-        if (!page) return with_context(page, "get_ceremony_messages");
-        if (auto ok = s.absorb(*page); !ok) return with_context(ok, "trustee " + std::to_string(p.member_no));
-        if (page->messages.empty()) break;
-      }
-      auto step = s.step();
-      if (!step) return with_context(step, "trustee " + std::to_string(p.member_no));
-      using client::roles::CeremonyProgress;
-      switch (step->progress) {
-      case CeremonyProgress::post:
-      case CeremonyProgress::complain:
-        for (const auto &m : step->to_post)
-          if (auto ok = p.client->post_ceremony_message(m); !ok)
-            return with_context(ok, "post_ceremony_message");
-        break;
-      case CeremonyProgress::complete: {
-        auto share = s.finalize();
-        if (!share) return with_context(share, "finalize");
-        shares_.insert_or_assign(p.member_no, client::roles::share_file_of(s, std::move(*share)));
-        done[i] = true;
-        break;
-      }
-      case CeremonyProgress::failed:
-        return error("the key ceremony failed: " + step->detail);
-      case CeremonyProgress::waiting:
-      case CeremonyProgress::verified:
-        break;
-      }
-      all = all && done[i];
+  return {};
+}
+
+Result<bool> MeetingHarness::key_ceremony_round() {
+  bool all = true;
+  for (auto &t : ceremony_) {
+    if (t.done) continue;
+    auto &p = member(t.member_no);
+    auto &s = t.session;
+    for (;;) { // every page after what the session has seen
+      auto page = p.client->get_ceremony_messages(s.next_after_seq());
+      if (!page) return with_context(page, "get_ceremony_messages");
+      if (auto ok = s.absorb(*page); !ok) return with_context(ok, "trustee " + std::to_string(p.member_no));
+      if (page->messages.empty()) break;
     }
-    if (all) return shares_.at(trustee_members.front()).share.joint_key;
+    auto step = s.step();
+    if (!step) return with_context(step, "trustee " + std::to_string(p.member_no));
+    using client::roles::CeremonyProgress;
+    switch (step->progress) {
+    case CeremonyProgress::post:
+    case CeremonyProgress::complain:
+      for (const auto &m : step->to_post)
+        if (auto ok = p.client->post_ceremony_message(m); !ok)
+          return with_context(ok, "post_ceremony_message");
+      break;
+    case CeremonyProgress::complete: {
+      auto share = s.finalize();
+      if (!share) return with_context(share, "finalize");
+      shares_.insert_or_assign(p.member_no, client::roles::share_file_of(s, std::move(*share)));
+      t.done = true;
+      break;
+    }
+    case CeremonyProgress::failed:
+      return error("the key ceremony failed: " + step->detail);
+    case CeremonyProgress::waiting:
+    case CeremonyProgress::verified:
+      break;
+    }
+    all = all && t.done;
+  }
+  return all;
+}
+
+Result<crypto::Point> MeetingHarness::run_key_ceremony(const std::vector<std::uint32_t> &trustee_members,
+                                                       std::uint32_t threshold) {
+  if (auto begun = begin_key_ceremony(trustee_members, threshold); !begun) return begun.error();
+  for (int round = 0; round < 20; ++round) {
+    auto all = key_ceremony_round();
+    if (!all) return all.error();
+    if (*all) return shares_.at(trustee_members.front()).share.joint_key;
   }
   return error("the key ceremony did not complete in 20 rounds");
 }

@@ -70,6 +70,13 @@ public:
   // set_trustees + every trustee runs TrusteeSession until the ceremony is complete.
   [[nodiscard]] Result<crypto::Point> run_key_ceremony(const std::vector<std::uint32_t> &trustee_members,
                                                        std::uint32_t threshold);
+  // The same in steps, with the trustees in `external` driven from elsewhere (the GUI under test):
+  // set_trustees, then every other trustee begins; each round, each of them reads the board and
+  // posts what it has to. A round says whether all of them are complete.
+  [[nodiscard]] Result<void> begin_key_ceremony(const std::vector<std::uint32_t> &trustee_members,
+                                                std::uint32_t threshold,
+                                                const std::vector<std::uint32_t> &external = {});
+  [[nodiscard]] Result<bool> key_ceremony_round();
 
   [[nodiscard]] client::Client &secretary() { return *secretary_client_; }
   // The secretary's signing key (for tests that sign requests by hand).
@@ -103,6 +110,12 @@ private:
   std::map<std::uint32_t, Participant> members_;
   std::map<std::uint32_t, crypto::KeyFileContents> preset_keys_;
   std::map<std::uint32_t, client::roles::TrusteeShareFile> shares_; // trustee member_no -> key share
+  struct CeremonyTrustee {
+    std::uint32_t member_no;
+    client::roles::TrusteeSession session;
+    bool done = false;
+  };
+  std::vector<CeremonyTrustee> ceremony_; // the harness's own trustees of the ceremony under way
 };
 
 // The error of `r` with `what` (who did what) in front of its message.

@@ -10,6 +10,13 @@ bool ErrorText::is_wrong_server(const protocol::Error &e) {
   return e.code == ErrorCode::inconsistent_data && e.check == client::kCheckTlsPin;
 }
 
+// A sealed file (ceremony state, key share) that is missing, or that a wrong passphrase or damage
+// would not open.
+static bool sealed_file_refused(const protocol::Error &e) {
+  return e.code == ErrorCode::invalid_argument && (e.message.find("sealed file") != std::string::npos ||
+                                                   e.message.find("cannot open") != std::string::npos);
+}
+
 QString ErrorText::sentence(Step step, const protocol::Error &e) {
   if (is_wrong_server(e))
     return tr("This is not the meeting's server: its certificate does not match the fingerprint in "
@@ -43,6 +50,31 @@ QString ErrorText::sentence(Step step, const protocol::Error &e) {
     if (e.code == ErrorCode::inconsistent_data || e.code == ErrorCode::bad_signature)
       return tr("The bulletin board does not show your ballot as it should. Keep your receipt file "
                 "and tell the vote-counting committee (Ban kiểm phiếu) and the secretary at once.");
+    break;
+  case Step::ceremony:
+    if (sealed_file_refused(e))
+      return tr("This passphrase does not open your key file, or your ceremony file is damaged. Type "
+                "the passphrase of your key file; nothing has been sent.");
+    if (e.code == ErrorCode::invalid_argument)
+      return tr("This key is not one of the vote-counting committee's in this ceremony. Check with the "
+                "secretary which keys were named as trustees.");
+    if (e.code == ErrorCode::inconsistent_data)
+      return tr("The key ceremony on the server does not agree with what this computer holds. Do not "
+                "go on; tell the secretary, who starts a new ceremony.");
+    if (e.code == ErrorCode::internal)
+      return tr("Your ceremony file could not be written and read back on this computer. Check that "
+                "the folder is writable; nothing has been sent.");
+    break;
+  case Step::decrypt:
+    if (e.code == ErrorCode::inconsistent_data)
+      return tr("The server's tally is not the sum of the ballots on the board. Do not decrypt; tell "
+                "the secretary and the other members of the committee at once.");
+    if (e.code == ErrorCode::wrong_state && e.check == "min_ballots")
+      return tr("Too few ballots were cast: decrypting this tally would reveal how individual members "
+                "voted. It is not decrypted.");
+    if (e.code == ErrorCode::not_found || sealed_file_refused(e))
+      return tr("Your key share of this ceremony could not be opened: the file is missing or the "
+                "passphrase is not right. Nothing was sent.");
     break;
   default:
     break;

@@ -3,6 +3,7 @@
 #include "appearance.hpp"
 #include "language.hpp"
 #include "member_flow.hpp"
+#include "screens/trustee_screen.hpp"
 
 #include <QAction>
 #include <QActionGroup>
@@ -20,6 +21,7 @@ MainWindow::MainWindow(SessionOptions options, QWidget *parent) : QMainWindow(pa
   language_ = menuBar()->addMenu(QString());
   quit_ = file_->addAction(QString(), this, &QWidget::close);
   public_key_ = member_menu_->addAction(QString(), member_, &MemberFlow::show_public_key);
+  trustee_action_ = member_menu_->addAction(QString(), this, [this] { show_trustee(); });
 
   auto *sizes = new QActionGroup(this);
   auto size_action = [this, sizes](int percent) {
@@ -66,7 +68,7 @@ MainWindow::MainWindow(SessionOptions options, QWidget *parent) : QMainWindow(pa
 }
 
 QAction *MainWindow::action(const QString &name) const {
-  for (auto *a : {vi_, en_, text100_, text125_, text150_, contrast_, public_key_, quit_})
+  for (auto *a : {vi_, en_, text100_, text125_, text150_, contrast_, public_key_, trustee_action_, quit_})
     if (a->objectName() == name) return a;
   return nullptr;
 }
@@ -83,6 +85,8 @@ void MainWindow::retranslate() {
   member_menu_->setTitle(tr("&Member"));
   public_key_->setText(tr("My public key"));
   public_key_->setObjectName(QStringLiteral("public-key"));
+  trustee_action_->setText(tr("Vote-counting committee (trustee)…"));
+  trustee_action_->setObjectName(QStringLiteral("trustee"));
   view_->setTitle(tr("&View"));
   text100_->setText(tr("Text size 100 %"));
   text125_->setText(tr("Text size 125 %"));
@@ -90,6 +94,17 @@ void MainWindow::retranslate() {
   contrast_->setText(tr("High contrast"));
   language_->setTitle(tr("&Language / Ngôn ngữ"));
   (current_language() == Language::vi ? vi_ : en_)->setChecked(true);
+}
+
+TrusteeScreen *MainWindow::show_trustee() {
+  if (!trustee_) {
+    trustee_ = new TrusteeScreen(member_->session(), this);
+    trustee_->setWindowFlag(Qt::Window);
+    trustee_->resize(760, 720);
+  }
+  trustee_->show();
+  trustee_->raise();
+  return trustee_;
 }
 
 } // namespace cv::gui

@@ -5,10 +5,9 @@
 #include "councilvote/client/roles/file_io.hpp"
 #include "councilvote/client/roles/poll_board.hpp"
 #include "councilvote/protocol/crypto_error.hpp"
+#include "worker.hpp"
 
-#include <QFutureWatcher>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -19,20 +18,6 @@ namespace {
 
 using protocol::Result;
 namespace roles = client::roles;
-
-// Runs `work` on a worker thread; `then` runs with its result on `context`'s thread, unless
-// `context` is gone. The session's destructor waits for the workers (their watchers are its
-// children).
-template <class T, class Work, class Then> void run_worker(QObject *context, Work work, Then then) {
-  auto *watcher = new QFutureWatcher<std::shared_ptr<T>>(context);
-  QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-                   [watcher, then = std::move(then)]() mutable {
-                     auto result = watcher->result();
-                     watcher->deleteLater();
-                     then(std::move(*result));
-                   });
-  watcher->setFuture(QtConcurrent::run([work = std::move(work)] { return std::make_shared<T>(work()); }));
-}
 
 protocol::Error local_error(std::string message) {
   return protocol::make_error(protocol::ErrorCode::internal, std::move(message));
@@ -74,9 +59,7 @@ MemberSession::MemberSession(SessionOptions options, QObject *parent)
     if (auto b = protocol::decode_bundle(*text)) bundle_ = std::move(*b);
 }
 
-MemberSession::~MemberSession() {
-  for (auto *w : findChildren<QFutureWatcherBase *>()) w->waitForFinished();
-}
+MemberSession::~MemberSession() { wait_for_workers(this); }
 
 void MemberSession::set_busy(bool b) {
   if (busy_ == b) return;

@@ -42,7 +42,8 @@ struct SessionOptions {
 };
 
 // What the member is doing, for progress and for the error sentences (error_text.hpp).
-enum class Step { identity, bundle, unlock, connect, board, poll, encrypt, cast, check };
+// ceremony and decrypt are the trustee's (trustee_work.hpp).
+enum class Step { identity, bundle, unlock, connect, board, poll, encrypt, cast, check, ceremony, decrypt };
 
 // The outcome of a check of the member's ballot (board, and after publication the record).
 struct CheckOutcome {
@@ -98,6 +99,9 @@ public:
   void check();
 
   [[nodiscard]] client::Connection *connection() const noexcept { return conn_.get(); }
+  // The unlocked key (nullptr when locked): the trustee's work (trustee_work.hpp) uses its box key.
+  [[nodiscard]] const crypto::KeyFileContents *keys() const noexcept { return key_.get(); }
+  [[nodiscard]] const SessionOptions &options() const noexcept { return options_; }
 
 signals:
   void busy_changed(bool busy);

@@ -47,6 +47,10 @@ QString StatusPanel::step_text(Step step) {
     return tr("Sending your ballot…");
   case Step::check:
     return tr("Checking your ballot on the bulletin board…");
+  case Step::ceremony:
+    return tr("Key ceremony: reading the board, sealing your state, sending and checking shares…");
+  case Step::decrypt:
+    return tr("Recomputing the tally from every ballot on the board…");
   }
   return {};
 }

@@ -121,6 +121,34 @@
         <source>This is not a valid enrollment bundle. Check that you opened the right file, or that you pasted the whole text (it starts with CV2:).</source>
         <translation>This is not a valid enrollment bundle. Check that you opened the right file, or that you pasted the whole text (it starts with CV2:).</translation>
     </message>
+    <message>
+        <source>This key is not one of the vote-counting committee's in this ceremony. Check with the secretary which keys were named as trustees.</source>
+        <translation>This key is not one of the vote-counting committee's in this ceremony. Check with the secretary which keys were named as trustees.</translation>
+    </message>
+    <message>
+        <source>The key ceremony on the server does not agree with what this computer holds. Do not go on; tell the secretary, who starts a new ceremony.</source>
+        <translation>The key ceremony on the server does not agree with what this computer holds. Do not go on; tell the secretary, who starts a new ceremony.</translation>
+    </message>
+    <message>
+        <source>Your ceremony file could not be written and read back on this computer. Check that the folder is writable; nothing has been sent.</source>
+        <translation>Your ceremony file could not be written and read back on this computer. Check that the folder is writable; nothing has been sent.</translation>
+    </message>
+    <message>
+        <source>The server's tally is not the sum of the ballots on the board. Do not decrypt; tell the secretary and the other members of the committee at once.</source>
+        <translation>The server's tally is not the sum of the ballots on the board. Do not decrypt; tell the secretary and the other members of the committee at once.</translation>
+    </message>
+    <message>
+        <source>Too few ballots were cast: decrypting this tally would reveal how individual members voted. It is not decrypted.</source>
+        <translation>Too few ballots were cast: decrypting this tally would reveal how individual members voted. It is not decrypted.</translation>
+    </message>
+    <message>
+        <source>Your key share of this ceremony could not be opened: the file is missing or the passphrase is not right. Nothing was sent.</source>
+        <translation>Your key share of this ceremony could not be opened: the file is missing or the passphrase is not right. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open your key file, or your ceremony file is damaged. Type the passphrase of your key file; nothing has been sent.</source>
+        <translation>This passphrase does not open your key file, or your ceremony file is damaged. Type the passphrase of your key file; nothing has been sent.</translation>
+    </message>
 </context>
 <context>
     <name>cv::gui::BundleScreen</name>
@@ -345,6 +373,10 @@
         <source>&amp;Language / Ngôn ngữ</source>
         <translation>&amp;Language / Ngôn ngữ</translation>
     </message>
+    <message>
+        <source>Vote-counting committee (trustee)…</source>
+        <translation>Vote-counting committee (trustee)…</translation>
+    </message>
 </context>
 <context>
     <name>cv::gui::PollScreen</name>
@@ -358,8 +390,7 @@
     </message>
     <message numerus="yes">
         <source>This changes %n choice(s) you already made in this group to "Agree".</source>
-        <translation>
-            <numerusform>This changes %n choice you already made in this group to "Agree".</numerusform><numerusform>This changes %n choices you already made in this group to "Agree".</numerusform></translation>
+        <translation><numerusform>This changes %n choice you already made in this group to "Agree".</numerusform><numerusform>This changes %n choices you already made in this group to "Agree".</numerusform></translation>
     </message>
     <message>
         <source>Change them to Agree</source>
@@ -387,8 +418,7 @@
     </message>
     <message numerus="yes">
         <source>%1 (%n nominee(s))</source>
-        <translation>
-            <numerusform>%1 (%n nominee)</numerusform><numerusform>%1 (%n nominees)</numerusform></translation>
+        <translation><numerusform>%1 (%n nominee)</numerusform><numerusform>%1 (%n nominees)</numerusform></translation>
     </message>
     <message>
         <source>Agree with everyone in the group %1</source>
@@ -611,6 +641,165 @@ Once cast, your vote cannot be changed or taken back.</translation>
     <message>
         <source>Checking your ballot on the bulletin board…</source>
         <translation>Checking your ballot on the bulletin board…</translation>
+    </message>
+    <message>
+        <source>Key ceremony: reading the board, sealing your state, sending and checking shares…</source>
+        <translation>Key ceremony: reading the board, sealing your state, sending and checking shares…</translation>
+    </message>
+    <message>
+        <source>Recomputing the tally from every ballot on the board…</source>
+        <translation>Recomputing the tally from every ballot on the board…</translation>
+    </message>
+</context>
+<context>
+    <name>cv::gui::TrusteeScreen</name>
+    <message>
+        <source>Type the passphrase of your key file.</source>
+        <translation>Type the passphrase of your key file.</translation>
+    </message>
+    <message>
+        <source>There is no poll to decrypt on the board yet.</source>
+        <translation>There is no poll to decrypt on the board yet.</translation>
+    </message>
+    <message>
+        <source>Decrypt the totals?</source>
+        <translation>Decrypt the totals?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your part of the decryption of the totals of %n ballot(s) is sent to the server. With enough parts the totals become public; no single ballot is ever decrypted.</source>
+        <translation><numerusform>Your part of the decryption of the totals of %n ballot is sent to the server. With enough parts the totals become public; no single ballot is ever decrypted.</numerusform><numerusform>Your part of the decryption of the totals of %n ballots is sent to the server. With enough parts the totals become public; no single ballot is ever decrypted.</numerusform></translation>
+    </message>
+    <message>
+        <source>Send my part</source>
+        <translation>Send my part</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <source>You are trustee %1 of %2; %3 of them are needed to decrypt.</source>
+        <translation>You are trustee %1 of %2; %3 of them are needed to decrypt.</translation>
+    </message>
+    <message>
+        <source>%1 trustees; %2 of them are needed to decrypt.</source>
+        <translation>%1 trustees; %2 of them are needed to decrypt.</translation>
+    </message>
+    <message>
+        <source>Your ceremony secrets are made, sealed with your passphrase on this computer, and read back.</source>
+        <translation>Your ceremony secrets are made, sealed with your passphrase on this computer, and read back.</translation>
+    </message>
+    <message>
+        <source>Your commitments and one encrypted share for each trustee are on the board.</source>
+        <translation>Your commitments and one encrypted share for each trustee are on the board.</translation>
+    </message>
+    <message>
+        <source>Every share sent to you has been checked against its sender's commitments.</source>
+        <translation>Every share sent to you has been checked against its sender's commitments.</translation>
+    </message>
+    <message>
+        <source>Your key share is saved sealed on this computer and has been read back and checked.</source>
+        <translation>Your key share is saved sealed on this computer and has been read back and checked.</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>Not yet: %1</translation>
+    </message>
+    <message>
+        <source>The ceremony failed: %1. The secretary starts a new one.</source>
+        <translation>The ceremony failed: %1. The secretary starts a new one.</translation>
+    </message>
+    <message>
+        <source>Still waiting for: %1.</source>
+        <translation>Still waiting for: %1.</translation>
+    </message>
+    <message>
+        <source>Tell the secretary that your shares verified. Waiting for the ceremony to complete…</source>
+        <translation>Tell the secretary that your shares verified. Waiting for the ceremony to complete…</translation>
+    </message>
+    <message>
+        <source>Your key share of this ceremony is already saved: %1</source>
+        <translation>Your key share of this ceremony is already saved: %1</translation>
+    </message>
+    <message>
+        <source>The ceremony is complete. Joint key %1. Your key share: %2</source>
+        <translation>The ceremony is complete. Joint key %1. Your key share: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Poll %1: the tally of %n ballot(s), recomputed on this computer from every ballot on the board and equal to the server's (board entry %2). Tally fingerprint: %3.</source>
+        <translation><numerusform>Poll %1: the tally of %n ballot, recomputed on this computer from every ballot on the board and equal to the server's (board entry %2). Tally fingerprint: %3.</numerusform><numerusform>Poll %1: the tally of %n ballots, recomputed on this computer from every ballot on the board and equal to the server's (board entry %2). Tally fingerprint: %3.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server accepted your part. It now holds %1 of the %2 parts needed (trustees %3).</source>
+        <translation>The server accepted your part. It now holds %1 of the %2 parts needed (trustees %3).</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent yet. The server holds %1 of the %2 parts needed.</source>
+        <translation>Nothing has been sent yet. The server holds %1 of the %2 parts needed.</translation>
+    </message>
+    <message>
+        <source>Vote-counting committee (Ban kiểm phiếu)</source>
+        <translation>Vote-counting committee (Ban kiểm phiếu)</translation>
+    </message>
+    <message>
+        <source>Your key and the connection are the ones you unlocked. The passphrase below is the one of your key file: it seals your ceremony secrets and your key share on this computer. Nothing secret leaves it unencrypted.</source>
+        <translation>Your key and the connection are the ones you unlocked. The passphrase below is the one of your key file: it seals your ceremony secrets and your key share on this computer. Nothing secret leaves it unencrypted.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Passphrase of your key file</source>
+        <translation>Passphrase of your key file</translation>
+    </message>
+    <message>
+        <source>1. Key ceremony</source>
+        <translation>1. Key ceremony</translation>
+    </message>
+    <message>
+        <source>Start or resume the ceremony</source>
+        <translation>Start or resume the ceremony</translation>
+    </message>
+    <message>
+        <source>2. Decryption of the totals</source>
+        <translation>2. Decryption of the totals</translation>
+    </message>
+    <message>
+        <source>Recompute the tally from the board</source>
+        <translation>Recompute the tally from the board</translation>
+    </message>
+    <message>
+        <source>Decrypt my part…</source>
+        <translation>Decrypt my part…</translation>
+    </message>
+    <message>
+        <source>The tally</source>
+        <translation>The tally</translation>
+    </message>
+    <message>
+        <source>What the count reveals</source>
+        <translation>What the count reveals</translation>
+    </message>
+    <message>
+        <source>Parts held by the server</source>
+        <translation>Parts held by the server</translation>
+    </message>
+    <message>
+        <source>Trustees</source>
+        <translation>Trustees</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>Joint key</source>
+        <translation>Joint key</translation>
     </message>
 </context>
 <context>

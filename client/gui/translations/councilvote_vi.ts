@@ -121,6 +121,34 @@
         <source>This is not a valid enrollment bundle. Check that you opened the right file, or that you pasted the whole text (it starts with CV2:).</source>
         <translation>Đây không phải là gói đăng ký hợp lệ. Hãy kiểm tra bạn đã mở đúng tệp, hoặc đã dán đủ toàn bộ văn bản (bắt đầu bằng CV2:).</translation>
     </message>
+    <message>
+        <source>This key is not one of the vote-counting committee's in this ceremony. Check with the secretary which keys were named as trustees.</source>
+        <translation>Khóa này không thuộc Ban kiểm phiếu trong lễ tạo khóa này. Hãy hỏi thư ký những khóa nào đã được chỉ định vào Ban kiểm phiếu.</translation>
+    </message>
+    <message>
+        <source>The key ceremony on the server does not agree with what this computer holds. Do not go on; tell the secretary, who starts a new ceremony.</source>
+        <translation>Lễ tạo khóa trên máy chủ không khớp với dữ liệu trên máy này. Đừng tiếp tục; hãy báo thư ký để bắt đầu một lễ tạo khóa mới.</translation>
+    </message>
+    <message>
+        <source>Your ceremony file could not be written and read back on this computer. Check that the folder is writable; nothing has been sent.</source>
+        <translation>Không ghi và đọc lại được tệp lễ tạo khóa trên máy này. Hãy kiểm tra thư mục có ghi được không; chưa có gì được gửi đi.</translation>
+    </message>
+    <message>
+        <source>The server's tally is not the sum of the ballots on the board. Do not decrypt; tell the secretary and the other members of the committee at once.</source>
+        <translation>Tổng phiếu của máy chủ không bằng tổng các lá phiếu trên bảng tin. Đừng giải mã; hãy báo ngay cho thư ký và các thành viên khác của Ban kiểm phiếu.</translation>
+    </message>
+    <message>
+        <source>Too few ballots were cast: decrypting this tally would reveal how individual members voted. It is not decrypted.</source>
+        <translation>Có quá ít lá phiếu: giải mã tổng này sẽ làm lộ cách từng thành viên đã bỏ phiếu. Tổng này không được giải mã.</translation>
+    </message>
+    <message>
+        <source>Your key share of this ceremony could not be opened: the file is missing or the passphrase is not right. Nothing was sent.</source>
+        <translation>Không mở được phần khóa của bạn trong lễ tạo khóa này: thiếu tệp hoặc cụm mật khẩu không đúng. Chưa có gì được gửi đi.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open your key file, or your ceremony file is damaged. Type the passphrase of your key file; nothing has been sent.</source>
+        <translation>Cụm mật khẩu này không mở được tệp khóa của bạn, hoặc tệp lễ tạo khóa bị hỏng. Hãy gõ cụm mật khẩu của tệp khóa; chưa có gì được gửi đi.</translation>
+    </message>
 </context>
 <context>
     <name>cv::gui::BundleScreen</name>
@@ -344,6 +372,10 @@
     <message>
         <source>&amp;Language / Ngôn ngữ</source>
         <translation>&amp;Ngôn ngữ / Language</translation>
+    </message>
+    <message>
+        <source>Vote-counting committee (trustee)…</source>
+        <translation>Ban kiểm phiếu…</translation>
     </message>
 </context>
 <context>
@@ -609,6 +641,165 @@ Once cast, your vote cannot be changed or taken back.</source>
     <message>
         <source>Checking your ballot on the bulletin board…</source>
         <translation>Đang kiểm tra lá phiếu trên bảng tin…</translation>
+    </message>
+    <message>
+        <source>Key ceremony: reading the board, sealing your state, sending and checking shares…</source>
+        <translation>Lễ tạo khóa: đang đọc bảng tin, niêm phong trạng thái, gửi và kiểm tra các phần khóa…</translation>
+    </message>
+    <message>
+        <source>Recomputing the tally from every ballot on the board…</source>
+        <translation>Đang tính lại tổng phiếu từ mọi lá phiếu trên bảng tin…</translation>
+    </message>
+</context>
+<context>
+    <name>cv::gui::TrusteeScreen</name>
+    <message>
+        <source>Type the passphrase of your key file.</source>
+        <translation>Hãy gõ cụm mật khẩu của tệp khóa.</translation>
+    </message>
+    <message>
+        <source>There is no poll to decrypt on the board yet.</source>
+        <translation>Trên bảng tin chưa có cuộc bỏ phiếu nào để giải mã.</translation>
+    </message>
+    <message>
+        <source>Decrypt the totals?</source>
+        <translation>Giải mã các tổng phiếu?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your part of the decryption of the totals of %n ballot(s) is sent to the server. With enough parts the totals become public; no single ballot is ever decrypted.</source>
+        <translation><numerusform>Phần giải mã của bạn cho các tổng của %n lá phiếu sẽ được gửi tới máy chủ. Khi đủ số phần, các tổng được công bố; không lá phiếu riêng lẻ nào bị giải mã.</numerusform></translation>
+    </message>
+    <message>
+        <source>Send my part</source>
+        <translation>Gửi phần của tôi</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>You are trustee %1 of %2; %3 of them are needed to decrypt.</source>
+        <translation>Bạn là thành viên ban kiểm phiếu %1 trong %2; cần %3 người để giải mã.</translation>
+    </message>
+    <message>
+        <source>%1 trustees; %2 of them are needed to decrypt.</source>
+        <translation>%1 thành viên ban kiểm phiếu; cần %2 người để giải mã.</translation>
+    </message>
+    <message>
+        <source>Your ceremony secrets are made, sealed with your passphrase on this computer, and read back.</source>
+        <translation>Các bí mật lễ tạo khóa của bạn đã được tạo, niêm phong bằng cụm mật khẩu trên máy này và đọc lại để kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Your commitments and one encrypted share for each trustee are on the board.</source>
+        <translation>Các cam kết của bạn và một phần khóa đã mã hóa cho từng thành viên ban đã có trên bảng tin.</translation>
+    </message>
+    <message>
+        <source>Every share sent to you has been checked against its sender's commitments.</source>
+        <translation>Mọi phần khóa gửi cho bạn đã được kiểm tra với cam kết của người gửi.</translation>
+    </message>
+    <message>
+        <source>Your key share is saved sealed on this computer and has been read back and checked.</source>
+        <translation>Phần khóa của bạn đã được lưu niêm phong trên máy này, đọc lại và kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Đã xong: %1</translation>
+    </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>Chưa xong: %1</translation>
+    </message>
+    <message>
+        <source>The ceremony failed: %1. The secretary starts a new one.</source>
+        <translation>Lễ tạo khóa thất bại: %1. Thư ký sẽ bắt đầu lễ mới.</translation>
+    </message>
+    <message>
+        <source>Still waiting for: %1.</source>
+        <translation>Vẫn đang chờ: %1.</translation>
+    </message>
+    <message>
+        <source>Tell the secretary that your shares verified. Waiting for the ceremony to complete…</source>
+        <translation>Hãy báo thư ký rằng các phần khóa của bạn đã được kiểm tra. Đang chờ lễ tạo khóa hoàn tất…</translation>
+    </message>
+    <message>
+        <source>Your key share of this ceremony is already saved: %1</source>
+        <translation>Phần khóa của bạn trong lễ tạo khóa này đã được lưu: %1</translation>
+    </message>
+    <message>
+        <source>The ceremony is complete. Joint key %1. Your key share: %2</source>
+        <translation>Lễ tạo khóa đã hoàn tất. Khóa chung %1. Phần khóa của bạn: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Poll %1: the tally of %n ballot(s), recomputed on this computer from every ballot on the board and equal to the server's (board entry %2). Tally fingerprint: %3.</source>
+        <translation><numerusform>Cuộc bỏ phiếu %1: tổng của %n lá phiếu, được tính lại trên máy này từ mọi lá phiếu trên bảng tin và bằng tổng của máy chủ (mục %2 của bảng tin). Dấu vân tay của tổng: %3.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server accepted your part. It now holds %1 of the %2 parts needed (trustees %3).</source>
+        <translation>Máy chủ đã nhận phần của bạn. Máy chủ đang giữ %1 trong %2 phần cần có (thành viên ban %3).</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent yet. The server holds %1 of the %2 parts needed.</source>
+        <translation>Chưa gửi gì. Máy chủ đang giữ %1 trong %2 phần cần có.</translation>
+    </message>
+    <message>
+        <source>Vote-counting committee (Ban kiểm phiếu)</source>
+        <translation>Ban kiểm phiếu</translation>
+    </message>
+    <message>
+        <source>Your key and the connection are the ones you unlocked. The passphrase below is the one of your key file: it seals your ceremony secrets and your key share on this computer. Nothing secret leaves it unencrypted.</source>
+        <translation>Khóa và kết nối là những thứ bạn vừa mở khóa. Cụm mật khẩu dưới đây là của tệp khóa: nó niêm phong các bí mật lễ tạo khóa và phần khóa của bạn trên máy này. Không bí mật nào rời máy khi chưa được mã hóa.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Passphrase of your key file</source>
+        <translation>Cụm mật khẩu của tệp khóa</translation>
+    </message>
+    <message>
+        <source>1. Key ceremony</source>
+        <translation>1. Lễ tạo khóa</translation>
+    </message>
+    <message>
+        <source>Start or resume the ceremony</source>
+        <translation>Bắt đầu hoặc tiếp tục lễ tạo khóa</translation>
+    </message>
+    <message>
+        <source>2. Decryption of the totals</source>
+        <translation>2. Giải mã các tổng phiếu</translation>
+    </message>
+    <message>
+        <source>Recompute the tally from the board</source>
+        <translation>Tính lại tổng phiếu từ bảng tin</translation>
+    </message>
+    <message>
+        <source>Decrypt my part…</source>
+        <translation>Giải mã phần của tôi…</translation>
+    </message>
+    <message>
+        <source>The tally</source>
+        <translation>Tổng phiếu</translation>
+    </message>
+    <message>
+        <source>What the count reveals</source>
+        <translation>Điều mà số phiếu để lộ</translation>
+    </message>
+    <message>
+        <source>Parts held by the server</source>
+        <translation>Số phần máy chủ đang giữ</translation>
+    </message>
+    <message>
+        <source>Trustees</source>
+        <translation>Thành viên Ban kiểm phiếu</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Joint key</source>
+        <translation>Khóa chung</translation>
     </message>
 </context>
 <context>

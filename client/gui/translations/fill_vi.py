@@ -192,9 +192,80 @@ VI = {
  'The poll "%1" is not open for voting now, and you have not voted in it.':
    'Cuộc bỏ phiếu “%1” hiện không mở, và bạn chưa bỏ phiếu trong cuộc này.',
  'Refresh': 'Làm mới',
+ "This passphrase does not open your key file, or your ceremony file is damaged. Type the passphrase of your key file; nothing has been sent.":
+   'Cụm mật khẩu này không mở được tệp khóa của bạn, hoặc tệp lễ tạo khóa bị hỏng. Hãy gõ cụm mật khẩu của tệp khóa; chưa có gì được gửi đi.',
+ "This key is not one of the vote-counting committee's in this ceremony. Check with the secretary which keys were named as trustees.":
+   'Khóa này không thuộc Ban kiểm phiếu trong lễ tạo khóa này. Hãy hỏi thư ký những khóa nào đã được chỉ định vào Ban kiểm phiếu.',
+ 'The key ceremony on the server does not agree with what this computer holds. Do not go on; tell the secretary, who starts a new ceremony.':
+   'Lễ tạo khóa trên máy chủ không khớp với dữ liệu trên máy này. Đừng tiếp tục; hãy báo thư ký để bắt đầu một lễ tạo khóa mới.',
+ 'Your ceremony file could not be written and read back on this computer. Check that the folder is writable; nothing has been sent.':
+   'Không ghi và đọc lại được tệp lễ tạo khóa trên máy này. Hãy kiểm tra thư mục có ghi được không; chưa có gì được gửi đi.',
+ "The server's tally is not the sum of the ballots on the board. Do not decrypt; tell the secretary and the other members of the committee at once.":
+   'Tổng phiếu của máy chủ không bằng tổng các lá phiếu trên bảng tin. Đừng giải mã; hãy báo ngay cho thư ký và các thành viên khác của Ban kiểm phiếu.',
+ 'Too few ballots were cast: decrypting this tally would reveal how individual members voted. It is not decrypted.':
+   'Có quá ít lá phiếu: giải mã tổng này sẽ làm lộ cách từng thành viên đã bỏ phiếu. Tổng này không được giải mã.',
+ 'Your key share of this ceremony could not be opened: the file is missing or the passphrase is not right. Nothing was sent.':
+   'Không mở được phần khóa của bạn trong lễ tạo khóa này: thiếu tệp hoặc cụm mật khẩu không đúng. Chưa có gì được gửi đi.',
+ 'Vote-counting committee (trustee)…': 'Ban kiểm phiếu…',
+ 'Key ceremony: reading the board, sealing your state, sending and checking shares…':
+   'Lễ tạo khóa: đang đọc bảng tin, niêm phong trạng thái, gửi và kiểm tra các phần khóa…',
+ 'Recomputing the tally from every ballot on the board…': 'Đang tính lại tổng phiếu từ mọi lá phiếu trên bảng tin…',
+ 'Type the passphrase of your key file.': 'Hãy gõ cụm mật khẩu của tệp khóa.',
+ 'There is no poll to decrypt on the board yet.': 'Trên bảng tin chưa có cuộc bỏ phiếu nào để giải mã.',
+ 'Decrypt the totals?': 'Giải mã các tổng phiếu?',
+ 'Your part of the decryption of the totals of %n ballot(s) is sent to the server. With enough parts the totals become public; no single ballot is ever decrypted.':
+   ['Phần giải mã của bạn cho các tổng của %n lá phiếu sẽ được gửi tới máy chủ. Khi đủ số phần, các tổng được công bố; không lá phiếu riêng lẻ nào bị giải mã.'],
+ 'Send my part': 'Gửi phần của tôi',
+ 'You are trustee %1 of %2; %3 of them are needed to decrypt.':
+   'Bạn là thành viên ban kiểm phiếu %1 trong %2; cần %3 người để giải mã.',
+ '%1 trustees; %2 of them are needed to decrypt.': '%1 thành viên ban kiểm phiếu; cần %2 người để giải mã.',
+ 'Your ceremony secrets are made, sealed with your passphrase on this computer, and read back.':
+   'Các bí mật lễ tạo khóa của bạn đã được tạo, niêm phong bằng cụm mật khẩu trên máy này và đọc lại để kiểm tra.',
+ 'Your commitments and one encrypted share for each trustee are on the board.':
+   'Các cam kết của bạn và một phần khóa đã mã hóa cho từng thành viên ban đã có trên bảng tin.',
+ "Every share sent to you has been checked against its sender's commitments.":
+   'Mọi phần khóa gửi cho bạn đã được kiểm tra với cam kết của người gửi.',
+ 'Your key share is saved sealed on this computer and has been read back and checked.':
+   'Phần khóa của bạn đã được lưu niêm phong trên máy này, đọc lại và kiểm tra.',
+ 'Done: %1': 'Đã xong: %1',
+ 'Not yet: %1': 'Chưa xong: %1',
+ 'The ceremony failed: %1. The secretary starts a new one.': 'Lễ tạo khóa thất bại: %1. Thư ký sẽ bắt đầu lễ mới.',
+ 'Still waiting for: %1.': 'Vẫn đang chờ: %1.',
+ 'Tell the secretary that your shares verified. Waiting for the ceremony to complete…':
+   'Hãy báo thư ký rằng các phần khóa của bạn đã được kiểm tra. Đang chờ lễ tạo khóa hoàn tất…',
+ 'Your key share of this ceremony is already saved: %1': 'Phần khóa của bạn trong lễ tạo khóa này đã được lưu: %1',
+ 'The ceremony is complete. Joint key %1. Your key share: %2':
+   'Lễ tạo khóa đã hoàn tất. Khóa chung %1. Phần khóa của bạn: %2',
+ "Poll %1: the tally of %n ballot(s), recomputed on this computer from every ballot on the board and equal to the server's (board entry %2). Tally fingerprint: %3.":
+   ['Cuộc bỏ phiếu %1: tổng của %n lá phiếu, được tính lại trên máy này từ mọi lá phiếu trên bảng tin và bằng tổng của máy chủ (mục %2 của bảng tin). Dấu vân tay của tổng: %3.'],
+ 'The server accepted your part. It now holds %1 of the %2 parts needed (trustees %3).':
+   'Máy chủ đã nhận phần của bạn. Máy chủ đang giữ %1 trong %2 phần cần có (thành viên ban %3).',
+ 'Nothing has been sent yet. The server holds %1 of the %2 parts needed.':
+   'Chưa gửi gì. Máy chủ đang giữ %1 trong %2 phần cần có.',
+ 'Vote-counting committee (Ban kiểm phiếu)': 'Ban kiểm phiếu',
+ 'Your key and the connection are the ones you unlocked. The passphrase below is the one of your key file: it seals your ceremony secrets and your key share on this computer. Nothing secret leaves it unencrypted.':
+   'Khóa và kết nối là những thứ bạn vừa mở khóa. Cụm mật khẩu dưới đây là của tệp khóa: nó niêm phong các bí mật lễ tạo khóa và phần khóa của bạn trên máy này. Không bí mật nào rời máy khi chưa được mã hóa.',
+ 'Passphrase of your key file': 'Cụm mật khẩu của tệp khóa',
+ '1. Key ceremony': '1. Lễ tạo khóa',
+ 'Start or resume the ceremony': 'Bắt đầu hoặc tiếp tục lễ tạo khóa',
+ '2. Decryption of the totals': '2. Giải mã các tổng phiếu',
+ 'Recompute the tally from the board': 'Tính lại tổng phiếu từ bảng tin',
+ 'Decrypt my part…': 'Giải mã phần của tôi…',
+ 'The tally': 'Tổng phiếu',
+ 'What the count reveals': 'Điều mà số phiếu để lộ',
+ 'Parts held by the server': 'Số phần máy chủ đang giữ',
+ 'Trustees': 'Thành viên Ban kiểm phiếu',
+ 'Waiting for': 'Đang chờ',
+ 'Joint key': 'Khóa chung',
 }
 
 EN_PLURAL = {
+ 'Your part of the decryption of the totals of %n ballot(s) is sent to the server. With enough parts the totals become public; no single ballot is ever decrypted.':
+   ['Your part of the decryption of the totals of %n ballot is sent to the server. With enough parts the totals become public; no single ballot is ever decrypted.',
+    'Your part of the decryption of the totals of %n ballots is sent to the server. With enough parts the totals become public; no single ballot is ever decrypted.'],
+ "Poll %1: the tally of %n ballot(s), recomputed on this computer from every ballot on the board and equal to the server's (board entry %2). Tally fingerprint: %3.":
+   ["Poll %1: the tally of %n ballot, recomputed on this computer from every ballot on the board and equal to the server's (board entry %2). Tally fingerprint: %3.",
+    "Poll %1: the tally of %n ballots, recomputed on this computer from every ballot on the board and equal to the server's (board entry %2). Tally fingerprint: %3."],
  'This changes %n choice(s) you already made in this group to "Agree".':
    ['This changes %n choice you already made in this group to "Agree".',
     'This changes %n choices you already made in this group to "Agree".'],
@@ -209,6 +280,7 @@ def fill(path, table, plural_only):
         tr = m.find('translation')
         if plural_only:
             if src in table:
+                tr.text = None
                 for c in list(tr): tr.remove(c)
                 for form in table[src]:
                     ET.SubElement(tr, 'numerusform').text = form

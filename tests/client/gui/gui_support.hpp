@@ -2,17 +2,21 @@
 // controls without an accessible name, and screenshots.
 #pragma once
 
+#include "appearance.hpp"
 #include "councilvote/protocol/bodies.hpp"
 #include "event_loop.hpp" // spin_until
+#include "language.hpp"
 
 #include <QAbstractButton>
 #include <QAccessible>
+#include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QStringList>
 #include <QTest>
 #include <QWidget>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -87,5 +91,56 @@ template <class Box> Box *visible_child(QWidget *parent, const QString &name) {
 }
 
 inline std::string str(const QString &s) { return s.toStdString(); }
+
+// Screenshots of a window (or a dialog) in both languages, when CV_GUI_SCREENSHOTS names a folder.
+struct Shots {
+  QString prefix = QStringLiteral("member-"); // the file names: DIR/<prefix>NN-name-<lang>.png
+  QString dir = qEnvironmentVariable("CV_GUI_SCREENSHOTS");
+  void take(QWidget *w, const QString &name) const {
+    if (dir.isEmpty()) return;
+    QDir().mkpath(dir);
+    for (auto lang : {cv::gui::Language::vi, cv::gui::Language::en}) {
+      REQUIRE(cv::gui::set_language(lang));
+      spin_for(80);
+      REQUIRE(w->grab().save(dir + QLatin1Char('/') + prefix + name + QLatin1Char('-') +
+                             cv::gui::language_code(lang) + QStringLiteral(".png")));
+    }
+    REQUIRE(cv::gui::set_language(cv::gui::Language::vi));
+    spin_for(50);
+  }
+  // A dialog is made in one language: opened anew in each (open() returns it, close(it) shuts it).
+  void take_dialog(const std::function<QWidget *()> &open, const std::function<void(QWidget *)> &close,
+                   const QString &name) const {
+    if (dir.isEmpty()) return;
+    for (auto lang : {cv::gui::Language::vi, cv::gui::Language::en}) {
+      REQUIRE(cv::gui::set_language(lang));
+      spin_for(80);
+      QWidget *d = open();
+      REQUIRE(d != nullptr);
+      spin_for(80);
+      REQUIRE(d->grab().save(dir + QLatin1Char('/') + prefix + name + QLatin1Char('-') +
+                             cv::gui::language_code(lang) + QStringLiteral(".png")));
+      close(d);
+      spin_for(80);
+    }
+    REQUIRE(cv::gui::set_language(cv::gui::Language::vi));
+    spin_for(50);
+  }
+  // The window at 150 % text and in high contrast (Vietnamese).
+  void take_large_contrast(QWidget *w, const QString &name) const {
+    if (dir.isEmpty()) return;
+    cv::gui::apply_appearance({150, true});
+    spin_for(80);
+    REQUIRE(w->grab().save(dir + QLatin1Char('/') + prefix + name + QStringLiteral("-150-contrast-vi.png")));
+    cv::gui::apply_appearance({});
+    spin_for(80);
+  }
+};
+
+template <class W> W *child(QWidget *parent, const char *name) {
+  auto *w = parent->findChild<W *>(QString::fromLatin1(name));
+  REQUIRE(w != nullptr);
+  return w;
+}
 
 } // namespace cvguitest

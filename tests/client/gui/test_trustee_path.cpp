@@ -138,7 +138,8 @@ TEST_CASE(
   CHECK(named<QLabel>(t, "joint-key")->isVisible());
   shots.take(t, QStringLiteral("03-ceremony-complete"));
 
-  // ----- a poll: six members vote (the meeting's minimum for a tally is five), the secretary closes it and starts the tally
+  // ----- a poll: six members vote (the meeting's minimum for a tally is five), the secretary closes it and
+  // starts the tally
   const auto poll = *protocol::PollId::parse("poll-trustee");
   const auto info = open_room_poll(h, poll, 3);
   for (std::uint32_t no = 2; no <= 7; ++no)

@@ -27,12 +27,6 @@ namespace {
 
 const QString kPassphrase = QStringLiteral("ba người gác cổng kiểm phiếu");
 
-template <class W> W *named(QWidget *parent, const char *name) {
-  auto *w = parent->findChild<W *>(QString::fromLatin1(name));
-  REQUIRE(w != nullptr);
-  return w;
-}
-
 } // namespace
 
 TEST_CASE(
@@ -69,21 +63,21 @@ TEST_CASE(
   REQUIRE(QTest::qWaitForWindowExposed(w.get()));
   auto *flow = w->member();
   REQUIRE(flow->current() == flow->unlock());
-  named<QLineEdit>(flow->unlock(), "passphrase")->setText(kPassphrase);
-  click(named<QPushButton>(flow->unlock(), "unlock"));
+  child<QLineEdit>(flow->unlock(), "passphrase")->setText(kPassphrase);
+  click(child<QPushButton>(flow->unlock(), "unlock"));
   REQUIRE(spin_until([&] { return flow->session().unlocked() && !flow->session().busy(); }));
 
   auto *t = w->show_trustee();
   REQUIRE(QTest::qWaitForWindowExposed(t));
   CHECK(unnamed_controls(t).isEmpty());
-  auto *pass = named<QLineEdit>(t, "passphrase");
+  auto *pass = child<QLineEdit>(t, "passphrase");
   const auto state_file = client::sibling_path(o.dir / "member.key", "ceremony.sealed");
   shots.take(t, QStringLiteral("01-ceremony-start"));
 
   // ----- a wrong passphrase: refused, no state file, nothing posted
   const auto seq_before = board_seq(h);
   pass->setText(QStringLiteral("không phải cụm mật khẩu này"));
-  click(named<QPushButton>(t, "ceremony"));
+  click(child<QPushButton>(t, "ceremony"));
   CHECK(pass->text().isEmpty());
   REQUIRE(spin_until([&] { return !t->work().busy() && t->status()->showing_error(); }));
   CHECK(t->status()->text().contains(QStringLiteral("cụm mật khẩu")));
@@ -93,7 +87,7 @@ TEST_CASE(
 
   // ----- the ceremony: sealed and read back, posted, shares verified, complete
   pass->setText(kPassphrase);
-  click(named<QPushButton>(t, "ceremony"));
+  click(child<QPushButton>(t, "ceremony"));
   // The GUI trustee posts first, then waits for the others' commitments and shares.
   REQUIRE(spin_until([&] { return t->work().ceremony().posted && !t->work().busy(); }));
   const auto &running = t->work().ceremony();
@@ -104,14 +98,14 @@ TEST_CASE(
   CHECK(running.trustees == 3);
   CHECK(std::filesystem::exists(state_file)); // sealed before the first post, kept until the share is saved
   CHECK(board_seq(h) > seq_before);           // the commitments and two shares
-  CHECK(named<QLabel>(t, "step-1")->text().startsWith(QStringLiteral("✔")));
-  CHECK(named<QLabel>(t, "step-2")->text().startsWith(QStringLiteral("✔")));
-  CHECK(named<QLabel>(t, "step-3")->text().startsWith(QStringLiteral("○")));
-  CHECK(named<QLabel>(t, "step-4")->text().startsWith(QStringLiteral("○")));
-  CHECK(named<QLabel>(t, "waiting")->text().startsWith(QStringLiteral("Vẫn đang chờ")));
-  CHECK(str(named<QLabel>(t, "who")->text()) ==
+  CHECK(child<QLabel>(t, "step-1")->text().startsWith(QStringLiteral("✔")));
+  CHECK(child<QLabel>(t, "step-2")->text().startsWith(QStringLiteral("✔")));
+  CHECK(child<QLabel>(t, "step-3")->text().startsWith(QStringLiteral("○")));
+  CHECK(child<QLabel>(t, "step-4")->text().startsWith(QStringLiteral("○")));
+  CHECK(child<QLabel>(t, "waiting")->text().startsWith(QStringLiteral("Vẫn đang chờ")));
+  CHECK(str(child<QLabel>(t, "who")->text()) ==
         "Bạn là thành viên ban kiểm phiếu 1 trong 3; cần 2 người để giải mã.");
-  CHECK_FALSE(named<QPushButton>(t, "ceremony")->isEnabled()); // running: not begun twice
+  CHECK_FALSE(child<QPushButton>(t, "ceremony")->isEnabled()); // running: not begun twice
   shots.take(t, QStringLiteral("02-ceremony-waiting"));
   for (int i = 0; i < 20 && !t->work().ceremony().complete; ++i) {
     auto r = h.key_ceremony_round(); // 5 and 6 read the GUI trustee's messages and verify
@@ -134,8 +128,8 @@ TEST_CASE(
   CHECK(share->share.joint_key == *view->joint_key);
   CHECK(done.joint_key_hex == protocol::lower_hex(view->joint_key->bytes()));
   for (const char *s : {"step-1", "step-2", "step-3", "step-4"})
-    CHECK(named<QLabel>(t, s)->text().startsWith(QStringLiteral("✔")));
-  CHECK(named<QLabel>(t, "joint-key")->isVisible());
+    CHECK(child<QLabel>(t, s)->text().startsWith(QStringLiteral("✔")));
+  CHECK(child<QLabel>(t, "joint-key")->isVisible());
   shots.take(t, QStringLiteral("03-ceremony-complete"));
 
   // ----- a poll: six members vote (the meeting's minimum for a tally is five), the secretary closes it and
@@ -156,17 +150,17 @@ TEST_CASE(
 
   // ----- the tally recomputed; nothing sent until confirmed
   pass->setText(kPassphrase);
-  click(named<QPushButton>(t, "prepare"));
-  REQUIRE(spin_until([&] { return !t->work().busy() && named<QLabel>(t, "tally")->isVisible(); }));
+  click(child<QPushButton>(t, "prepare"));
+  REQUIRE(spin_until([&] { return !t->work().busy() && child<QLabel>(t, "tally")->isVisible(); }));
   INFO(str(t->status()->text()));
-  CHECK(named<QLabel>(t, "tally")->text().contains(QStringLiteral("6 lá phiếu")));
-  CHECK(named<QLabel>(t, "held")->text().startsWith(QStringLiteral("Chưa gửi gì")));
-  CHECK_FALSE(named<QLabel>(t, "warning")->text().isEmpty());
+  CHECK(child<QLabel>(t, "tally")->text().contains(QStringLiteral("6 lá phiếu")));
+  CHECK(child<QLabel>(t, "held")->text().startsWith(QStringLiteral("Chưa gửi gì")));
+  CHECK_FALSE(child<QLabel>(t, "warning")->text().isEmpty());
   auto tally = h.member(5).client->get_tally(poll);
   REQUIRE(tally);
   CHECK(tally->partials.empty());
   shots.take(t, QStringLiteral("04-decryption-ready"));
-  click(named<QPushButton>(t, "decrypt"));
+  click(child<QPushButton>(t, "decrypt"));
   auto *box = visible_child<QMessageBox>(t, QStringLiteral("confirm_decrypt"));
   REQUIRE(box != nullptr);
   CHECK(unnamed_controls(box).isEmpty());
@@ -177,18 +171,18 @@ TEST_CASE(
   CHECK(tally->partials.empty());
   shots.take_dialog(
       [&]() -> QWidget * {
-        named<QPushButton>(t, "decrypt")->click();
+        child<QPushButton>(t, "decrypt")->click();
         return visible_child<QMessageBox>(t, QStringLiteral("confirm_decrypt"));
       },
       [](QWidget *d) { d->findChild<QPushButton *>(QStringLiteral("reject"))->click(); },
       QStringLiteral("05-confirm-decrypt"));
-  click(named<QPushButton>(t, "decrypt"));
+  click(child<QPushButton>(t, "decrypt"));
   box = visible_child<QMessageBox>(t, QStringLiteral("confirm_decrypt"));
   REQUIRE(box != nullptr);
   click(box->findChild<QPushButton *>(QStringLiteral("accept")));
-  REQUIRE(spin_until([&] { return !t->work().busy() && !named<QPushButton>(t, "decrypt")->isEnabled(); }));
+  REQUIRE(spin_until([&] { return !t->work().busy() && !child<QPushButton>(t, "decrypt")->isEnabled(); }));
   CHECK_FALSE(t->status()->showing_error());
-  CHECK(str(named<QLabel>(t, "held")->text()) ==
+  CHECK(str(child<QLabel>(t, "held")->text()) ==
         "Máy chủ đã nhận phần của bạn. Máy chủ đang giữ 1 trong 2 phần cần có (thành viên ban 1).");
   tally = h.member(5).client->get_tally(poll);
   REQUIRE(tally);
